@@ -1,0 +1,48 @@
+#!/usr/bin/env bash
+# Installs the Debian packages the kiosk needs, and only those that are missing (idempotent: apt runs
+# only when something is missing). Usage: scripts/install-deps.sh [build|run|test]...
+# Runs apt as root directly, or through sudo for a person who is not root. No stdin needed.
+set -euo pipefail
+
+build_packages=(
+  build-essential cmake ninja-build pkg-config ccache
+  libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev
+  libcurl4-openssl-dev libssl-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
+  libspdlog-dev libsystemd-dev libqrencode-dev doctest-dev
+)
+run_packages=(fonts-noto-cjk)
+test_packages=(nginx-light openssl)
+
+wanted=()
+for group in "${@:-build run test}"; do
+  for g in $group; do
+    case "$g" in
+      build) wanted+=("${build_packages[@]}") ;;
+      run) wanted+=("${run_packages[@]}") ;;
+      test) wanted+=("${test_packages[@]}") ;;
+      *) echo "install-deps: unknown group '$g' (build, run, test)" >&2; exit 2 ;;
+    esac
+  done
+done
+
+missing=()
+for pkg in "${wanted[@]}"; do
+  if ! dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed"; then
+    missing+=("$pkg")
+  fi
+done
+
+if [ ${#missing[@]} -eq 0 ]; then
+  echo "install-deps: all ${#wanted[@]} packages present"
+  exit 0
+fi
+
+SUDO=()
+if [ "$(id -u)" -ne 0 ]; then
+  command -v sudo >/dev/null || { echo "install-deps: need root or sudo to install: ${missing[*]}" >&2; exit 1; }
+  SUDO=(sudo)
+fi
+echo "install-deps: installing ${missing[*]}"
+export DEBIAN_FRONTEND=noninteractive
+"${SUDO[@]}" apt-get update -qq
+"${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

@@ -1,0 +1,33 @@
+#pragma once
+// The limits that keep one bad publish from exhausting a 1 GB Pi. docs/content-format.md lists them
+// for staff; change both together.
+#include <cstddef>
+#include <cstdint>
+
+#include "sync/content/time.hpp"
+
+namespace kiosk::content::limits {
+
+inline constexpr std::size_t kMaxIdLength = 64;
+inline constexpr std::size_t kMaxSpaces = 200;
+inline constexpr std::size_t kMaxEvents = 20000;
+inline constexpr std::size_t kMaxDesks = 5000;
+inline constexpr std::size_t kMaxResources = 20000;
+inline constexpr std::size_t kMaxIndicators = 500;
+inline constexpr std::size_t kMaxSeriesPoints = 200;
+inline constexpr std::size_t kMaxNotices = 200;
+inline constexpr std::size_t kMaxImages = 2000;
+inline constexpr std::size_t kMaxKioskIds = 200;
+inline constexpr std::int64_t kMaxSourceImageBytes = 8 * 1024 * 1024;
+inline constexpr std::size_t kMaxSourceFileBytes = 64 * 1024 * 1024;
+inline constexpr std::size_t kMaxUrlBytes = 2048;
+inline constexpr int kMaxCapacity = 100000;
+inline constexpr UnixSeconds kMaxEventDuration = 31 * kSecondsPerDay;
+inline constexpr int kMinDeskMaxAge = 60;
+inline constexpr int kMaxDeskMaxAge = 7 * 24 * 3600;
+
+// 2000-01-01T00:00:00Z and 2100-01-01T00:00:00Z.
+inline constexpr UnixSeconds kEarliestTime = 946684800;
+inline constexpr UnixSeconds kLatestTime = 4102444800;
+
+}  // namespace kiosk::content::limits

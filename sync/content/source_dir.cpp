@@ -1,0 +1,77 @@
+#include "sync/content/source_dir.hpp"
+
+#include <algorithm>
+#include <system_error>
+
+#include "platform/files.hpp"
+#include "sync/content/content_json.hpp"
+#include "sync/content/image_probe.hpp"
+#include "sync/content/limits.hpp"
+#include "sync/content/sample_dates.hpp"
+#include "sync/content/sha256.hpp"
+#include "sync/content/validate.hpp"
+
+namespace kiosk::content {
+namespace fs = std::filesystem;
+
+namespace {
+
+void load_images(const fs::path& dir, SourceDir& out, Issues& issues) {
+  const fs::path images = dir / "images";
+  std::error_code ec;
+  if (!fs::is_directory(images, ec)) return;
+  std::vector<fs::path> files;
+  for (const auto& entry : fs::directory_iterator(images, ec)) {
+    if (entry.is_regular_file()) files.push_back(entry.path());
+  }
+  std::sort(files.begin(), files.end());  // deterministic order for deterministic publishing
+  for (const auto& file : files) {
+    const std::string name = file.filename().string();
+    std::string bytes;
+    try {
+      bytes = platform::read_file(file, limits::kMaxSourceImageBytes);
+    } catch (const platform::FileError& e) {
+      issues.error("images/" + name, "", "", "", e.what());
+      continue;
+    }
+    const auto size = probe_image(bytes);
+    if (!size) {
+      issues.error("images/" + name, "", "", "", "is not a PNG or JPEG image the kiosk can show");
+      continue;
+    }
+    out.content.images.push_back(
+        ImageRef{name, sha256_hex(bytes), static_cast<std::int64_t>(bytes.size()), size->width, size->height});
+    out.image_files[name] = file;
+  }
+}
+
+}  // namespace
+
+SourceDir load_source_dir(const fs::path& dir, Issues& issues, const LoadOptions& options) {
+  SourceDir out;
+  std::error_code ec;
+  if (!fs::is_directory(dir, ec)) {
+    issues.error(dir.string(), "", "", "", "is not a directory");
+    return out;
+  }
+  for (Collection c : kAllCollections) {
+    const std::string file = collection_file(c);
+    const fs::path path = dir / file;
+    if (!fs::exists(path, ec)) {
+      if (c == Collection::meta) issues.error(file, "", "", "", "is missing (it holds the content's title)");
+      else issues.warning(file, "", "", "", "is missing; that screen will be empty");
+      continue;
+    }
+    try {
+      parse_collection(c, file, platform::read_file(path, limits::kMaxSourceFileBytes), out.content, issues);
+    } catch (const platform::FileError& e) {
+      issues.error(file, "", "", "", e.what());
+    }
+  }
+  load_images(dir, out, issues);
+  if (options.rebase_sample_to) rebase_sample_content(out.content, *options.rebase_sample_to);
+  validate(out.content, issues);
+  return out;
+}
+
+}  // namespace kiosk::content

@@ -1,0 +1,26 @@
+#pragma once
+// Small UTF-8 helpers shared by validation, search and the font glyph collector.
+#include <cstddef>
+#include <cstdint>
+#include <string>
+#include <string_view>
+
+namespace kiosk::content::utf8 {
+
+inline constexpr char32_t kInvalid = 0xFFFFFFFF;
+
+// Decodes the code point at s[pos] and advances pos; returns kInvalid (and advances one byte) on a
+// malformed, overlong or surrogate sequence.
+char32_t next(std::string_view s, std::size_t& pos);
+
+bool valid(std::string_view s);
+std::size_t length(std::string_view s);  // in code points; malformed bytes count as one each
+void append(std::string& out, char32_t cp);
+
+// Han ideographs (including the rare ones such as 鲲 鹏 瞪 羚) and CJK punctuation / kana.
+bool is_cjk(char32_t cp);
+
+// Lowercases ASCII and folds full-width ASCII (Ａ１) to half-width, so "３Ｄ" finds "3D".
+char32_t fold(char32_t cp);
+
+}  // namespace kiosk::content::utf8

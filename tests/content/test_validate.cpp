@@ -1,0 +1,163 @@
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "sync/content/limits.hpp"
+#include "sync/content/validate.hpp"
+#include "tests/support/fixtures.hpp"
+
+using namespace kiosk::content;
+
+namespace {
+
+Content valid() { return kiosk::test::small_content(kiosk::test::demo_now()); }
+
+// The one message validation gives for `c`, or a failure listing what it gave instead.
+std::string errors_of(const Content& c) {
+  Issues issues;
+  validate(c, issues);
+  std::string out;
+  for (const auto& i : issues.all()) {
+    if (i.severity == Issue::Severity::error) out += i.to_string() + "\n";
+  }
+  return out;
+}
+
+bool rejects(const Content& c, const std::string& message) {
+  const std::string errors = errors_of(c);
+  if (errors.find(message) != std::string::npos) return true;
+  MESSAGE("expected \"" << message << "\" in:\n" << errors);
+  return false;
+}
+
+}  // namespace
+
+TEST_CASE("the small fixture is valid, so every other case tests one rule") {
+  CHECK(errors_of(valid()).empty());
+}
+
+TEST_CASE("an event that ends before it starts names file, id and field") {
+  Content c = valid();
+  c.events[0].end = c.events[0].start - 60;
+  CHECK(rejects(c, "events.json: event \"evt-contest\": end: ends before it starts"));
+}
+
+TEST_CASE("ids: charset, length and uniqueness") {
+  Content c = valid();
+  c.events[0].id = "Evt 1";
+  CHECK(rejects(c, "events.json: event \"Evt 1\": id: \"Evt 1\" may only use a-z, 0-9"));
+  c = valid();
+  c.events[0].id = std::string(65, 'a');
+  CHECK(rejects(c, "id: is longer than 64 characters"));
+  c = valid();
+  c.resources[1].id = c.resources[0].id;
+  CHECK(rejects(c, "resources.json: resource \"res-hpc\": id: is used by more than one resource"));
+  c = valid();
+  c.spaces[0].kiosk_ids = {"Lobby One"};
+  CHECK(rejects(c, "spaces.json: space \"tjab\": kiosk_ids:"));
+}
+
+TEST_CASE("text: required Chinese, length, control characters, characters the font cannot draw") {
+  Content c = valid();
+  c.events[0].title.zh.clear();
+  CHECK(rejects(c, "event \"evt-contest\": title.zh: is required"));
+  c = valid();
+  c.events[0].title.en = std::string(121, 'x');
+  CHECK(rejects(c, "title.en: is 121 characters long; the limit is 120"));
+  c = valid();
+  c.resources[0].name.zh = "超算\x01中心";
+  CHECK(rejects(c, "name.zh: contains a control character (U+0001)"));
+  c = valid();
+  c.events[1].title.zh = "论坛 \xF0\x9F\x8E\x89";  // U+1F389 party popper
+  CHECK(rejects(c, "title.zh: contains U+1F389, which the kiosk font cannot draw"));
+  c = valid();
+  c.notices[0].title.en = "bad \xC3\x28 utf8";
+  CHECK(rejects(c, "title.en: is not valid UTF-8"));
+}
+
+TEST_CASE("URLs must be https with a host") {
+  Content c = valid();
+  c.events[0].registration_url = "http://example.cn/r";
+  CHECK(rejects(c, "registration_url: must start with https://"));
+  c = valid();
+  c.resources[0].booking_url = "https:///nohost";
+  CHECK(rejects(c, "booking_url: has no host name"));
+  c = valid();
+  c.spaces[0].booking_url = "https://example.cn/a b";
+  CHECK(rejects(c, "booking_url: must not contain spaces"));
+  c = valid();
+  c.spaces[0].booking_url = "javascript:alert(1)";
+  CHECK(rejects(c, "must start with https://"));
+}
+
+TEST_CASE("dates must lie within 2000-2100") {
+  Content c = valid();
+  c.events[0].start = *parse_iso8601("1999-12-31T00:00:00+08:00");
+  CHECK(rejects(c, "event \"evt-contest\": start: 1999-12-31T00:00:00+08:00 is outside the years 2000-2100"));
+  c = valid();
+  c.notices[0].ends = *parse_iso8601("2100-01-02T00:00:00+08:00");
+  CHECK(rejects(c, "notice \"n-voucher\": ends: 2100-01-02"));
+  c = valid();
+  c.desks[0].status_at = 0;
+  CHECK(rejects(c, "desk \"d1\": status_at: 1970-01-01"));
+}
+
+TEST_CASE("references must resolve: spaces and images") {
+  Content c = valid();
+  c.events[0].space_id = "nowhere";
+  CHECK(rejects(c, "event \"evt-contest\": space: \"nowhere\" is not a space in spaces.json"));
+  c = valid();
+  c.events[0].poster = "missing.png";
+  CHECK(rejects(c, "event \"evt-contest\": poster: \"missing.png\" is not in images/"));
+  c = valid();
+  c.desks[0].space_id = "ghost";
+  CHECK(rejects(c, "desk \"d1\": space: \"ghost\""));
+}
+
+TEST_CASE("numbers must be finite and in range") {
+  Content c = valid();
+  c.indicators[0].target.value = NAN;
+  CHECK(rejects(c, "indicator \"st-smes\": target.value: must be a finite number"));
+  c = valid();
+  c.indicators[1].weight = INFINITY;
+  CHECK(rejects(c, "weight: must be more than 0"));
+  c = valid();
+  c.events[0].capacity = -1;
+  CHECK(rejects(c, "capacity: must be between 0 and 100000"));
+  c = valid();
+  c.desks[0].max_age_s = 5;
+  CHECK(rejects(c, "max_age_s: must be between 60 and 604800"));
+}
+
+TEST_CASE("indicators: direction, baseline year and series order") {
+  Content c = valid();
+  c.indicators[0].target.value = 5000;  // below the 5576 baseline, but higher is better
+  CHECK(rejects(c, "indicator \"st-smes\": target.value: must be above the baseline"));
+  c = valid();
+  c.indicators[0].baseline->year = 2021;
+  CHECK(rejects(c, "baseline.year: must be before the target year"));
+  c = valid();
+  c.indicators[1].series = {{"2018", 1, true}, {"2017", 2, true}};
+  CHECK(rejects(c, "series[1].period: periods must be in increasing order"));
+  c = valid();
+  c.indicators[1].series = {{"Q1", 1, true}};
+  CHECK(rejects(c, "series[0].period: \"Q1\" must be a year"));
+}
+
+TEST_CASE("counts per collection are capped") {
+  Content c = valid();
+  const Event model = c.events[0];
+  c.events.clear();
+  for (std::size_t i = 0; i <= limits::kMaxEvents; ++i) {
+    Event e = model;
+    e.id = "e" + std::to_string(i);
+    c.events.push_back(std::move(e));
+  }
+  CHECK(rejects(c, "events.json: has 20001 items; the limit is 20000"));
+}
+
+TEST_CASE("a sample anchor needs sample content") {
+  Content c = valid();
+  c.meta.sample_anchor = kiosk::test::demo_now();
+  CHECK(rejects(c, "meta.json: sample_anchor: is only allowed together with \"sample\": true"));
+}

@@ -1,0 +1,22 @@
+#pragma once
+// Rows <-> the content model. The only place that knows the column layout of schema.cpp.
+#include <string>
+
+#include "sync/content/model.hpp"
+#include "sync/content/snapshot.hpp"
+#include "sync/store/sqlite.hpp"
+
+namespace kiosk::store {
+
+// Inserts every item of `content`, tagged with `page` (empty for a whole-directory import).
+// Also indexes events and resources for search. Call inside a transaction.
+void insert_content(Database& db, const content::Content& content, const std::string& page);
+void delete_all_content(Database& db);
+content::Content read_content(const Database& db);
+
+void write_version(Database& db, const content::VersionInfo& version);
+content::VersionInfo read_version(const Database& db);
+
+void rebuild_search_index(Database& db);
+
+}  // namespace kiosk::store

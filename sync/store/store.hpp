@@ -1,0 +1,86 @@
+#pragma once
+// The content store: one SQLite file (WAL, synchronous=FULL, one writer) plus a blob directory.
+// It never refuses to open: a corrupt or unreadable file is moved aside with its -wal/-shm, and the
+// store is rebuilt from the shipped baseline content (or kept in memory if the disk is unusable).
+#include <filesystem>
+#include <memory>
+#include <optional>
+#include <string>
+#include <vector>
+
+#include "sync/content/issues.hpp"
+#include "sync/content/model.hpp"
+#include "sync/content/snapshot.hpp"
+#include "sync/store/blob_store.hpp"
+#include "sync/store/sqlite.hpp"
+
+namespace kiosk::store {
+
+struct OpenOptions {
+  std::filesystem::path db_path;
+  std::filesystem::path blob_dir;  // default: "blobs" next to the database
+  // Shipped content (a source directory) loaded when the database is new or had to be rebuilt.
+  std::optional<std::filesystem::path> baseline_dir;
+  content::UnixSeconds now = 0;  // "today" for sample baseline content
+  int schema_version = 0;        // 0 = latest; tests use older versions to exercise migrations
+};
+
+struct OpenReport {
+  bool created = false;         // there was no database yet
+  bool recovered = false;       // the old file was unusable and was moved aside
+  bool in_memory = false;       // not even a new file could be made: running from memory
+  bool baseline_loaded = false;
+  std::string reason;           // why it was recovered, in words staff can act on
+  std::filesystem::path moved_aside;
+  std::vector<std::string> baseline_problems;  // if the shipped baseline itself was invalid
+};
+
+struct SearchHit {
+  std::string kind;  // "event" or "resource"
+  std::string id;
+};
+
+class Store {
+ public:
+  static std::unique_ptr<Store> open(const OpenOptions& options, OpenReport* report = nullptr);
+
+  // Replaces all content in one transaction together with its version. Images named by
+  // content.images must already be in blobs(). Throws SqliteError (disk full, ...): on any error
+  // the previous content is untouched.
+  void replace_content(const content::Content& content, const content::VersionInfo& version);
+
+  content::Content load_content() const;
+  content::VersionInfo version() const;
+  std::shared_ptr<const content::ContentSnapshot> snapshot() const;
+
+  // Full-text search over events and resources in both languages: best matches first, or in
+  // content order for a word so common (400+ items) that ranking means nothing.
+  std::vector<SearchHit> search(std::string_view query, int limit = 50) const;
+
+  // "ok", or what PRAGMA integrity_check found.
+  std::string integrity_check() const;
+
+  // Small persistent values for the sync engine (ETag, time floor, last status).
+  std::optional<std::string> state(const std::string& key) const;
+  void set_state(const std::string& key, const std::string& value);
+
+  BlobStore& blobs() { return blobs_; }
+  const BlobStore& blobs() const { return blobs_; }
+  Database& database() { return db_; }
+  const std::filesystem::path& path() const { return path_; }
+
+ private:
+  Store(Database db, BlobStore blobs, std::filesystem::path path)
+      : db_(std::move(db)), blobs_(std::move(blobs)), path_(std::move(path)) {}
+
+  Database db_;
+  BlobStore blobs_;
+  std::filesystem::path path_;
+};
+
+// Loads a source directory into the store: images into blobs first, then all rows in one
+// transaction. Returns the problems found; on any error nothing was changed.
+content::Issues import_source_dir(Store& store, const std::filesystem::path& dir, content::UnixSeconds now,
+                                  const std::string& origin = "import");
+
+}  // namespace kiosk::store

@@ -1,0 +1,12 @@
+#pragma once
+// One function per kioskctl command; main.cpp wires them to the command line (CLI11).
+#include <CLI/CLI.hpp>
+
+namespace kiosk::ctl {
+
+// Each registers its subcommand on `app`; the callback sets `exit_code`.
+void add_check_command(CLI::App& app, int& exit_code);
+void add_import_command(CLI::App& app, int& exit_code);
+void add_query_command(CLI::App& app, int& exit_code);
+
+}  // namespace kiosk::ctl

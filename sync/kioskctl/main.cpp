@@ -1,0 +1,26 @@
+// kioskctl: validate, import, query (and later publish and sync) kiosk content without a screen.
+#include <CLI/CLI.hpp>
+
+#include <iostream>
+
+#include "platform/log.hpp"
+#include "sync/kioskctl/commands.hpp"
+
+int main(int argc, char** argv) {
+  CLI::App app{"kioskctl - staff and diagnostics tool for the lobby kiosk"};
+  app.require_subcommand(1);
+  app.set_help_all_flag("--help-all", "Show help for every command");
+  int exit_code = 0;
+  kiosk::ctl::add_check_command(app, exit_code);
+  kiosk::ctl::add_import_command(app, exit_code);
+  kiosk::ctl::add_query_command(app, exit_code);
+  try {
+    app.parse(argc, argv);
+  } catch (const CLI::ParseError& e) {
+    return app.exit(e);
+  } catch (const std::exception& e) {
+    std::cerr << "kioskctl: " << e.what() << "\n";
+    return 2;
+  }
+  return exit_code;
+}

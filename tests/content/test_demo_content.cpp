@@ -32,7 +32,7 @@ TEST_CASE("the demo has the promised amount of content") {
   CHECK(c.notices.size() >= 2);
 }
 
-TEST_CASE("the demo covers every resource category, event category and desk kind") {
+TEST_CASE("the demo covers every resource category - event category and desk kind") {
   const Content& c = demo().content;
   std::set<ResourceCategory> resources;
   for (const auto& r : c.resources) resources.insert(r.category);

@@ -20,7 +20,7 @@ Indicator make(std::string id, IndicatorGroup group, std::optional<YearValue> ba
 }
 }  // namespace
 
-TEST_CASE("科技型中小企业: 5,576 (2015) toward 10,000 (2020)") {
+TEST_CASE("科技型中小企业: 5576 (2015) toward 10000 (2020)") {
   // (7,800 - 5,576) / (10,000 - 5,576) = 2,224 / 4,424 = 0.50271
   const auto x = make("st-smes", IndicatorGroup::entities, YearValue{2015, 5576}, {2020, 10000},
                       {{"2015", 5576, false}, {"2020", 7800, true}});
@@ -41,7 +41,7 @@ TEST_CASE("progress is clamped to 0..1 but the raw value is kept for display") {
   CHECK(*measure(behind).progress == 0.0);
 }
 
-TEST_CASE("without a baseline, progress is the share of the target") {
+TEST_CASE("without a baseline - progress is the share of the target") {
   // R&D 投入占 GDP 比重: target 4 %, no 2015 figure in the seed. 3.6 / 4 = 0.9
   const auto x = make("rd", IndicatorGroup::input, std::nullopt, {2020, 4}, {{"2020", 3.6, true}});
   CHECK(*measure(x).progress == doctest::Approx(0.9));
@@ -57,14 +57,14 @@ TEST_CASE("lower-is-better indicators count a fall as progress") {
   CHECK(*measure(no_base).progress == doctest::Approx(0.8));  // 0.6 / 0.75
 }
 
-TEST_CASE("an indicator with no figure yet is left out, not counted as zero") {
+TEST_CASE("an indicator with no figure yet is left out - not counted as zero") {
   const auto x = make("listed", IndicatorGroup::entities, std::nullopt, {2020, 40}, {});
   const auto p = measure(x);
   CHECK_FALSE(p.current);
   CHECK_FALSE(p.progress);
 }
 
-TEST_CASE("group scores are weighted means; the composite is the mean of scored groups") {
+TEST_CASE("group scores are weighted means - the composite is the mean of scored groups") {
   std::vector<Indicator> xs;
   // 创新主体: 0.50271 (weight 1) and 1.0 (weight 1) -> 75.14
   xs.push_back(make("st-smes", IndicatorGroup::entities, YearValue{2015, 5576}, {2020, 10000}, {{"2020", 7800, true}}));

@@ -37,7 +37,7 @@ TEST_CASE("an events page parses into the model") {
   CHECK(e.end - e.start == 3 * 3600);
 }
 
-TEST_CASE("wrong types and missing fields name the file, item and field") {
+TEST_CASE("wrong types and missing fields name the file - item and field") {
   const char* doc = R"({"events": [{"id": "evt-031", "space": "tjab", "category": "party",
     "title": 42, "venue": "x", "organiser": "y", "start": "tomorrow", "end": "2026-12-03T17:00:00+08:00",
     "capacity": "many"}, "not an object"]})";

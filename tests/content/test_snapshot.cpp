@@ -31,7 +31,7 @@ TEST_CASE("upcoming events skip the ended ones and group by local day") {
   CHECK(s->events_today(kNow) == 1);
 }
 
-TEST_CASE("event filters: category, space, day") {
+TEST_CASE("event filters: category - space - day") {
   const auto s = snap();
   EventFilter forum;
   forum.category = EventCategory::forum;
@@ -44,7 +44,7 @@ TEST_CASE("event filters: category, space, day") {
   CHECK(s->upcoming_events(kNow, tomorrow).size() == 1);
 }
 
-TEST_CASE("a stale desk status is unknown, never free") {
+TEST_CASE("a stale desk status is unknown - never free") {
   const auto s = snap();
   const SpaceDesks d = s->desks_in_space("tjab", kNow);
   CHECK(d.counts.total == 4);
@@ -59,7 +59,7 @@ TEST_CASE("a stale desk status is unknown, never free") {
   CHECK(s->desk_counts(kNow + 3600).count(DeskStatus::unknown) == 4);
 }
 
-TEST_CASE("resources filter by category, voucher and free text in both languages") {
+TEST_CASE("resources filter by category - voucher and free text in both languages") {
   const auto s = snap();
   CHECK(ids(s->resources({})) == std::vector<std::string>{"res-hpc", "res-3d", "res-law"});
   ResourceFilter f;
@@ -82,7 +82,7 @@ TEST_CASE("resources filter by category, voucher and free text in both languages
   CHECK(text("zzz").empty());
 }
 
-TEST_CASE("notices: active window, kiosk targeting, urgent first") {
+TEST_CASE("notices: active window - kiosk targeting - urgent first") {
   Content c = kiosk::test::small_content(kNow);
   c.notices[1].starts = kNow - 10;  // make the urgent one active too
   c.notices[1].kiosk_ids = {"lobby-1"};
@@ -94,7 +94,7 @@ TEST_CASE("notices: active window, kiosk targeting, urgent first") {
   CHECK(s->active_notices(kNow + 30 * 86400, "lobby-1").empty());
 }
 
-TEST_CASE("home space follows the kiosk id, else the first space") {
+TEST_CASE("home space follows the kiosk id - else the first space") {
   const auto s = snap();
   CHECK(s->home_space("lobby-1")->id == "tjab");
   CHECK(s->home_space("unknown")->id == "tjab");
@@ -109,7 +109,7 @@ TEST_CASE("next change is the earliest time-based boundary") {
   CHECK(s->next_change_after(kNow - 60 + 1800 + 1) == kNow + 3600);
 }
 
-TEST_CASE("sample content moves to today, keeping time of day and desk freshness") {
+TEST_CASE("sample content moves to today - keeping time of day and desk freshness") {
   Content c = kiosk::test::small_content(kNow);
   c.meta.sample = true;
   c.meta.sample_anchor = *parse_iso8601("2026-11-30T00:00:00+08:00");

@@ -32,17 +32,17 @@ bool rejects(const Content& c, const std::string& message) {
 
 }  // namespace
 
-TEST_CASE("the small fixture is valid, so every other case tests one rule") {
+TEST_CASE("the small fixture is valid - so every other case tests one rule") {
   CHECK(errors_of(valid()).empty());
 }
 
-TEST_CASE("an event that ends before it starts names file, id and field") {
+TEST_CASE("an event that ends before it starts names file - id and field") {
   Content c = valid();
   c.events[0].end = c.events[0].start - 60;
   CHECK(rejects(c, "events.json: event \"evt-contest\": end: ends before it starts"));
 }
 
-TEST_CASE("ids: charset, length and uniqueness") {
+TEST_CASE("ids: charset - length and uniqueness") {
   Content c = valid();
   c.events[0].id = "Evt 1";
   CHECK(rejects(c, "events.json: event \"Evt 1\": id: \"Evt 1\" may only use a-z, 0-9"));
@@ -57,7 +57,7 @@ TEST_CASE("ids: charset, length and uniqueness") {
   CHECK(rejects(c, "spaces.json: space \"tjab\": kiosk_ids:"));
 }
 
-TEST_CASE("text: required Chinese, length, control characters, characters the font cannot draw") {
+TEST_CASE("text: required Chinese - length - control characters - characters the font cannot draw") {
   Content c = valid();
   c.events[0].title.zh.clear();
   CHECK(rejects(c, "event \"evt-contest\": title.zh: is required"));
@@ -129,7 +129,7 @@ TEST_CASE("numbers must be finite and in range") {
   CHECK(rejects(c, "max_age_s: must be between 60 and 604800"));
 }
 
-TEST_CASE("indicators: direction, baseline year and series order") {
+TEST_CASE("indicators: direction - baseline year and series order") {
   Content c = valid();
   c.indicators[0].target.value = 5000;  // below the 5576 baseline, but higher is better
   CHECK(rejects(c, "indicator \"st-smes\": target.value: must be above the baseline"));

@@ -73,7 +73,7 @@ TEST_CASE("a file that is not a database is moved aside and its stale -wal never
   CHECK(st->version().origin == "baseline");
 }
 
-TEST_CASE("a database from a newer kiosk is set aside, not misread") {
+TEST_CASE("a database from a newer kiosk is set aside - not misread") {
   test::TempDir dir;
   {
     auto st = store::Store::open(options_for(dir));
@@ -99,7 +99,7 @@ TEST_CASE("an unusable data directory falls back to memory with the baseline") {
   CHECK(st->snapshot()->content().resources.size() >= 50);
 }
 
-TEST_CASE("only the newest broken copy is kept, so repeated corruption cannot fill the card") {
+TEST_CASE("only the newest broken copy is kept - so repeated corruption cannot fill the card") {
   test::TempDir dir;
   for (int i = 0; i < 3; ++i) {
     test::write_text(dir / "content.db", std::string(5000 + i, 'x'));

@@ -47,13 +47,13 @@ TEST_CASE("longer Chinese substrings match only where the text contains them in 
   CHECK(f.ids("计算超级").empty());  // same characters, wrong order
 }
 
-TEST_CASE("a single Chinese character matches anywhere, even at the end of a run") {
+TEST_CASE("a single Chinese character matches anywhere - even at the end of a run") {
   SearchFixture f;
   CHECK(f.ids("超") == Ids{"res-hpc"});
   CHECK(f.ids("心") == Ids{"res-hpc"});  // last character of 国家超级计算天津中心
 }
 
-TEST_CASE("English and pinyin match by prefix, any case, several terms all required") {
+TEST_CASE("English and pinyin match by prefix - any case - several terms all required") {
   SearchFixture f;
   CHECK(f.ids("supercomp") == Ids{"res-hpc"});
   CHECK(f.ids("TIANJ") == Ids{"res-hpc"});

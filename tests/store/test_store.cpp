@@ -21,7 +21,7 @@ std::unique_ptr<store::Store> open_store(const test::TempDir& dir, store::OpenRe
 }
 }  // namespace
 
-TEST_CASE("content written to a real file comes back identical, with its version") {
+TEST_CASE("content written to a real file comes back identical - with its version") {
   test::TempDir dir;
   const Content c = test::small_content(kNow);
   {
@@ -70,7 +70,7 @@ TEST_CASE("an event pointing at a missing space cannot be committed (deferred fo
   CHECK(st->load_content().events.empty());
 }
 
-TEST_CASE("blobs are stored under their hash, verified, and garbage-collected") {
+TEST_CASE("blobs are stored under their hash - verified - and garbage-collected") {
   test::TempDir dir;
   auto st = open_store(dir);
   const std::string bytes = "\x89PNG fake image bytes";

@@ -1,0 +1,239 @@
+#include "kiosk/app/app_loop.hpp"
+
+#include <SDL.h>
+
+#include <atomic>
+#include <chrono>
+#include <cmath>
+#include <csignal>
+#include <cstring>
+
+#include "kiosk/app/presenter.hpp"
+#include "kiosk/app/sdl_input.hpp"
+#include "kiosk/app/ui_host.hpp"
+#include "platform/log.hpp"
+
+namespace kiosk::app {
+namespace {
+
+std::atomic<bool> g_stop{false};
+
+void on_signal(int) { g_stop = true; }
+
+void install_signal_handlers() {
+  struct sigaction sa {};
+  sa.sa_handler = on_signal;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
+}
+
+double mono_now() {
+  using namespace std::chrono;
+  return duration<double>(steady_clock::now().time_since_epoch()).count();
+}
+
+double wall_now() {
+  using namespace std::chrono;
+  return duration<double>(system_clock::now().time_since_epoch()).count();
+}
+
+// Drivers with a real blocking wait; the others (KMS/DRM, offscreen) make SDL_WaitEventTimeout poll
+// every millisecond, so for them we sleep in short slices ourselves.
+bool driver_blocks(const char* driver) {
+  return driver != nullptr && (std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0);
+}
+
+bool wait_for_event(bool blocking, double seconds, SDL_Event* e) {
+  const int ms = static_cast<int>(std::clamp(std::ceil(seconds * 1000.0), 0.0, 1000.0));
+  if (blocking) return SDL_WaitEventTimeout(e, ms) == 1;
+  // Polling drivers: look for input every 10 ms at most (touch latency stays below one frame).
+  const double until = mono_now() + ms / 1000.0;
+  for (;;) {
+    if (SDL_PollEvent(e) == 1) return true;
+    const double left = until - mono_now();
+    if (left <= 0 || g_stop) return false;
+    SDL_Delay(static_cast<Uint32>(std::ceil(std::min(left, 0.010) * 1000.0)));
+  }
+}
+
+}  // namespace
+
+int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font) {
+  const double launched = mono_now();
+  SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // SIGTERM ends us; a window-close does not
+  SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
+  SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
+  SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "1");
+  install_signal_handlers();
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    log::warn(std::string("no display: ") + SDL_GetError());
+    return kExitNoDisplay;
+  }
+  struct SdlQuit {
+    ~SdlQuit() { SDL_Quit(); }
+  } sdl_quit;
+  // SDL falls back to its "offscreen" driver when there is no display at all: a kiosk rendering into
+  // nothing. Only accept the virtual drivers when someone asked for them (benchmarks, tests).
+  const char* driver = SDL_GetCurrentVideoDriver();
+  const char* wanted = SDL_getenv("SDL_VIDEODRIVER");
+  if (driver != nullptr && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0) &&
+      (wanted == nullptr || std::strcmp(wanted, driver) != 0)) {
+    log::warn("no display: only SDL's virtual \"" + std::string(driver) + "\" video driver is available");
+    return kExitNoDisplay;
+  }
+
+  int width = options.width, height = options.height;
+  Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
+  if (!options.windowed) {
+    SDL_DisplayMode mode;
+    if (width == 0 && SDL_GetDesktopDisplayMode(0, &mode) == 0) width = mode.w, height = mode.h;
+    flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
+  }
+  if (width == 0) width = 1280, height = 800;
+  SDL_Window* window = SDL_CreateWindow("Lobby kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+  if (window == nullptr) {
+    log::warn(std::string("no window: ") + SDL_GetError());
+    return kExitNoDisplay;
+  }
+  struct WindowOwner {
+    SDL_Window* w;
+    ~WindowOwner() { SDL_DestroyWindow(w); }
+  } window_owner{window};
+  if (!options.windowed) SDL_ShowCursor(SDL_DISABLE);
+
+  std::unique_ptr<Presenter> presenter;
+  try {
+    presenter = make_window_presenter(window, options.prefer_gpu);
+  } catch (const std::exception& e) {
+    log::error(e.what());
+    return kExitNoDisplay;
+  }
+  SDL_GetWindowSize(window, &width, &height);
+  int out_w = width, out_h = height;
+  SDL_GetRendererOutputSize(presenter->renderer(), &out_w, &out_h);
+  float px_per_mm = 0;
+  if (options.config.display_width_mm > 0) {
+    px_per_mm = static_cast<float>(out_w / options.config.display_width_mm);
+  } else if (float ddpi = 0; SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(window), &ddpi, nullptr, nullptr) == 0 && ddpi > 20) {
+    px_per_mm = ddpi / 25.4f;
+  }
+  log::info("kiosk: " + std::to_string(out_w) + "x" + std::to_string(out_h) + " on " + SDL_GetCurrentVideoDriver() +
+            ", " + presenter->describe());
+
+  const Uint32 wake_event = SDL_RegisterEvents(1);
+  auto wake = [wake_event] {
+    SDL_Event e{};
+    e.type = wake_event;
+    SDL_PushEvent(&e);  // thread-safe, and wakes SDL_WaitEventTimeout
+  };
+  ContentService content(options.content, wake);
+  content.start();
+
+  UiHostOptions host_options;
+  host_options.metrics = ui::compute_metrics(static_cast<float>(out_w), static_cast<float>(out_h), px_per_mm);
+  host_options.ui.kiosk_id = options.config.kiosk_id;
+  host_options.ui.idle_timeout_s = options.config.idle_timeout_s;
+  host_options.ui.attract_slide_s = options.config.attract_slide_s;
+  host_options.staff_pin_hash = options.config.staff_pin_hash;
+  host_options.wake_ui = wake;
+  UiHost host(presenter->renderer(), i18n, std::move(font), host_options);
+
+  const double clock_offset = options.start_time ? static_cast<double>(*options.start_time) - wall_now() : 0.0;
+  const auto wall = [&] { return wall_now() + clock_offset; };
+  const bool blocking = driver_blocks(SDL_GetCurrentVideoDriver());
+  const float scale_x = static_cast<float>(out_w) / static_cast<float>(width);
+  const float scale_y = static_cast<float>(out_h) / static_cast<float>(height);
+  SdlPointer pointer;
+  ui::SyncView sync;
+  int frames_left = 0;
+  long long last_second = -1, last_minute = -1;
+  double last_frame = 0;
+  double content_change = 0;
+  bool first_frame = true;
+  int exit_code = 0;
+
+  while (!g_stop) {
+    double mono = mono_now();
+    const double now = wall();
+    double wait = std::floor(now) + 1.0 - now;  // the clock's next second
+    if (frames_left > 0 || host.ui().animating(mono)) wait = std::max(0.0, last_frame + 1.0 / 60.0 - mono);
+    if (auto d = host.ui().next_deadline(mono)) wait = std::min(wait, *d - mono);
+    if (content_change > 0) wait = std::min(wait, content_change - now);
+
+    bool full = false;
+    SDL_Event e;
+    bool got = wait_for_event(blocking, std::max(0.0, wait), &e);
+    while (got) {
+      if (e.type == wake_event) {
+        full = true;
+      } else if (e.type == SDL_QUIT) {
+        if (options.windowed) g_stop = true;  // a developer closing the window; never on a kiosk
+      } else if (e.type == SDL_KEYDOWN) {
+        if (options.windowed && e.key.keysym.sym == SDLK_ESCAPE) g_stop = true;
+      } else if (e.type == SDL_WINDOWEVENT) {
+        full = true;
+      } else {
+        SDL_Event scaled = e;
+        if (scaled.type == SDL_MOUSEBUTTONDOWN || scaled.type == SDL_MOUSEBUTTONUP) {
+          scaled.button.x = static_cast<Sint32>(scaled.button.x * scale_x);
+          scaled.button.y = static_cast<Sint32>(scaled.button.y * scale_y);
+        } else if (scaled.type == SDL_MOUSEMOTION) {
+          scaled.motion.x = static_cast<Sint32>(scaled.motion.x * scale_x);
+          scaled.motion.y = static_cast<Sint32>(scaled.motion.y * scale_y);
+        }
+        if (auto p = pointer.translate(scaled, out_w, out_h, mono_now())) {
+          host.ui().touch().push(*p);
+          full = true;
+          frames_left = 3;  // ImGui settles hover/active state over a couple of frames
+        }
+      }
+      got = SDL_PollEvent(&e) == 1;
+    }
+    if (g_stop) break;
+
+    if (auto latest = content.latest(); latest && (!host.has_snapshot() || latest.get() != &host.snapshot())) {
+      host.offer_snapshot(latest);
+      full = true;
+    }
+    if (host.poll()) full = true;
+    if (!host.has_snapshot()) continue;  // the content thread is still opening the store
+
+    mono = mono_now();
+    const double t = wall();
+    const auto now_s = static_cast<content::UnixSeconds>(std::floor(t));
+    if (content_change > 0 && t >= content_change) full = true;
+    if (now_s / 60 != last_minute) full = true;  // dates, "today", staleness: redraw all each minute
+    if (auto d = host.ui().next_deadline(mono - 0.001); d && *d <= mono) full = true;
+    if (host.ui().animating(mono)) full = true;
+    if (frames_left > 0) full = true;
+    if (!full && now_s == last_second) continue;
+
+    const ui::FrameOutput out = host.frame(now_s, mono, sync);
+    std::optional<SDL_Rect> only;
+    if (!full && presenter->partial_redraw() && out.clock_rect) {
+      const auto& [a, b] = *out.clock_rect;
+      only = SDL_Rect{static_cast<int>(std::floor(a.x)), static_cast<int>(std::floor(a.y)),
+                      static_cast<int>(std::ceil(b.x - a.x)) + 1, static_cast<int>(std::ceil(b.y - a.y)) + 1};
+    }
+    presenter->begin(only);
+    host.render(only);
+    presenter->present(only);
+    last_frame = mono;
+    last_second = now_s;
+    last_minute = now_s / 60;
+    if (frames_left > 0) --frames_left;
+    content_change = static_cast<double>(host.snapshot().next_change_after(now_s));
+    if (first_frame) {
+      first_frame = false;
+      if (options.on_first_frame) {
+        options.on_first_frame("first frame after " + std::to_string(static_cast<int>((mono - launched) * 1000)) + " ms");
+      }
+    }
+    if (out.exit_requested) break;
+  }
+  return exit_code;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,33 @@
+#pragma once
+// The interactive kiosk: a full-screen SDL window, driven by an event-driven loop that sleeps until
+// input arrives or the next deadline (clock second, animation, idle timeout, content change). After
+// activity it renders a few frames, then sleeps; when only the clock's seconds change it redraws
+// just the clock where the presenter allows.
+#include <functional>
+#include <memory>
+#include <optional>
+#include <string>
+
+#include "kiosk/app/config.hpp"
+#include "kiosk/app/content_service.hpp"
+#include "kiosk/ui/fonts.hpp"
+#include "kiosk/ui/i18n.hpp"
+
+namespace kiosk::app {
+
+struct AppOptions {
+  Config config;
+  bool windowed = false;
+  int width = 0, height = 0;  // 0: the display's size (fullscreen) or 1280x800 (windowed)
+  bool prefer_gpu = true;
+  ContentOptions content;
+  std::optional<content::UnixSeconds> start_time;  // --now: the clock starts there and runs
+  std::function<void(const std::string&)> on_first_frame;  // launch -> first frame, for the benchmark
+};
+
+inline constexpr int kExitNoDisplay = 3;
+
+// Returns 0 on a requested exit (SIGTERM, staff "exit"), kExitNoDisplay when there is no display.
+int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font);
+
+}  // namespace kiosk::app

@@ -1,0 +1,25 @@
+#pragma once
+// The kiosk's configuration file (/etc/kiosk/kiosk.json on a device; assets/config/kiosk.json is the
+// documented default). Every field is optional; a broken file is reported and defaults are used —
+// the kiosk must start whatever the file says.
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::app {
+
+struct Config {
+  std::string kiosk_id = "lobby-1";
+  std::filesystem::path data_dir;       // empty: the platform default
+  std::filesystem::path baseline_dir;   // empty: the shipped demo content
+  double idle_timeout_s = 90;
+  double attract_slide_s = 8;
+  std::string staff_pin_hash;           // "pbkdf2-sha256$..."; empty: the staff overlay cannot unlock
+  double display_width_mm = 0;          // 0: ask SDL, else guess from the resolution
+  std::vector<std::string> problems;    // what was wrong with the file, for the log and staff
+};
+
+Config load_config(const std::filesystem::path& file);
+
+}  // namespace kiosk::app

@@ -1,0 +1,55 @@
+#pragma once
+// The one thread that owns the content store (its single writer). It opens (or recovers) the store,
+// publishes immutable snapshots, and wakes the UI loop; the UI thread only ever swaps a pointer.
+// The sync engine (issue #4) runs on this thread too.
+#include <atomic>
+#include <condition_variable>
+#include <filesystem>
+#include <functional>
+#include <memory>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <thread>
+
+#include "sync/content/snapshot.hpp"
+
+namespace kiosk::app {
+
+struct ContentOptions {
+  std::filesystem::path data_dir;                    // content.db and blobs/ live here
+  std::optional<std::filesystem::path> baseline_dir;  // shipped content for a new or broken store
+  bool demo = false;                                  // re-import the baseline now (sample dates move to today)
+  content::UnixSeconds now = 0;                       // "today" for sample content
+};
+
+class ContentService {
+ public:
+  ContentService(ContentOptions options, std::function<void()> wake_ui);
+  ~ContentService();
+  ContentService(const ContentService&) = delete;
+  ContentService& operator=(const ContentService&) = delete;
+
+  void start();
+  // Opens the store and returns the first snapshot on the calling thread (headless rendering).
+  std::shared_ptr<const content::ContentSnapshot> load_now();
+
+  // The newest snapshot, or nullptr before the first one. Any thread.
+  std::shared_ptr<const content::ContentSnapshot> latest() const;
+  std::string startup_problem() const;
+
+ private:
+  void run();
+  std::shared_ptr<const content::ContentSnapshot> open_and_snapshot();
+
+  ContentOptions options_;
+  std::function<void()> wake_ui_;
+  mutable std::mutex mutex_;
+  std::condition_variable stop_cv_;
+  bool stopping_ = false;
+  std::shared_ptr<const content::ContentSnapshot> latest_;
+  std::string problem_;
+  std::thread thread_;
+};
+
+}  // namespace kiosk::app

@@ -1,0 +1,97 @@
+#include "kiosk/app/headless.hpp"
+
+namespace kiosk::app {
+
+HeadlessKiosk::HeadlessKiosk(int width, int height, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font,
+                             std::shared_ptr<const content::ContentSnapshot> snapshot, ui::KioskUiConfig config,
+                             std::string staff_pin_hash)
+    : surface_(std::make_unique<SurfacePresenter>(width, height)) {
+  UiHostOptions options;
+  options.metrics = ui::compute_metrics(static_cast<float>(width), static_cast<float>(height));
+  options.ui = std::move(config);
+  options.staff_pin_hash = std::move(staff_pin_hash);
+  options.synchronous = true;
+  host_ = std::make_unique<UiHost>(surface_->renderer(), i18n, std::move(font), options);
+  host_->offer_snapshot(std::move(snapshot));
+}
+
+ui::FrameOutput HeadlessKiosk::step(content::UnixSeconds now, double mono, std::optional<SDL_Rect> only) {
+  host_->poll();
+  ui::FrameOutput out = host_->frame(now, mono, sync_, &audit_);
+  surface_->begin(only);
+  host_->render(only);
+  return out;
+}
+
+std::array<unsigned char, 4> HeadlessKiosk::pixel(int x, int y) const {
+  const SDL_Surface* s = surface_->surface();
+  const auto* p = static_cast<const unsigned char*>(s->pixels) + y * s->pitch + x * 4;
+  return {p[0], p[1], p[2], p[3]};
+}
+
+const std::vector<std::string>& screenshot_screens() {
+  static const std::vector<std::string> names = {"home",   "events",          "event-detail", "desks", "resources",
+                                                 "resource-detail", "index", "staff", "attract"};
+  return names;
+}
+
+bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const std::string& screen, content::UnixSeconds now) {
+  using ui::Action;
+  using K = Action::Kind;
+  ui.state() = ui::UiState{};
+  const double mono = 0;
+  if (screen == "home") return true;
+  if (screen == "events") {
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::events)}, mono);
+    return true;
+  }
+  if (screen == "event-detail") {
+    const auto upcoming = snap.upcoming_events(now);
+    const content::Event* pick = upcoming.empty() ? nullptr : upcoming.front();
+    for (const content::Event* e : upcoming) {
+      if (!e->poster.empty()) {
+        pick = e;
+        break;
+      }
+    }
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::events)}, mono);
+    if (pick != nullptr) ui.apply({K::open_event, pick->id, 0}, mono);
+    return true;
+  }
+  if (screen == "desks") {
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::desks)}, mono);
+    return true;
+  }
+  if (screen == "resources") {
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::resources)}, mono);
+    return true;
+  }
+  if (screen == "resource-detail") {
+    const auto& all = snap.content().resources;
+    const content::Resource* pick = all.empty() ? nullptr : &all.front();
+    for (const auto& r : all) {
+      if (!r.image.empty()) {
+        pick = &r;
+        break;
+      }
+    }
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::resources)}, mono);
+    if (pick != nullptr) ui.apply({K::open_resource, pick->id, 0}, mono);
+    return true;
+  }
+  if (screen == "index") {
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::index)}, mono);
+    return true;
+  }
+  if (screen == "staff") {
+    ui.state().staff.unlocked = true;  // the screenshot shows what staff see after the PIN
+    return true;
+  }
+  if (screen == "attract") {
+    ui.state().screen = ui::Screen::attract;
+    return true;
+  }
+  return false;
+}
+
+}  // namespace kiosk::app

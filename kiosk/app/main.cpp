@@ -1,0 +1,145 @@
+// kiosk: the lobby touchscreen. Full-screen and locked down by default; --windowed for development;
+// --screenshot renders one screen headless; with --demo and no display it renders every screen.
+#include <CLI/CLI.hpp>
+
+#include <ctime>
+#include <iostream>
+
+#include "kiosk/app/app_loop.hpp"
+#include "kiosk/app/gallery.hpp"
+#include "kiosk/app/headless.hpp"
+#include "platform/log.hpp"
+#include "platform/paths.hpp"
+#include "platform/pin_hash.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+constexpr const char* kDemoPin = "2468";
+
+bool parse_size(const std::string& text, int& w, int& h) {
+  return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240 && w <= 7680 && h <= 7680;
+}
+
+}  // namespace
+
+int main(int argc, char** argv) {
+  CLI::App cli{"kiosk - the lobby touchscreen for events, desks, shared resources and the innovation index"};
+  std::string config_file, data_dir, now_text, size_text, screenshot, screen = "home", lang = "zh", gallery, kiosk_id;
+  bool windowed = false, demo = false, software = false;
+  cli.add_option("--config", config_file, "Configuration file (default /etc/kiosk/kiosk.json)");
+  cli.add_option("--data-dir", data_dir, "Where the content cache lives (default /var/lib/kiosk)");
+  cli.add_flag("--demo", demo, "Show the shipped demo content, moved to today");
+  cli.add_option("--now", now_text, "Start the clock at this time (ISO 8601 with offset)");
+  cli.add_flag("--windowed", windowed, "A window instead of full screen (development)");
+  cli.add_option("--size", size_text, "Window or screenshot size, e.g. 800x480");
+  cli.add_flag("--software", software, "Render in software even if a GPU is available");
+  cli.add_option("--kiosk-id", kiosk_id, "This kiosk's id (default from the config)");
+  cli.add_option("--screenshot", screenshot, "Render one screen to this PNG without a display and exit");
+  cli.add_option("--screen", screen, "Screen for --screenshot")->check(CLI::IsMember(app::screenshot_screens()));
+  cli.add_option("--lang", lang, "Language for --screenshot")->check(CLI::IsMember({"zh", "en"}));
+  cli.add_option("--gallery", gallery, "Render every screen at 800x480, 1280x800, 1920x1080, 1080x1920 in both languages into DIR");
+  CLI11_PARSE(cli, argc, argv);
+
+  app::Config config = app::load_config(config_file.empty() ? platform::config_file() : std::filesystem::path(config_file));
+  for (const auto& p : config.problems) log::warn(p);
+  if (!kiosk_id.empty()) config.kiosk_id = kiosk_id;
+  // The demo needs a way into the staff overlay; a real kiosk only ever has the hash from its config.
+  if (demo && config.staff_pin_hash.empty()) config.staff_pin_hash = platform::hash_pin(kDemoPin, 20000);
+
+  content::UnixSeconds now = std::time(nullptr);
+  std::optional<content::UnixSeconds> start_time;
+  if (!now_text.empty()) {
+    auto t = content::parse_iso8601(now_text);
+    if (!t) {
+      std::cerr << "kiosk: --now \"" << now_text << "\" is not a time like 2026-11-30T10:00:00+08:00\n";
+      return 2;
+    }
+    now = *t;
+    start_time = t;
+  }
+  int width = 0, height = 0;
+  if (!size_text.empty() && !parse_size(size_text, width, height)) {
+    std::cerr << "kiosk: --size must be like 800x480\n";
+    return 2;
+  }
+
+  const std::filesystem::path assets = platform::asset_dir(KIOSK_SOURCE_ASSETS);
+  ui::I18n i18n;
+  try {
+    i18n = ui::I18n::load(assets / "i18n");
+  } catch (const std::exception& e) {
+    std::cerr << "kiosk: cannot load the UI strings: " << e.what() << "\n";
+    return 2;
+  }
+  const auto font_file = ui::find_cjk_font();
+  if (!font_file) {
+    std::cerr << "kiosk: no Chinese font found; install fonts-noto-cjk (sudo apt-get install fonts-noto-cjk)\n";
+    return 2;
+  }
+  std::shared_ptr<const ui::MappedFont> font = ui::MappedFont::open(*font_file);
+
+  app::ContentOptions content;
+  content.now = now;
+  content.baseline_dir = config.baseline_dir.empty() ? assets / "demo" : config.baseline_dir;
+  content.demo = demo;
+  content.data_dir = !data_dir.empty() ? std::filesystem::path(data_dir)
+                     : demo             ? platform::runtime_dir() / "demo"
+                     : !config.data_dir.empty() ? config.data_dir
+                                                : platform::data_dir();
+  std::error_code ec;
+  std::filesystem::create_directories(content.data_dir, ec);
+
+  const auto load_snapshot = [&] {
+    app::ContentService service(content, {});
+    auto snap = service.load_now();
+    if (auto problem = service.startup_problem(); !problem.empty()) log::warn(problem);
+    return snap;
+  };
+
+  try {
+    if (!screenshot.empty()) {
+      app::ScreenshotJob job;
+      job.screen = screen;
+      job.width = width > 0 ? width : 1920;
+      job.height = height > 0 ? height : 1080;
+      job.lang = lang == "en" ? content::Lang::en : content::Lang::zh;
+      job.now = now;
+      job.out = screenshot;
+      job.kiosk_id = config.kiosk_id;
+      app::render_screenshot(job, i18n, font, load_snapshot());
+      std::cout << "wrote " << screenshot << "\n";
+      return 0;
+    }
+    const auto write_gallery = [&](const std::filesystem::path& dir) {
+      const auto files = app::render_gallery(dir, now, i18n, font, load_snapshot(), config.kiosk_id);
+      std::cout << "rendered " << files.size() << " screenshots (9 screens x 4 sizes x 2 languages) into " << dir.string()
+                << "\n";
+    };
+    if (!gallery.empty()) {
+      write_gallery(gallery);
+      return 0;
+    }
+    app::AppOptions options;
+    options.config = config;
+    options.windowed = windowed;
+    options.width = width;
+    options.height = height;
+    options.prefer_gpu = !software;
+    options.content = content;
+    options.start_time = start_time;
+    const int rc = app::run_app(options, i18n, font);
+    if (rc == app::kExitNoDisplay && demo) {
+      const auto dir = platform::runtime_dir() / "screens";
+      std::cout << "No display here (no X11, Wayland or KMS/DRM output): rendering every screen instead.\n";
+      write_gallery(dir);
+      std::cout << "Open them with an image viewer, e.g. " << (dir / "home-1920x1080-zh.png").string() << "\n";
+      return 0;
+    }
+    return rc;
+  } catch (const std::exception& e) {
+    std::cerr << "kiosk: " << e.what() << "\n";
+    return 1;
+  }
+}

@@ -1,0 +1,103 @@
+#include "kiosk/app/presenter.hpp"
+
+#include <stb/stb_image_write.h>
+
+#include <stdexcept>
+#include <string>
+
+#include "platform/files.hpp"
+
+namespace kiosk::app {
+namespace {
+
+static_assert(SDL_BYTEORDER == SDL_LIL_ENDIAN, "ImGui colours are passed to SDL as RGBA bytes");
+
+void clear(SDL_Renderer* r, std::optional<SDL_Rect> only) {
+  SDL_SetRenderDrawColor(r, 0x0F, 0x1B, 0x2D, 0xFF);
+  if (only) {
+    SDL_RenderFillRect(r, &*only);
+  } else {
+    SDL_RenderClear(r);
+  }
+}
+
+class GpuPresenter : public Presenter {
+ public:
+  explicit GpuPresenter(SDL_Renderer* r) : renderer_(r) {
+    SDL_RendererInfo info;
+    SDL_GetRendererInfo(r, &info);
+    name_ = info.name;
+  }
+  ~GpuPresenter() override { SDL_DestroyRenderer(renderer_); }
+  SDL_Renderer* renderer() override { return renderer_; }
+  bool partial_redraw() const override { return false; }
+  void begin(std::optional<SDL_Rect>) override { clear(renderer_, std::nullopt); }
+  void present(std::optional<SDL_Rect>) override { SDL_RenderPresent(renderer_); }
+  std::string describe() const override { return name_ + " (GPU)"; }
+
+ private:
+  SDL_Renderer* renderer_;
+  std::string name_;
+};
+
+class WindowSurfacePresenter : public Presenter {
+ public:
+  WindowSurfacePresenter(SDL_Window* window, SDL_Surface* surface)
+      : window_(window), renderer_(SDL_CreateSoftwareRenderer(surface)) {
+    if (renderer_ == nullptr) throw std::runtime_error(std::string("no software renderer: ") + SDL_GetError());
+  }
+  ~WindowSurfacePresenter() override { SDL_DestroyRenderer(renderer_); }
+  SDL_Renderer* renderer() override { return renderer_; }
+  bool partial_redraw() const override { return true; }
+  void begin(std::optional<SDL_Rect> only) override { clear(renderer_, only); }
+  void present(std::optional<SDL_Rect> only) override {
+    if (only) SDL_UpdateWindowSurfaceRects(window_, &*only, 1);
+    else SDL_UpdateWindowSurface(window_);
+  }
+  std::string describe() const override { return "software (window surface, partial redraw)"; }
+
+ private:
+  SDL_Window* window_;
+  SDL_Renderer* renderer_;
+};
+
+}  // namespace
+
+std::unique_ptr<Presenter> make_window_presenter(SDL_Window* window, bool prefer_gpu) {
+  if (prefer_gpu) {
+    if (SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)) {
+      return std::make_unique<GpuPresenter>(r);
+    }
+  }
+  SDL_Surface* surface = SDL_GetWindowSurface(window);
+  if (surface == nullptr) throw std::runtime_error(std::string("no window surface: ") + SDL_GetError());
+  return std::make_unique<WindowSurfacePresenter>(window, surface);
+}
+
+SurfacePresenter::SurfacePresenter(int width, int height) {
+  surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
+  if (surface_ == nullptr) throw std::runtime_error(std::string("cannot create a surface: ") + SDL_GetError());
+  renderer_ = SDL_CreateSoftwareRenderer(surface_);
+  if (renderer_ == nullptr) throw std::runtime_error(std::string("no software renderer: ") + SDL_GetError());
+}
+
+SurfacePresenter::~SurfacePresenter() {
+  SDL_DestroyRenderer(renderer_);
+  SDL_FreeSurface(surface_);
+}
+
+void SurfacePresenter::begin(std::optional<SDL_Rect> only) { clear(renderer_, only); }
+
+void SurfacePresenter::save_png(const std::filesystem::path& file) const {
+  std::string png;
+  const auto append = [](void* context, void* data, int size) {
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+  };
+  // ABGR8888 on little-endian is R,G,B,A in memory: what stb writes as RGBA.
+  if (stbi_write_png_to_func(append, &png, surface_->w, surface_->h, 4, surface_->pixels, surface_->pitch) == 0) {
+    throw std::runtime_error("PNG encoding failed");
+  }
+  platform::write_file_atomic(file, png);
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,32 @@
+#pragma once
+// The characters a font atlas must hold. Dear ImGui 1.86 bakes glyphs in advance, and the whole CJK
+// block does not fit a Pi's 2048x2048 texture limit, so we bake exactly what the UI strings and the
+// current content use — which also covers rare characters such as 鲲 鹏 瞪 羚 that ImGui's
+// "ChineseSimplifiedCommon" range lacks.
+#include <imgui.h>
+
+#include <string_view>
+#include <vector>
+
+#include "sync/content/snapshot.hpp"
+
+namespace kiosk::ui {
+
+class GlyphSet {
+ public:
+  void add_text(std::string_view utf8);
+  void add_range(char32_t first, char32_t last);
+  void add_content(const content::Content& c);
+  bool contains(char32_t cp) const;
+  bool contains_all(const GlyphSet& other) const;
+  std::size_t size() const { return sorted().size(); }
+  const std::vector<char32_t>& sorted() const;
+  // 0-terminated pairs for ImFontConfig::GlyphRanges (BMP only: Debian's imgui uses 16-bit ImWchar).
+  std::vector<ImWchar> ranges() const;
+
+ private:
+  mutable std::vector<char32_t> points_;
+  mutable bool dirty_ = false;
+};
+
+}  // namespace kiosk::ui

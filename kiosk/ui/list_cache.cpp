@@ -1,0 +1,46 @@
+#include "kiosk/ui/list_cache.hpp"
+
+#include <algorithm>
+
+namespace kiosk::ui {
+using namespace content;
+
+const std::vector<EventRow>& ListCache::events(const ContentSnapshot& snap, UnixSeconds now,
+                                               std::optional<EventCategory> category) {
+  const UnixSeconds minute = now / 60;
+  if (event_snap_ == &snap && event_minute_ == minute && event_category_ == category) return event_rows_;
+  event_snap_ = &snap;
+  event_minute_ = minute;
+  event_category_ = category;
+  event_rows_.clear();
+  EventFilter filter;
+  filter.category = category;
+  for (const auto& day : snap.upcoming_by_day(now, filter)) {
+    event_rows_.push_back(EventRow{true, day.local_day, nullptr});
+    for (const Event* e : day.events) event_rows_.push_back(EventRow{false, day.local_day, e});
+  }
+  return event_rows_;
+}
+
+const std::vector<const Resource*>& ListCache::resources(const ContentSnapshot& snap, const ResourceFilter& filter) {
+  if (resource_valid_ && resource_snap_ == &snap && resource_filter_.category == filter.category &&
+      resource_filter_.query == filter.query && resource_filter_.voucher_only == filter.voucher_only) {
+    return resource_rows_;
+  }
+  resource_snap_ = &snap;
+  resource_filter_ = filter;
+  resource_valid_ = true;
+  resource_rows_ = snap.resources(filter);
+  return resource_rows_;
+}
+
+std::pair<std::size_t, std::size_t> visible_rows(const std::vector<float>& tops, float view_top, float view_bottom) {
+  if (tops.size() < 2) return {0, 0};
+  const std::size_t rows = tops.size() - 1;
+  // first row whose bottom is below the view top
+  auto first = std::upper_bound(tops.begin() + 1, tops.end(), view_top) - (tops.begin() + 1);
+  auto last = std::lower_bound(tops.begin(), tops.end() - 1, view_bottom) - tops.begin();
+  return {std::min<std::size_t>(static_cast<std::size_t>(first), rows), std::min<std::size_t>(static_cast<std::size_t>(last), rows)};
+}
+
+}  // namespace kiosk::ui

@@ -1,0 +1,99 @@
+// Staff overlay, opened by a 3-second press on the top-left corner: a PIN pad first (wrong PINs lock
+// it for longer each time), then the content version, sync state, last error, device facts, and the
+// buttons staff need: sync now, language, exit to the desktop.
+#include <cmath>
+
+#include "kiosk/ui/format.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "kiosk/ui/text_layout.hpp"
+
+namespace kiosk::ui {
+namespace {
+
+void pin_pad(FrameContext& f, const UiState& s, const Rect& r, double now_mono) {
+  const auto& m = f.metrics();
+  const auto& p = f.colours();
+  const float key = std::round(std::min((r.w() - m.gap * 2) / 3, (r.h() - m.title_size * 4.5f - m.gap * 3) / 4));
+  const float pad_w = key * 3 + m.gap * 2;
+  Rect col{ImVec2(r.center().x - pad_w * 0.5f, r.min.y), ImVec2(r.center().x + pad_w * 0.5f, r.max.y)};
+  text_line(f, col.top(m.title_size * 1.4f), f.tr("staff.enter_pin"), f.fonts().title, p.text.u32(), Align::center);
+  col = col.cut_top(m.title_size * 1.5f);
+  std::string shown;
+  for (std::size_t i = 0; i < s.staff.digits.size(); ++i) shown += "● ";
+  text_line(f, col.top(m.title_size * 1.4f), shown.empty() ? std::string(" ") : shown, f.fonts().title, p.text.u32(), Align::center);
+  col = col.cut_top(m.title_size * 1.5f);
+  const bool locked = now_mono < s.staff.locked_until;
+  std::string message = s.staff.message_key.empty() ? "" : f.tr(s.staff.message_key);
+  if (locked) message = f.format("staff.locked", {std::to_string(static_cast<int>(std::ceil(s.staff.locked_until - now_mono)))});
+  text_line(f, col.top(m.body_size * 1.4f), message, f.fonts().body, p.warning.u32(), Align::center);
+  col = col.cut_top(m.body_size * 1.6f);
+  static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"};
+  if (locked) ImGui::BeginDisabled();
+  for (int i = 0; i < 12; ++i) {
+    const Rect k = Rect::at(ImVec2(col.min.x + (i % 3) * (key + m.gap), col.min.y + (i / 3) * (key + m.gap)), ImVec2(key, key));
+    ImGui::PushID(i);
+    const std::string label = i == 9 ? f.tr("staff.clear") : i == 11 ? f.tr("staff.ok") : kKeys[i];
+    if (button(f, "##k", k, label, i == 11)) {
+      if (i == 9) f.act(Action::Kind::staff_clear);
+      else if (i == 11) f.act(Action::Kind::staff_submit);
+      else f.act(Action::Kind::staff_digit, {}, kKeys[i][0] - '0');
+    }
+    ImGui::PopID();
+  }
+  if (locked) ImGui::EndDisabled();
+  audit_region(f, "pin-pad", col);
+}
+
+}  // namespace
+
+void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono) {
+  const auto& m = f.metrics();
+  const auto& p = f.colours();
+  canvas()->AddRectFilled(area.min, area.max, p.background.u32(245));
+  Rect r = area.inset(m.pad * 1.5f);
+  const Rect close = r.right(m.touch * 2.2f).top(m.touch);
+  if (button(f, "##close", close, f.tr("staff.close"))) f.act(Action::Kind::staff_close);
+  audit_region(f, "staff-close", close);
+  text_line(f, r.top(m.touch).cut_right(close.w() + m.gap), f.tr("staff.title"), f.fonts().title, p.text.u32());
+  r = r.cut_top(m.touch + m.gap);
+  if (!s.staff.unlocked) {
+    pin_pad(f, s, r, now_mono);
+    return;
+  }
+  // Buttons along the bottom.
+  const Rect buttons = r.bottom(m.touch);
+  const float bw = (buttons.w() - m.gap * 2) / 3;
+  if (button(f, "##sync", buttons.left(bw), f.tr("staff.sync_now"), true)) f.act(Action::Kind::sync_now);
+  if (button(f, "##lang", Rect::at(ImVec2(buttons.min.x + bw + m.gap, buttons.min.y), ImVec2(bw, m.touch)),
+             f.tr("chrome.switch_language")))
+    f.act(Action::Kind::toggle_language);
+  if (button(f, "##exit", buttons.right(bw), f.tr("staff.exit"))) f.act(Action::Kind::exit_app);
+  audit_region(f, "staff-buttons", buttons);
+  r = r.cut_bottom(m.touch + m.pad);
+
+  // Facts: two columns on wide screens.
+  std::vector<std::pair<std::string, std::string>> rows;
+  const auto& v = f.snap.version();
+  rows.emplace_back(f.tr("staff.content_version"),
+                    f.format("staff.version_detail", {std::to_string(v.version), v.origin,
+                                                      v.applied_at ? short_date(f.i18n, f.lang, v.applied_at) + " " + clock_hm(v.applied_at) : "-"}));
+  rows.emplace_back(f.tr("staff.sync_state"), f.sync.configured ? f.sync.state : f.tr("staff.sync_not_configured"));
+  rows.emplace_back(f.tr("staff.last_sync"),
+                    f.sync.last_success ? short_date(f.i18n, f.lang, f.sync.last_success) + " " + clock_hm(f.sync.last_success) : "-");
+  rows.emplace_back(f.tr("staff.last_error"), f.sync.last_error.empty() ? f.tr("staff.none") : f.sync.last_error);
+  for (const auto& [key, value] : facts.rows) rows.emplace_back(f.tr(key), value);
+  const int cols = r.w() > m.u * 34 ? 2 : 1;
+  const float col_w = (r.w() - m.pad * (cols - 1)) / cols;
+  const float row_h = m.body_size * 2.9f;
+  for (std::size_t i = 0; i < rows.size(); ++i) {
+    const int c = static_cast<int>(i) % cols;
+    const float y = r.min.y + (static_cast<float>(i / cols)) * row_h;
+    if (y + row_h > r.max.y) break;
+    const Rect cell = Rect::at(ImVec2(r.min.x + c * (col_w + m.pad), y), ImVec2(col_w, row_h));
+    text_line(f, cell.top(m.small_size * 1.3f), rows[i].first, f.fonts().small, p.text_muted.u32());
+    text_block(f, cell.cut_top(m.small_size * 1.3f), rows[i].second, f.fonts().body, p.text.u32(), 1);
+  }
+  audit_region(f, "staff-facts", r);
+}
+
+}  // namespace kiosk::ui

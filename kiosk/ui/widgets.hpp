@@ -1,0 +1,81 @@
+#pragma once
+// Touch widgets drawn with ImDrawList at computed rectangles. Every text goes through text_line or
+// text_block, which truncate with an ellipsis instead of overflowing and report to the audit.
+#include <imgui.h>
+
+#include <string>
+#include <string_view>
+
+#include "kiosk/ui/frame_context.hpp"
+#include "sync/content/model.hpp"
+
+namespace kiosk::ui {
+
+struct Rect {
+  ImVec2 min, max;
+  float w() const { return max.x - min.x; }
+  float h() const { return max.y - min.y; }
+  ImVec2 size() const { return ImVec2(w(), h()); }
+  ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
+  Rect inset(float d) const { return {ImVec2(min.x + d, min.y + d), ImVec2(max.x - d, max.y - d)}; }
+  Rect inset(float dx, float dy) const { return {ImVec2(min.x + dx, min.y + dy), ImVec2(max.x - dx, max.y - dy)}; }
+  Rect top(float h) const { return {min, ImVec2(max.x, min.y + h)}; }
+  Rect bottom(float h) const { return {ImVec2(min.x, max.y - h), max}; }
+  Rect left(float w) const { return {min, ImVec2(min.x + w, max.y)}; }
+  Rect right(float w) const { return {ImVec2(max.x - w, min.y), max}; }
+  Rect cut_top(float h) const { return {ImVec2(min.x, min.y + h), max}; }
+  Rect cut_left(float w) const { return {ImVec2(min.x + w, min.y), max}; }
+  Rect cut_right(float w) const { return {min, ImVec2(max.x - w, max.y)}; }
+  Rect cut_bottom(float h) const { return {min, ImVec2(max.x, max.y - h)}; }
+  static Rect at(ImVec2 pos, ImVec2 size) { return {pos, ImVec2(pos.x + size.x, pos.y + size.y)}; }
+};
+
+enum class Align { left, center, right };
+
+ImDrawList* canvas();
+
+// One line, truncated with "…" to fit r; vertically centred. Returns the width drawn.
+float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour,
+                Align align = Align::left);
+// Wrapped lines from the top of r; at most max_lines (0 = as many as fit), the last one
+// ellipsised if text remains. Returns the height used.
+float text_block(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour,
+                 int max_lines = 0, float line_spacing = 1.25f);
+// Height text_block would need for all of `text` at `width`.
+float text_block_height(ImFont* font, std::string_view text, float width, float line_spacing = 1.25f);
+
+// A rectangle that reacts to touch: background, pressed look while held. Returns true on a tap.
+bool pressable(FrameContext& f, const char* id, const Rect& r, ImU32 background, ImU32 pressed, float rounding);
+// Pill-shaped filter chip; returns its width (layout first with measure_chip).
+float measure_chip(FrameContext& f, std::string_view label);
+bool chip(FrameContext& f, const char* id, ImVec2 pos, std::string_view label, bool selected);
+// A plain rounded button with a centred label.
+bool button(FrameContext& f, const char* id, const Rect& r, std::string_view label, bool primary = false);
+// Small coloured label with text (status, "sample data", "voucher").
+float badge(FrameContext& f, ImVec2 pos, std::string_view text, ImU32 background, ImU32 foreground,
+            ImFont* font = nullptr);
+float measure_badge(FrameContext& f, std::string_view text, ImFont* font = nullptr);
+
+void qr_code(FrameContext& f, const Rect& r, const std::string& url);
+
+enum class Icon { home, events, desks, resources, index, back, search, globe, clock, pin, people, qr };
+void icon(ImDrawList* dl, Icon which, const Rect& r, ImU32 colour);
+// A shape per desk status, so the legend does not rely on colour alone.
+void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 centre, float size, ImU32 colour);
+
+// A region that scrolls by touch (drag, fling) and by mouse wheel. Everything drawn between
+// begin_scroll and end_scroll is clipped to `view`; `origin` is where content coordinate (0,0) is on
+// screen this frame. `extent` is the content's height (vertical) or width (horizontal).
+struct ScrollArea {
+  Rect view;
+  ImVec2 origin;
+  float scroll = 0;
+  bool visible(float top, float bottom) const { return bottom >= scroll && top <= scroll + view.h(); }
+};
+ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool horizontal, float extent);
+void end_scroll();
+
+// Remembers a named rectangle for tests (no-op without an audit).
+void audit_region(FrameContext& f, std::string name, const Rect& r);
+
+}  // namespace kiosk::ui

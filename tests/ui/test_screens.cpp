@@ -1,0 +1,172 @@
+// Every screen rendered headless at 800x480, 1280x800, 1920x1080 and 1080x1920 in both languages,
+// checked for what must be on it: regions, status colours read back from the pixels, QR codes, no
+// glyph rendered as a missing mark, no text wider than the room it was given, touch targets >= 9 mm.
+#include <doctest/doctest.h>
+
+#include <cmath>
+
+#include "kiosk/app/gallery.hpp"
+#include "tests/ui/ui_fixture.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+
+bool near(std::array<unsigned char, 4> px, ui::Rgb want, int tolerance = 24) {
+  return std::abs(px[0] - want.r) <= tolerance && std::abs(px[1] - want.g) <= tolerance && std::abs(px[2] - want.b) <= tolerance;
+}
+
+std::string name(const char* screen, int w, int h, content::Lang lang) {
+  return std::string(screen) + " " + std::to_string(w) + "x" + std::to_string(h) + (lang == content::Lang::en ? " en" : " zh");
+}
+
+void check_common(app::HeadlessKiosk& k, const std::string& what) {
+  const auto& audit = k.audit();
+  CHECK_MESSAGE(!audit.texts.empty(), what << ": nothing was drawn");
+  for (const auto& t : audit.texts) {
+    CHECK_MESSAGE(t.missing.empty(), what << ": \"" << t.text << "\" has characters the font atlas lacks");
+    CHECK_MESSAGE(t.width <= (t.max.x - t.min.x) + 1.0f, what << ": \"" << t.text << "\" is " << t.width
+                                                               << " px wide in " << (t.max.x - t.min.x) << " px");
+  }
+  // Touch targets: everything a finger presses is at least 9 mm on the display's size.
+  const auto& m = k.ui().theme().metrics;
+  const float nine_mm = 9.0f * m.px_per_mm;
+  for (const auto& r : audit.regions) {
+    const bool target = r.name.rfind("nav:", 0) == 0 || r.name.rfind("chip:", 0) == 0 || r.name == "back" ||
+                        r.name == "language" || r.name.rfind("event:", 0) == 0 || r.name.rfind("resource:", 0) == 0 ||
+                        r.name.rfind("tile:", 0) == 0 || r.name == "staff-close";
+    if (!target) continue;
+    CHECK_MESSAGE(std::min(r.max.x - r.min.x, r.max.y - r.min.y) >= nine_mm - 0.5f,
+                  what << ": " << r.name << " is smaller than 9 mm (" << nine_mm << " px)");
+  }
+}
+
+void check_qr(app::HeadlessKiosk& k, const std::string& what) {
+  const ui::UiAudit::Region* qr = nullptr;
+  for (const auto& r : k.audit().regions) {
+    if (r.name.rfind("qr:", 0) == 0) qr = &r;
+  }
+  REQUIRE_MESSAGE(qr != nullptr, what << ": no QR code");
+  // Quiet zone white, and both dark and light modules inside.
+  CHECK(near(k.pixel(static_cast<int>(qr->min.x) + 2, static_cast<int>(qr->min.y) + 2), {255, 255, 255}, 2));
+  int dark = 0, light = 0;
+  for (float y = qr->min.y + (qr->max.y - qr->min.y) * 0.2f; y < qr->max.y * 0.99f; y += 3) {
+    for (float x = qr->min.x + (qr->max.x - qr->min.x) * 0.2f; x < qr->max.x - (qr->max.x - qr->min.x) * 0.2f; x += 3) {
+      const auto p = k.pixel(static_cast<int>(x), static_cast<int>(y));
+      (p[0] < 40 ? dark : light) += 1;
+    }
+  }
+  CHECK_MESSAGE(dark > 20, what);
+  CHECK_MESSAGE(light > 20, what);
+}
+
+void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::string& what) {
+  const auto& p = k.ui().theme().palette;
+  const auto& audit = k.audit();
+  if (screen == "home") {
+    for (const char* tile : {"tile:events", "tile:desks", "tile:resources", "tile:index"}) {
+      CHECK_MESSAGE(audit.region(tile) != nullptr, what << ": " << tile);
+    }
+    CHECK_MESSAGE(audit.region("clock") != nullptr, what);
+    const auto* badge = audit.region("sample-badge");
+    REQUIRE_MESSAGE(badge != nullptr, what << ": sample data is not labelled");
+    CHECK(near(k.pixel(static_cast<int>(badge->min.x) + 4, static_cast<int>((badge->min.y + badge->max.y) / 2)), p.warning));
+  } else if (screen == "events" || screen == "attract") {
+    int rows = 0;
+    for (const auto& r : audit.regions) rows += r.name.rfind("event:", 0) == 0;
+    if (screen == "events") CHECK_MESSAGE(rows >= 3, what << ": only " << rows << " event rows");
+    if (screen == "attract") CHECK(audit.region("attract-prompt") != nullptr);
+  } else if (screen == "event-detail" || screen == "resource-detail") {
+    check_qr(k, what);
+  } else if (screen == "desks") {
+    int checked = 0;
+    for (const auto& r : audit.regions) {
+      if (r.name.rfind("desk:", 0) != 0 || r.max.y > k.surface().surface()->h || r.min.y < 0) continue;
+      const std::string status = r.name.substr(r.name.rfind(':') + 1);
+      const auto s = content::enum_from_string<content::DeskStatus>(status);
+      REQUIRE(s);
+      // A point inside the tile, away from its rounded corner and its mark.
+      const auto px = k.pixel(static_cast<int>(r.min.x + (r.max.x - r.min.x) * 0.12f),
+                              static_cast<int>(r.min.y + (r.max.y - r.min.y) * 0.5f));
+      CHECK_MESSAGE(near(px, ui::status_colour(p, *s)), what << ": " << r.name);
+      ++checked;
+    }
+    CHECK_MESSAGE(checked >= 6, what << ": only " << checked << " desks visible");
+    for (const char* s : {"legend:free", "legend:booked", "legend:occupied", "legend:out_of_service", "legend:unknown"}) {
+      CHECK_MESSAGE(audit.region(s) != nullptr, what << ": " << s);
+    }
+    check_qr(k, what);
+  } else if (screen == "resources") {
+    int cards = 0;
+    for (const auto& r : audit.regions) cards += r.name.rfind("resource:", 0) == 0;
+    CHECK_MESSAGE(cards >= 4, what);
+    CHECK(audit.region("search-field") != nullptr);
+  } else if (screen == "index") {
+    CHECK(audit.region("index-composite") != nullptr);
+    for (const char* g : {"group:input", "group:entities", "group:output", "group:industry", "group:environment"}) {
+      CHECK_MESSAGE(audit.region(g) != nullptr, what << ": " << g);
+    }
+    CHECK(audit.region("chart") != nullptr);
+  } else if (screen == "staff") {
+    CHECK(audit.region("staff-buttons") != nullptr);
+    CHECK(audit.region("staff-facts") != nullptr);
+  }
+}
+
+void render_all(int w, int h, content::Lang lang) {
+  app::HeadlessKiosk k(w, h, test::i18n(), test::font(), test::demo_snapshot());
+  for (const auto& screen : app::screenshot_screens()) {
+    const std::string what = name(screen.c_str(), w, h, lang);
+    REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), screen, test::ui_now()));
+    k.ui().state().lang = lang;
+    for (int i = 0; i < 3; ++i) k.step(test::ui_now(), 1.0 + i * 0.016);
+    check_common(k, what);
+    check_screen(k, screen, what);
+  }
+  // The font atlas fits the texture limit of the oldest supported Pi GPU.
+  CHECK(k.host().fonts().width <= 2048);
+  CHECK(k.host().fonts().height <= 2048);
+}
+
+}  // namespace
+
+TEST_CASE("every screen at 800x480 in Chinese") { render_all(800, 480, content::Lang::zh); }
+TEST_CASE("every screen at 800x480 in English") { render_all(800, 480, content::Lang::en); }
+TEST_CASE("every screen at 1280x800 in Chinese") { render_all(1280, 800, content::Lang::zh); }
+TEST_CASE("every screen at 1280x800 in English") { render_all(1280, 800, content::Lang::en); }
+TEST_CASE("every screen at 1920x1080 in Chinese") { render_all(1920, 1080, content::Lang::zh); }
+TEST_CASE("every screen at 1920x1080 in English") { render_all(1920, 1080, content::Lang::en); }
+TEST_CASE("every screen at portrait 1080x1920 in Chinese") { render_all(1080, 1920, content::Lang::zh); }
+TEST_CASE("every screen at portrait 1080x1920 in English") { render_all(1080, 1920, content::Lang::en); }
+
+TEST_CASE("the language really changes: English screens draw English words") {
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font(), test::demo_snapshot());
+  const auto drew = [&](const std::string& text) {
+    for (const auto& t : k.audit().texts) {
+      if (t.full == text) return true;
+    }
+    return false;
+  };
+  k.step(test::ui_now(), 1.0);
+  CHECK(drew("今日活动"));
+  k.ui().state().lang = content::Lang::en;
+  k.step(test::ui_now(), 1.1);
+  CHECK(drew("Events today"));
+  CHECK_FALSE(drew("今日活动"));
+}
+
+TEST_CASE("an urgent notice takes over the screen until it expires") {
+  content::Content c = test::demo_snapshot()->content();
+  const auto drill = std::find_if(c.notices.begin(), c.notices.end(),
+                                  [](const content::Notice& n) { return n.priority == content::NoticePriority::urgent; });
+  REQUIRE(drill != c.notices.end());
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font(),
+                       content::ContentSnapshot::build(c, {}), {});
+  k.step(drill->starts + 60, 1.0);
+  CHECK(k.audit().region("urgent-notice") != nullptr);
+  CHECK(k.audit().region("nav:nav.events") == nullptr);  // nothing else to tap meanwhile
+  k.step(drill->ends + 1, 2.0);
+  CHECK(k.audit().region("urgent-notice") == nullptr);
+  CHECK(k.audit().region("tile:events") != nullptr);
+}

@@ -1,0 +1,203 @@
+// Scripted touch sequences: SDL touch events go in through the app's own translator, real frames come
+// out, and the resulting UI state is asserted.
+#include <doctest/doctest.h>
+
+#include <imgui_internal.h>
+
+#include "platform/pin_hash.hpp"
+#include "tests/ui/ui_fixture.hpp"
+
+using namespace kiosk;
+using test::Robot;
+
+namespace {
+float scroll_of(const char* child_name) {
+  // Child windows are named "<parent>/<id>_<hash>"; find ours by its id.
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string(w->Name).find(child_name) != std::string::npos) return w->Scroll.y;
+  }
+  return -1;
+}
+}  // namespace
+
+TEST_CASE("a tap on the navigation opens that screen") {
+  Robot r;
+  r.tap("nav:nav.events");
+  CHECK(r.state().screen == ui::Screen::events);
+  r.tap("nav:nav.desks");
+  CHECK(r.state().screen == ui::Screen::desks);
+}
+
+TEST_CASE("a tap shorter than a frame still registers (Dear ImGui 1.86 has no input queue)") {
+  Robot r;
+  const auto& nav = r.region("nav:nav.index");
+  const float x = (nav.min.x + nav.max.x) / 2, y = (nav.min.y + nav.max.y) / 2;
+  r.finger(SDL_FINGERDOWN, x, y);
+  r.finger(SDL_FINGERUP, x, y);  // both before the next frame
+  r.advance(0.5);
+  CHECK(r.state().screen == ui::Screen::index);
+}
+
+TEST_CASE("the pressed state is visible while the finger is down - and nothing stays hovered after") {
+  Robot r;
+  const auto& tile = r.region("tile:resources");
+  const float x = (tile.min.x + tile.max.x) / 2, y = tile.max.y - 3;  // inside the card, clear of text
+  r.finger(SDL_FINGERDOWN, x, y);
+  r.frame();
+  r.frame();
+  const auto pressed = r.kiosk().pixel(static_cast<int>(x), static_cast<int>(y));
+  const auto& palette = r.kiosk().ui().theme().palette;
+  CHECK(pressed[0] == palette.surface_pressed.r);
+  CHECK(pressed[2] == palette.surface_pressed.b);
+  r.advance(0.1);
+  r.finger(SDL_FINGERUP, x, y);
+  r.advance(0.2);
+  CHECK(r.state().screen == ui::Screen::resources);
+  CHECK(ImGui::GetCurrentContext()->HoveredId == 0);  // no "stuck hover" after the finger lifted
+}
+
+TEST_CASE("tapping an event opens it - back returns to the list") {
+  Robot r;
+  r.tap("nav:nav.events");
+  const auto* row = r.first_region("event:");
+  REQUIRE(row != nullptr);
+  const std::string id = row->name.substr(6);
+  r.tap(row->name);
+  CHECK(r.state().screen == ui::Screen::event_detail);
+  CHECK(r.state().event_id == id);
+  r.tap("back");
+  CHECK(r.state().screen == ui::Screen::events);
+}
+
+TEST_CASE("a drag scrolls the list and does not open what it started on") {
+  Robot r;
+  r.tap("nav:nav.events");
+  const auto* row = r.first_region("event:");
+  REQUIRE(row != nullptr);
+  const float x = (row->min.x + row->max.x) / 2;
+  r.drag(x, 420, x, 200, 0.4);
+  r.advance(2.0);
+  CHECK(r.state().screen == ui::Screen::events);  // the drag started on an event row: not opened
+  CHECK(scroll_of("##events") > 150);
+}
+
+TEST_CASE("a fling keeps scrolling after the finger lifts - slows down and stops") {
+  Robot r;
+  r.tap("nav:nav.events");
+  r.drag(400, 440, 400, 240, 0.08);  // fast: 2,500 px/s
+  const float at_release = scroll_of("##events");
+  r.advance(0.2);
+  const float later = scroll_of("##events");
+  CHECK(later > at_release + 50);  // inertia carried it on
+  r.advance(3.0);
+  CHECK_FALSE(r.kiosk().ui().animating(r.mono()));  // and it came to rest: the loop may sleep
+  const float rest = scroll_of("##events");
+  r.advance(1.0);
+  CHECK(scroll_of("##events") == rest);
+}
+
+TEST_CASE("a horizontal drag on the chips row scrolls it sideways") {
+  Robot r;
+  r.tap("nav:nav.resources");
+  const auto& chip = r.region("chip:" + test::i18n().tr("resource_category.legal", content::Lang::zh));
+  (void)chip;
+  r.drag(700, 75, 200, 75, 0.3);
+  r.advance(1.5);
+  float scroll_x = -1;
+  for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
+    if (std::string(w->Name).find("##resource-chips") != std::string::npos) scroll_x = w->Scroll.x;
+  }
+  CHECK(scroll_x > 100);
+  CHECK(r.state().resource_category == std::nullopt);  // no chip was selected by the drag
+}
+
+TEST_CASE("typing on the on-screen keyboard filters the directory") {
+  Robot r;
+  r.tap("nav:nav.resources");
+  r.tap("search-field");
+  CHECK(r.state().keyboard_open);
+  REQUIRE(r.has_region("keyboard"));
+  // Keys are buttons; find them through their labels in the last frame's texts.
+  const auto key = [&](const std::string& label) {
+    for (const auto& t : r.kiosk().audit().texts) {
+      if (t.full == label && t.max.y > r.region("keyboard").min.y) {
+        r.tap((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+        return;
+      }
+    }
+    FAIL("no key " << label);
+  };
+  key("h");
+  key("p");
+  key("c");
+  CHECK(r.state().search == "hpc");
+  int cards = 0;
+  for (const auto& region : r.kiosk().audit().regions) cards += region.name.rfind("resource:", 0) == 0;
+  CHECK(cards >= 1);
+  CHECK(cards < 10);
+  key(test::i18n().tr("keyboard.backspace", content::Lang::zh));
+  CHECK(r.state().search == "hp");
+}
+
+TEST_CASE("after the idle timeout the kiosk returns to attract mode and forgets the visitor") {
+  ui::KioskUiConfig config;
+  config.idle_timeout_s = 90;
+  Robot r(800, 480, config);
+  r.tap("language");
+  CHECK(r.state().lang == content::Lang::en);
+  r.tap("nav:nav.events");
+  r.state().event_category = content::EventCategory::forum;
+  r.advance(60);
+  CHECK(r.state().screen == ui::Screen::events);  // still within the timeout
+  r.advance(31);
+  CHECK(r.state().screen == ui::Screen::attract);
+  CHECK(r.state().lang == content::Lang::zh);
+  CHECK_FALSE(r.state().event_category);
+  // The carousel moves on by itself.
+  const int slide = r.state().attract_slide;
+  r.advance(config.attract_slide_s + 0.5);
+  CHECK(r.state().attract_slide == slide + 1);
+  // The first touch wakes the kiosk and does nothing else.
+  r.tap(400, 240);
+  CHECK(r.state().screen == ui::Screen::home);
+}
+
+TEST_CASE("staff overlay: hidden 3-second press - PIN - rate limit") {
+  Robot r(800, 480, {}, platform::hash_pin("2468", 1000));
+  // A short press on the corner does nothing.
+  r.finger(SDL_FINGERDOWN, 10, 10);
+  r.advance(1.0);
+  r.finger(SDL_FINGERUP, 10, 10);
+  r.advance(0.2);
+  CHECK_FALSE(r.state().staff.pin_pad);
+  // Three seconds does.
+  r.finger(SDL_FINGERDOWN, 10, 10);
+  r.advance(3.2);
+  r.finger(SDL_FINGERUP, 10, 10);
+  r.advance(0.2);
+  REQUIRE(r.state().staff.pin_pad);
+  const auto enter = [&](const std::string& pin) {
+    for (char c : pin) r.kiosk().ui().apply({ui::Action::Kind::staff_digit, {}, c - '0'}, r.mono());
+    r.kiosk().ui().apply({ui::Action::Kind::staff_submit, {}, 0}, r.mono());
+  };
+  enter("1111");
+  enter("2222");
+  enter("3333");
+  CHECK_FALSE(r.state().staff.unlocked);
+  CHECK(r.state().staff.locked_until > r.mono());
+  enter("2468");  // right, but locked: refused
+  CHECK_FALSE(r.state().staff.unlocked);
+  r.advance(31);
+  enter("2468");
+  CHECK(r.state().staff.unlocked);
+  r.frame();
+  CHECK(r.has_region("staff-facts"));
+}
+
+TEST_CASE("without a configured PIN nobody can unlock the staff overlay") {
+  Robot r;  // no hash
+  r.state().staff.pin_pad = true;
+  for (char c : std::string("0000")) r.kiosk().ui().apply({ui::Action::Kind::staff_digit, {}, c - '0'}, r.mono());
+  r.kiosk().ui().apply({ui::Action::Kind::staff_submit, {}, 0}, r.mono());
+  CHECK_FALSE(r.state().staff.unlocked);
+}

@@ -6,11 +6,13 @@
 #include <chrono>
 #include <cmath>
 #include <csignal>
+#include <cstdio>
 #include <cstring>
 
 #include "kiosk/app/presenter.hpp"
 #include "kiosk/app/sdl_input.hpp"
 #include "kiosk/app/ui_host.hpp"
+#include "platform/input_wait.hpp"
 #include "platform/log.hpp"
 
 namespace kiosk::app {
@@ -44,23 +46,33 @@ bool driver_blocks(const char* driver) {
   return driver != nullptr && (std::strcmp(driver, "x11") == 0 || std::strcmp(driver, "wayland") == 0);
 }
 
-bool wait_for_event(bool blocking, double seconds, SDL_Event* e) {
+// Waits for the next SDL event or `seconds`. X11 and Wayland block in SDL; the other drivers would
+// poll every millisecond, so there we sleep in poll(2) on the input devices and a wake-up eventfd.
+bool wait_for_event(bool sdl_blocks, platform::InputWaiter& waiter, double seconds, SDL_Event* e) {
   const int ms = static_cast<int>(std::clamp(std::ceil(seconds * 1000.0), 0.0, 1000.0));
-  if (blocking) return SDL_WaitEventTimeout(e, ms) == 1;
-  // Polling drivers: look for input every 10 ms at most (touch latency stays below one frame).
-  const double until = mono_now() + ms / 1000.0;
-  for (;;) {
-    if (SDL_PollEvent(e) == 1) return true;
-    const double left = until - mono_now();
-    if (left <= 0 || g_stop) return false;
-    SDL_Delay(static_cast<Uint32>(std::ceil(std::min(left, 0.010) * 1000.0)));
-  }
+  if (sdl_blocks) return SDL_WaitEventTimeout(e, ms) == 1;
+  if (SDL_PollEvent(e) == 1) return true;
+  waiter.wait(std::chrono::milliseconds(ms));
+  return SDL_PollEvent(e) == 1;
 }
 
 }  // namespace
 
-int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font) {
+int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile& font) {
   const double launched = mono_now();
+  // The content thread starts first: opening the store overlaps SDL and window set-up.
+  platform::InputWaiter waiter;
+  static std::atomic<Uint32> wake_event{0};
+  auto wake = [&waiter] {
+    if (const Uint32 type = wake_event.load(); type != 0) {
+      SDL_Event e{};
+      e.type = type;
+      SDL_PushEvent(&e);  // thread-safe, and wakes SDL_WaitEventTimeout
+    }
+    waiter.wake();  // and our own poll(2) on drivers without a blocking wait
+  };
+  ContentService content(options.content, wake);
+  content.start();
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // SIGTERM ends us; a window-close does not
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -102,6 +114,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
     ~WindowOwner() { SDL_DestroyWindow(w); }
   } window_owner{window};
   if (!options.windowed) SDL_ShowCursor(SDL_DISABLE);
+  log::debug("startup: window after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
 
   std::unique_ptr<Presenter> presenter;
   try {
@@ -119,17 +132,14 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
   } else if (float ddpi = 0; SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(window), &ddpi, nullptr, nullptr) == 0 && ddpi > 20) {
     px_per_mm = ddpi / 25.4f;
   }
+  wake_event = SDL_RegisterEvents(1);
+  const bool blocking = driver_blocks(SDL_GetCurrentVideoDriver());
+  if (!blocking && waiter.devices() == 0) {
+    log::warn("no readable input devices in /dev/input: touch will not work unless the kiosk user is in the input group");
+  }
   log::info("kiosk: " + std::to_string(out_w) + "x" + std::to_string(out_h) + " on " + SDL_GetCurrentVideoDriver() +
             ", " + presenter->describe());
 
-  const Uint32 wake_event = SDL_RegisterEvents(1);
-  auto wake = [wake_event] {
-    SDL_Event e{};
-    e.type = wake_event;
-    SDL_PushEvent(&e);  // thread-safe, and wakes SDL_WaitEventTimeout
-  };
-  ContentService content(options.content, wake);
-  content.start();
 
   UiHostOptions host_options;
   host_options.metrics = ui::compute_metrics(static_cast<float>(out_w), static_cast<float>(out_h), px_per_mm);
@@ -138,11 +148,16 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
   host_options.ui.attract_slide_s = options.config.attract_slide_s;
   host_options.staff_pin_hash = options.config.staff_pin_hash;
   host_options.wake_ui = wake;
-  UiHost host(presenter->renderer(), i18n, std::move(font), host_options);
+  UiHost host(presenter->renderer(), i18n, font, host_options);
+  ui::StaffFacts facts;
+  facts.rows = {{"staff.kiosk_id", options.config.kiosk_id},
+                {"staff.display", std::to_string(out_w) + "x" + std::to_string(out_h) + " · " + SDL_GetCurrentVideoDriver() +
+                                      " · " + presenter->describe()},
+                {"staff.build", KIOSK_VERSION}};
+  host.ui().set_staff_facts(facts);
 
   const double clock_offset = options.start_time ? static_cast<double>(*options.start_time) - wall_now() : 0.0;
   const auto wall = [&] { return wall_now() + clock_offset; };
-  const bool blocking = driver_blocks(SDL_GetCurrentVideoDriver());
   const float scale_x = static_cast<float>(out_w) / static_cast<float>(width);
   const float scale_y = static_cast<float>(out_h) / static_cast<float>(height);
   SdlPointer pointer;
@@ -153,6 +168,12 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
   double content_change = 0;
   bool first_frame = true;
   int exit_code = 0;
+  // What the loop did, logged once a minute at debug level: how a sleeping kiosk spends its CPU.
+  struct Stats {
+    int wakeups = 0, full = 0, partial = 0;
+    double since = 0;
+  } stats;
+  stats.since = mono_now();
 
   while (!g_stop) {
     double mono = mono_now();
@@ -164,9 +185,15 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
 
     bool full = false;
     SDL_Event e;
-    bool got = wait_for_event(blocking, std::max(0.0, wait), &e);
+    bool got = wait_for_event(blocking, waiter, std::max(0.0, wait), &e);
+    ++stats.wakeups;
+    if (mono_now() - stats.since >= 60.0) {
+      log::debug("loop: " + std::to_string(stats.wakeups) + " wake-ups, " + std::to_string(stats.full) + " full and " +
+                 std::to_string(stats.partial) + " clock-only frames in the last minute");
+      stats = Stats{0, 0, 0, mono_now()};
+    }
     while (got) {
-      if (e.type == wake_event) {
+      if (e.type == wake_event.load()) {
         full = true;
       } else if (e.type == SDL_QUIT) {
         if (options.windowed) g_stop = true;  // a developer closing the window; never on a kiosk
@@ -194,7 +221,9 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
     if (g_stop) break;
 
     if (auto latest = content.latest(); latest && (!host.has_snapshot() || latest.get() != &host.snapshot())) {
-      host.offer_snapshot(latest);
+      if (first_frame) log::debug("startup: content ready after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
+      host.offer_snapshot(latest, static_cast<content::UnixSeconds>(wall()));
+      if (first_frame) log::debug("startup: fonts ready after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
       full = true;
     }
     if (host.poll()) full = true;
@@ -220,6 +249,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
     presenter->begin(only);
     host.render(only);
     presenter->present(only);
+    ++(only ? stats.partial : stats.full);
     last_frame = mono;
     last_second = now_s;
     last_minute = now_s / 60;
@@ -227,8 +257,11 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<con
     content_change = static_cast<double>(host.snapshot().next_change_after(now_s));
     if (first_frame) {
       first_frame = false;
-      if (options.on_first_frame) {
-        options.on_first_frame("first frame after " + std::to_string(static_cast<int>((mono - launched) * 1000)) + " ms");
+      log::info("first frame " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms after the loop started");
+      if (options.exit_after_first_frame) {
+        std::printf("first-frame-wall %.6f\n", wall_now());  // bench/kiosk_process.sh reads this
+        std::fflush(stdout);
+        break;
       }
     }
     if (out.exit_requested) break;

@@ -22,12 +22,12 @@ struct AppOptions {
   bool prefer_gpu = true;
   ContentOptions content;
   std::optional<content::UnixSeconds> start_time;  // --now: the clock starts there and runs
-  std::function<void(const std::string&)> on_first_frame;  // launch -> first frame, for the benchmark
+  bool exit_after_first_frame = false;  // benchmark: print when the first frame was shown, then exit
 };
 
 inline constexpr int kExitNoDisplay = 3;
 
 // Returns 0 on a requested exit (SIGTERM, staff "exit"), kExitNoDisplay when there is no display.
-int run_app(const AppOptions& options, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font);
+int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile& font);
 
 }  // namespace kiosk::app

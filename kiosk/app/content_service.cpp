@@ -1,9 +1,32 @@
 #include "kiosk/app/content_service.hpp"
 
+#include <algorithm>
+#include <vector>
+
 #include "platform/log.hpp"
+#include "sync/content/sha256.hpp"
+#include "platform/memory.hpp"
 #include "sync/store/store.hpp"
 
 namespace kiosk::app {
+namespace {
+
+// Names, sizes and modification times of the demo's files, and the local day.
+std::string demo_fingerprint(const std::filesystem::path& dir, content::UnixSeconds now) {
+  std::string text = std::to_string(content::local_day(now));
+  std::error_code ec;
+  std::vector<std::string> entries;
+  for (const auto& e : std::filesystem::recursive_directory_iterator(dir, ec)) {
+    if (!e.is_regular_file(ec)) continue;
+    entries.push_back(e.path().string() + ":" + std::to_string(e.file_size(ec)) + ":" +
+                      std::to_string(e.last_write_time(ec).time_since_epoch().count()));
+  }
+  std::sort(entries.begin(), entries.end());
+  for (const auto& e : entries) text += "|" + e;
+  return content::sha256_hex(text);
+}
+
+}  // namespace
 
 ContentService::ContentService(ContentOptions options, std::function<void()> wake_ui)
     : options_(std::move(options)), wake_ui_(std::move(wake_ui)) {}
@@ -29,10 +52,17 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapsho
   std::string problem;
   if (report.recovered) problem = "content cache was rebuilt: " + report.reason;
   if (options_.demo && options_.baseline_dir) {
-    const auto issues = store::import_source_dir(*st, *options_.baseline_dir, options_.now, "demo");
-    if (issues.has_errors()) problem = "demo content is invalid: " + issues.summary();
+    // Re-import only when the demo files changed or a new day began (sample dates move to today):
+    // a restart of the demo then costs what a restart of a real kiosk costs.
+    const std::string fingerprint = demo_fingerprint(*options_.baseline_dir, options_.now);
+    if (st->state("demo_fingerprint") != fingerprint) {
+      const auto issues = store::import_source_dir(*st, *options_.baseline_dir, options_.now, "demo");
+      if (issues.has_errors()) problem = "demo content is invalid: " + issues.summary();
+      else st->set_state("demo_fingerprint", fingerprint);
+    }
   }
   auto snapshot = st->snapshot();
+  platform::release_free_memory();  // the import's parse trees and statements are gone; give them back
   std::lock_guard lock(mutex_);
   latest_ = snapshot;
   if (!problem.empty()) problem_ = problem;

@@ -6,11 +6,11 @@
 
 namespace kiosk::app {
 
-void render_screenshot(const ScreenshotJob& job, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font,
+void render_screenshot(const ScreenshotJob& job, const ui::I18n& i18n, const ui::FontFile& font,
                        std::shared_ptr<const content::ContentSnapshot> snapshot) {
   ui::KioskUiConfig config;
   config.kiosk_id = job.kiosk_id;
-  HeadlessKiosk kiosk(job.width, job.height, i18n, std::move(font), snapshot, config);
+  HeadlessKiosk kiosk(job.width, job.height, i18n, font, snapshot, config);
   if (!show_screen(kiosk.ui(), *snapshot, job.screen, job.now)) {
     throw std::runtime_error("unknown screen \"" + job.screen + "\"");
   }
@@ -21,7 +21,7 @@ void render_screenshot(const ScreenshotJob& job, const ui::I18n& i18n, std::shar
 }
 
 std::vector<std::filesystem::path> render_gallery(const std::filesystem::path& dir, content::UnixSeconds now,
-                                                  const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font,
+                                                  const ui::I18n& i18n, const ui::FontFile& font,
                                                   std::shared_ptr<const content::ContentSnapshot> snapshot,
                                                   const std::string& kiosk_id) {
   std::filesystem::create_directories(dir);

@@ -27,12 +27,12 @@ struct ScreenshotJob {
 };
 
 // Throws std::runtime_error on an unknown screen or an unwritable file.
-void render_screenshot(const ScreenshotJob& job, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font,
+void render_screenshot(const ScreenshotJob& job, const ui::I18n& i18n, const ui::FontFile& font,
                        std::shared_ptr<const content::ContentSnapshot> snapshot);
 
 // Every screen x size x language; returns the files written.
 std::vector<std::filesystem::path> render_gallery(const std::filesystem::path& dir, content::UnixSeconds now,
-                                                  const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font,
+                                                  const ui::I18n& i18n, const ui::FontFile& font,
                                                   std::shared_ptr<const content::ContentSnapshot> snapshot,
                                                   const std::string& kiosk_id);
 

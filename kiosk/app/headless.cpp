@@ -2,7 +2,7 @@
 
 namespace kiosk::app {
 
-HeadlessKiosk::HeadlessKiosk(int width, int height, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font,
+HeadlessKiosk::HeadlessKiosk(int width, int height, const ui::I18n& i18n, const ui::FontFile& font,
                              std::shared_ptr<const content::ContentSnapshot> snapshot, ui::KioskUiConfig config,
                              std::string staff_pin_hash)
     : surface_(std::make_unique<SurfacePresenter>(width, height)) {
@@ -11,7 +11,7 @@ HeadlessKiosk::HeadlessKiosk(int width, int height, const ui::I18n& i18n, std::s
   options.ui = std::move(config);
   options.staff_pin_hash = std::move(staff_pin_hash);
   options.synchronous = true;
-  host_ = std::make_unique<UiHost>(surface_->renderer(), i18n, std::move(font), options);
+  host_ = std::make_unique<UiHost>(surface_->renderer(), i18n, font, options);
   host_->offer_snapshot(std::move(snapshot));
 }
 

@@ -16,7 +16,7 @@ namespace kiosk::app {
 
 class HeadlessKiosk {
  public:
-  HeadlessKiosk(int width, int height, const ui::I18n& i18n, std::shared_ptr<const ui::MappedFont> font,
+  HeadlessKiosk(int width, int height, const ui::I18n& i18n, const ui::FontFile& font,
                 std::shared_ptr<const content::ContentSnapshot> snapshot, ui::KioskUiConfig config = {},
                 std::string staff_pin_hash = {});
 

@@ -8,6 +8,10 @@
 //  [X] user textures: ImTextureID is an SDL_Texture*
 //  [X] clip rectangles, vertex offsets (ImGuiBackendFlags_RendererHasVtxOffset)
 //  [X] partial redraw: render only what intersects one rectangle (the clock each second)
+//  [X] software fast path: SDL's software renderer fills triangles pixel by pixel with blending
+//      (a full-screen quad costs ~13 ms at 1080p). Axis-aligned quads — ImGui's plain rectangles and
+//      every text glyph — become SDL_RenderFillRect (opaque: a memset) and SDL_RenderCopy (SDL's
+//      generated blitters), ~5x faster; everything else stays geometry, in the original order.
 //  [ ] multi-viewports (a kiosk has one screen)
 #include <SDL.h>
 #include <imgui.h>
@@ -31,8 +35,14 @@ class ImGuiSdlRenderer {
   SDL_Renderer* sdl() const { return renderer_; }
 
  private:
+  // Draws indices [first, count) of a command, turning rectangles into fills and copies.
+  void render_software(const ImDrawList* list, const ImDrawCmd& cmd);
+  void flush_geometry(const ImDrawVert* base, int vertex_count, const ImDrawIdx* indices, int count, SDL_Texture* texture);
+
   SDL_Renderer* renderer_;
   SDL_Texture* font_texture_ = nullptr;
+  bool software_ = false;
+  int font_width_ = 1, font_height_ = 1;
 };
 
 }  // namespace kiosk::app

@@ -2,21 +2,21 @@
 // --screenshot renders one screen headless; with --demo and no display it renders every screen.
 #include <CLI/CLI.hpp>
 
+#include <chrono>
 #include <ctime>
 #include <iostream>
 
 #include "kiosk/app/app_loop.hpp"
+#include "kiosk/app/demo_pin.hpp"
 #include "kiosk/app/gallery.hpp"
 #include "kiosk/app/headless.hpp"
 #include "platform/log.hpp"
+#include "platform/memory.hpp"
 #include "platform/paths.hpp"
-#include "platform/pin_hash.hpp"
 
 using namespace kiosk;
 
 namespace {
-
-constexpr const char* kDemoPin = "2468";
 
 bool parse_size(const std::string& text, int& w, int& h) {
   return std::sscanf(text.c_str(), "%dx%d", &w, &h) == 2 && w >= 320 && h >= 240 && w <= 7680 && h <= 7680;
@@ -25,9 +25,16 @@ bool parse_size(const std::string& text, int& w, int& h) {
 }  // namespace
 
 int main(int argc, char** argv) {
+  const auto started = std::chrono::steady_clock::now();
+  const auto phase = [&](const char* what) {
+    log::debug(std::string("startup: ") + what + " at " +
+               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) +
+               " ms");
+  };
+  platform::limit_malloc_arenas();
   CLI::App cli{"kiosk - the lobby touchscreen for events, desks, shared resources and the innovation index"};
   std::string config_file, data_dir, now_text, size_text, screenshot, screen = "home", lang = "zh", gallery, kiosk_id;
-  bool windowed = false, demo = false, software = false;
+  bool windowed = false, demo = false, software = false, exit_after_first_frame = false;
   cli.add_option("--config", config_file, "Configuration file (default /etc/kiosk/kiosk.json)");
   cli.add_option("--data-dir", data_dir, "Where the content cache lives (default /var/lib/kiosk)");
   cli.add_flag("--demo", demo, "Show the shipped demo content, moved to today");
@@ -40,13 +47,15 @@ int main(int argc, char** argv) {
   cli.add_option("--screen", screen, "Screen for --screenshot")->check(CLI::IsMember(app::screenshot_screens()));
   cli.add_option("--lang", lang, "Language for --screenshot")->check(CLI::IsMember({"zh", "en"}));
   cli.add_option("--gallery", gallery, "Render every screen at 800x480, 1280x800, 1920x1080, 1080x1920 in both languages into DIR");
+  cli.add_flag("--exit-after-first-frame", exit_after_first_frame, "Benchmark: exit once the first frame is shown")
+      ->group("");  // hidden: diagnostics only
   CLI11_PARSE(cli, argc, argv);
 
   app::Config config = app::load_config(config_file.empty() ? platform::config_file() : std::filesystem::path(config_file));
   for (const auto& p : config.problems) log::warn(p);
   if (!kiosk_id.empty()) config.kiosk_id = kiosk_id;
   // The demo needs a way into the staff overlay; a real kiosk only ever has the hash from its config.
-  if (demo && config.staff_pin_hash.empty()) config.staff_pin_hash = platform::hash_pin(kDemoPin, 20000);
+  if (demo && config.staff_pin_hash.empty()) config.staff_pin_hash = app::kDemoPinHash;
 
   content::UnixSeconds now = std::time(nullptr);
   std::optional<content::UnixSeconds> start_time;
@@ -73,12 +82,14 @@ int main(int argc, char** argv) {
     std::cerr << "kiosk: cannot load the UI strings: " << e.what() << "\n";
     return 2;
   }
+  phase("strings loaded");
   const auto font_file = ui::find_cjk_font();
+  phase("font found");
   if (!font_file) {
     std::cerr << "kiosk: no Chinese font found; install fonts-noto-cjk (sudo apt-get install fonts-noto-cjk)\n";
     return 2;
   }
-  std::shared_ptr<const ui::MappedFont> font = ui::MappedFont::open(*font_file);
+  const ui::FontFile& font = *font_file;
 
   app::ContentOptions content;
   content.now = now;
@@ -129,6 +140,7 @@ int main(int argc, char** argv) {
     options.prefer_gpu = !software;
     options.content = content;
     options.start_time = start_time;
+    options.exit_after_first_frame = exit_after_first_frame;
     const int rc = app::run_app(options, i18n, font);
     if (rc == app::kExitNoDisplay && demo) {
       const auto dir = platform::runtime_dir() / "screens";

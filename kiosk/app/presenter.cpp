@@ -69,7 +69,16 @@ std::unique_ptr<Presenter> make_window_presenter(SDL_Window* window, bool prefer
       return std::make_unique<GpuPresenter>(r);
     }
   }
+  // Without this hint SDL backs the window surface with a GL texture and re-uploads the whole
+  // screen on every update — under Mesa's software GL that is 20 ms per clock tick and 80 MB of
+  // libraries. Plain XShm / framebuffer updates of just the changed rectangle are what we want.
+  SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "0");
   SDL_Surface* surface = SDL_GetWindowSurface(window);
+  if (surface == nullptr) {
+    // Drivers with no plain framebuffer (KMS/DRM) need SDL's accelerated one after all.
+    SDL_SetHint(SDL_HINT_FRAMEBUFFER_ACCELERATION, "1");
+    surface = SDL_GetWindowSurface(window);
+  }
   if (surface == nullptr) throw std::runtime_error(std::string("no window surface: ") + SDL_GetError());
   return std::make_unique<WindowSurfacePresenter>(window, surface);
 }

@@ -10,15 +10,18 @@ namespace kiosk::ui {
 std::string format_number(double v, int decimals) {
   char buf[64];
   std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  // Thousands separators for whole numbers: 10,000 reads at a glance from two metres.
-  std::string s = buf;
-  const std::size_t dot = s.find('.');
-  std::size_t int_end = dot == std::string::npos ? s.size() : dot;
-  const std::size_t start = (s[0] == '-') ? 1 : 0;
-  for (std::ptrdiff_t i = static_cast<std::ptrdiff_t>(int_end) - 3; i > static_cast<std::ptrdiff_t>(start); i -= 3) {
-    s.insert(static_cast<std::size_t>(i), ",");
+  // Thousands separators for the whole part: 10,000 reads at a glance from two metres.
+  const std::string plain = buf;
+  const std::size_t sign = plain[0] == '-' ? 1 : 0;
+  const std::size_t dot = plain.find('.');
+  const std::size_t int_end = dot == std::string::npos ? plain.size() : dot;
+  std::string out = plain.substr(0, sign);
+  for (std::size_t i = sign; i < int_end; ++i) {
+    if (i > sign && (int_end - i) % 3 == 0) out += ',';
+    out += plain[i];
   }
-  return s;
+  out += plain.substr(int_end);
+  return out;
 }
 
 void draw_chart(FrameContext& f, const Rect& r, const ChartInput& in, int decimals) {
@@ -50,7 +53,7 @@ void draw_chart(FrameContext& f, const Rect& r, const ChartInput& in, int decima
     dl->AddLine(ImVec2(x, g.target_y), ImVec2(std::min(x + dash, plot.max.x), g.target_y), p.chart_target.u32(), 2.0f);
   }
   const float mark = std::max(4.0f, fs * 0.32f);
-  dl->AddRectFilled(ImVec2(g.target.x - mark, g.target.y - mark), ImVec2(g.target.x + mark, g.target.y + mark),
+  fill_rect(dl, ImVec2(g.target.x - mark, g.target.y - mark), ImVec2(g.target.x + mark, g.target.y + mark),
                     p.chart_target.u32());
   if (g.baseline) dl->AddCircle(ImVec2(g.baseline->x, g.baseline->y), mark * 1.2f, p.text.u32(), 16, 2.0f);
   const float thickness = std::max(2.0f, fs * 0.14f);

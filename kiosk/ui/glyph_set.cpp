@@ -41,6 +41,18 @@ void GlyphSet::add_content(const content::Content& c) {
   for (const auto& n : c.notices) text(n.title), text(n.body);
 }
 
+void GlyphSet::add_headlines(const content::Content& c) {
+  const auto text = [this](const content::LocalText& t) {
+    add_text(t.zh);
+    add_text(t.en);
+  };
+  text(c.meta.title);
+  for (const auto& s : c.spaces) text(s.name);
+  for (const auto& e : c.events) text(e.title);
+  for (const auto& r : c.resources) text(r.name);
+  for (const auto& n : c.notices) text(n.title);
+}
+
 const std::vector<char32_t>& GlyphSet::sorted() const {
   if (dirty_) {
     std::sort(points_.begin(), points_.end());

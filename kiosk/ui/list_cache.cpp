@@ -13,6 +13,7 @@ const std::vector<EventRow>& ListCache::events(const ContentSnapshot& snap, Unix
   event_minute_ = minute;
   event_category_ = category;
   event_rows_.clear();
+  event_tops_.clear();
   EventFilter filter;
   filter.category = category;
   for (const auto& day : snap.upcoming_by_day(now, filter)) {
@@ -20,6 +21,21 @@ const std::vector<EventRow>& ListCache::events(const ContentSnapshot& snap, Unix
     for (const Event* e : day.events) event_rows_.push_back(EventRow{false, day.local_day, e});
   }
   return event_rows_;
+}
+
+const std::vector<float>& ListCache::event_tops(float header_h, float row_h) {
+  if (!event_tops_.empty() && header_h == tops_header_h_ && row_h == tops_row_h_) return event_tops_;
+  tops_header_h_ = header_h;
+  tops_row_h_ = row_h;
+  event_tops_.clear();
+  event_tops_.reserve(event_rows_.size() + 1);
+  float y = 0;
+  for (const auto& row : event_rows_) {
+    event_tops_.push_back(y);
+    y += row.header ? header_h : row_h;
+  }
+  event_tops_.push_back(y);
+  return event_tops_;
 }
 
 const std::vector<const Resource*>& ListCache::resources(const ContentSnapshot& snap, const ResourceFilter& filter) {

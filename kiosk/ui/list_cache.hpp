@@ -21,11 +21,15 @@ class ListCache {
  public:
   const std::vector<EventRow>& events(const content::ContentSnapshot& snap, content::UnixSeconds now,
                                       std::optional<content::EventCategory> category);
+  // Cumulative row tops for the event rows last returned (headers and cards differ in height), and
+  // the total at the end. Cached too: 10,000 rows must not be summed every frame.
+  const std::vector<float>& event_tops(float header_h, float row_h);
   const std::vector<const content::Resource*>& resources(const content::ContentSnapshot& snap,
                                                          const content::ResourceFilter& filter);
   // Called when a new snapshot arrives: a new one may reuse the old one's address.
   void clear() {
     event_snap_ = nullptr;
+    event_tops_.clear();
     resource_valid_ = false;
   }
 
@@ -34,6 +38,8 @@ class ListCache {
   content::UnixSeconds event_minute_ = -1;
   std::optional<content::EventCategory> event_category_;
   std::vector<EventRow> event_rows_;
+  std::vector<float> event_tops_;
+  float tops_header_h_ = -1, tops_row_h_ = -1;
 
   const void* resource_snap_ = nullptr;
   content::ResourceFilter resource_filter_;

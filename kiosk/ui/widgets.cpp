@@ -31,6 +31,30 @@ void audit_text(FrameContext& f, const Rect& r, std::string_view drawn, std::str
 
 ImDrawList* canvas() { return ImGui::GetWindowDrawList(); }
 
+void fill_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding) {
+  rounding = std::min(rounding, std::min(max.x - min.x, max.y - min.y) * 0.5f);
+  if (rounding < 1.0f || (colour >> IM_COL32_A_SHIFT) != 0xFF) {
+    dl->AddRectFilled(min, max, colour, rounding);
+    return;
+  }
+  const float r = rounding;
+  // Corners first: their anti-aliased edges fade out along the straight sides too; the opaque
+  // rectangles drawn next overlap those sides by a pixel and hide the fade, leaving only the curve.
+  constexpr float kPi = 3.14159265f;
+  const ImVec2 centres[4] = {{min.x + r, min.y + r}, {max.x - r, min.y + r}, {max.x - r, max.y - r}, {min.x + r, max.y - r}};
+  for (int i = 0; i < 4; ++i) {
+    const float start = kPi + i * kPi * 0.5f;  // top-left, top-right, bottom-right, bottom-left
+    dl->PathLineTo(centres[i]);
+    dl->PathArcTo(centres[i], r, start, start + kPi * 0.5f);
+    dl->PathFillConvex(colour);
+  }
+  // Two pixels of overlap survive the renderer rounding rectangle edges to whole pixels.
+  const float o = std::min(2.0f, r);
+  dl->AddRectFilled(ImVec2(min.x + r - o, min.y), ImVec2(max.x - r + o, max.y), colour);
+  dl->AddRectFilled(ImVec2(min.x, min.y + r - o), ImVec2(min.x + r, max.y - r + o), colour);
+  dl->AddRectFilled(ImVec2(max.x - r, min.y + r - o), ImVec2(max.x, max.y - r + o), colour);
+}
+
 float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour, Align align) {
   if (text.empty() || r.w() <= 0) return 0;
   const float size = font->FontSize;
@@ -81,7 +105,7 @@ bool pressable(FrameContext&, const char* id, const Rect& r, ImU32 background, I
   const bool clicked = ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, r.w()), std::max(1.0f, r.h())));
   const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
   const ImU32 colour = held ? pressed : background;
-  if ((colour >> IM_COL32_A_SHIFT) != 0) canvas()->AddRectFilled(r.min, r.max, colour, rounding);
+  if ((colour >> IM_COL32_A_SHIFT) != 0) fill_rect(canvas(), r.min, r.max, colour, rounding);
   return clicked;
 }
 
@@ -102,7 +126,7 @@ bool chip(FrameContext& f, const char* id, ImVec2 pos, std::string_view label, b
   const bool clicked = ImGui::InvisibleButton(id, r.size());
   const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
   const ImU32 bg = selected ? p.accent.u32() : (held ? p.surface_pressed.u32() : p.raised.u32());
-  canvas()->AddRectFilled(pill.min, pill.max, bg, pill.h() * 0.5f);
+  fill_rect(canvas(), pill.min, pill.max, bg, pill.h() * 0.5f);
   if (!selected) canvas()->AddRect(pill.min, pill.max, p.grid.u32(), pill.h() * 0.5f, 0, 1.0f);
   text_line(f, pill.inset(m.u * 0.6f, 0), label, f.fonts().body, selected ? p.on_accent.u32() : p.text.u32(), Align::center);
   return clicked;
@@ -126,7 +150,7 @@ float badge(FrameContext& f, ImVec2 pos, std::string_view text, ImU32 background
   font = font ? font : f.fonts().small;
   const float w = measure_badge(f, text, font);
   const Rect r = Rect::at(pos, ImVec2(w, font->FontSize * 1.45f));
-  canvas()->AddRectFilled(r.min, r.max, background, r.h() * 0.3f);
+  fill_rect(canvas(), r.min, r.max, background, r.h() * 0.3f);
   text_line(f, r, text, font, foreground, Align::center);
   return w;
 }
@@ -140,7 +164,7 @@ void qr_code(FrameContext& f, const Rect& r, const std::string& url) {
   const float side = module * static_cast<float>(total);
   const ImVec2 origin(std::floor(r.min.x + (r.w() - side) * 0.5f), std::floor(r.min.y + (r.h() - side) * 0.5f));
   ImDrawList* dl = canvas();
-  dl->AddRectFilled(origin, ImVec2(origin.x + side, origin.y + side), f.colours().qr_light.u32());
+  fill_rect(dl, origin, ImVec2(origin.x + side, origin.y + side), f.colours().qr_light.u32());
   const ImU32 dark = f.colours().qr_dark.u32();
   for (int y = 0; y < code.size; ++y) {
     for (int x = 0; x < code.size;) {
@@ -151,7 +175,7 @@ void qr_code(FrameContext& f, const Rect& r, const std::string& url) {
       int run = x;
       while (run < code.size && code.at(run, y)) ++run;
       const ImVec2 a(origin.x + module * static_cast<float>(x + 4), origin.y + module * static_cast<float>(y + 4));
-      dl->AddRectFilled(a, ImVec2(a.x + module * static_cast<float>(run - x), a.y + module), dark);
+      fill_rect(dl, a, ImVec2(a.x + module * static_cast<float>(run - x), a.y + module), dark);
       x = run;
     }
   }
@@ -166,18 +190,18 @@ void icon(ImDrawList* dl, Icon which, const Rect& box, ImU32 c) {
   switch (which) {
     case Icon::home:
       dl->AddTriangleFilled(P(0.5f, 0.1f), P(0.92f, 0.48f), P(0.08f, 0.48f), c);
-      dl->AddRectFilled(P(0.2f, 0.46f), P(0.8f, 0.9f), c);
+      fill_rect(dl, P(0.2f, 0.46f), P(0.8f, 0.9f), c);
       break;
     case Icon::events:
       dl->AddRect(P(0.12f, 0.2f), P(0.88f, 0.9f), c, s * 0.08f, 0, t);
-      dl->AddRectFilled(P(0.12f, 0.2f), P(0.88f, 0.38f), c, s * 0.08f);
+      fill_rect(dl, P(0.12f, 0.2f), P(0.88f, 0.38f), c, s * 0.08f);
       dl->AddLine(P(0.32f, 0.08f), P(0.32f, 0.26f), c, t);
       dl->AddLine(P(0.68f, 0.08f), P(0.68f, 0.26f), c, t);
-      for (int i = 0; i < 3; ++i) dl->AddRectFilled(P(0.24f + 0.2f * i, 0.52f), P(0.36f + 0.2f * i, 0.64f), c);
+      for (int i = 0; i < 3; ++i) fill_rect(dl, P(0.24f + 0.2f * i, 0.52f), P(0.36f + 0.2f * i, 0.64f), c);
       break;
     case Icon::desks:
       for (int y = 0; y < 2; ++y)
-        for (int x = 0; x < 2; ++x) dl->AddRectFilled(P(0.12f + 0.42f * x, 0.14f + 0.42f * y), P(0.46f + 0.42f * x, 0.46f + 0.42f * y), c, s * 0.05f);
+        for (int x = 0; x < 2; ++x) fill_rect(dl, P(0.12f + 0.42f * x, 0.14f + 0.42f * y), P(0.46f + 0.42f * x, 0.46f + 0.42f * y), c, s * 0.05f);
       break;
     case Icon::resources:
       dl->AddCircle(P(0.42f, 0.42f), s * 0.27f, c, 24, t);
@@ -188,9 +212,9 @@ void icon(ImDrawList* dl, Icon which, const Rect& box, ImU32 c) {
       dl->AddLine(P(0.6f, 0.6f), P(0.85f, 0.85f), c, t * 1.3f);
       break;
     case Icon::index:
-      dl->AddRectFilled(P(0.12f, 0.55f), P(0.3f, 0.9f), c);
-      dl->AddRectFilled(P(0.41f, 0.35f), P(0.59f, 0.9f), c);
-      dl->AddRectFilled(P(0.7f, 0.12f), P(0.88f, 0.9f), c);
+      fill_rect(dl, P(0.12f, 0.55f), P(0.3f, 0.9f), c);
+      fill_rect(dl, P(0.41f, 0.35f), P(0.59f, 0.9f), c);
+      fill_rect(dl, P(0.7f, 0.12f), P(0.88f, 0.9f), c);
       break;
     case Icon::back:
       dl->AddLine(P(0.62f, 0.15f), P(0.28f, 0.5f), c, t * 1.3f);
@@ -223,8 +247,8 @@ void icon(ImDrawList* dl, Icon which, const Rect& box, ImU32 c) {
       dl->AddRect(P(0.1f, 0.1f), P(0.42f, 0.42f), c, 0, 0, t);
       dl->AddRect(P(0.58f, 0.1f), P(0.9f, 0.42f), c, 0, 0, t);
       dl->AddRect(P(0.1f, 0.58f), P(0.42f, 0.9f), c, 0, 0, t);
-      dl->AddRectFilled(P(0.6f, 0.6f), P(0.72f, 0.72f), c);
-      dl->AddRectFilled(P(0.78f, 0.78f), P(0.9f, 0.9f), c);
+      fill_rect(dl, P(0.6f, 0.6f), P(0.72f, 0.72f), c);
+      fill_rect(dl, P(0.78f, 0.78f), P(0.9f, 0.9f), c);
       break;
   }
 }

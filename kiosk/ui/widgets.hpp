@@ -34,6 +34,12 @@ enum class Align { left, center, right };
 
 ImDrawList* canvas();
 
+// AddRectFilled, but a rounded rectangle is drawn as three axis-aligned rectangles plus four corner
+// fans: the software renderer fills rectangles at memset speed and blends triangles pixel by pixel,
+// so a card costs its corners, not its area. (On a GPU both are free.) Translucent colours fall
+// back to ImGui's own shape so overlapping pieces cannot double-blend.
+void fill_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding = 0.0f);
+
 // One line, truncated with "…" to fit r; vertically centred. Returns the width drawn.
 float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour,
                 Align align = Align::left);

@@ -54,12 +54,24 @@ TEST_CASE("rare characters are baked when the text uses them") {
   CHECK(atlas->fonts.body->FindGlyphNoFallback(0x9F8D /*龍*/) == nullptr);
 }
 
-TEST_CASE("too many glyphs for 2048x2048 shrink the sizes instead of failing") {
+TEST_CASE("more glyphs than fit 2048x2048 shrink the sizes instead of failing") {
   ui::GlyphSet g = ui::base_glyphs("");
-  g.add_range(0x4E00, 0x4E00 + 6000);  // far more than any content set
+  g.add_range(0x4E00, 0x4E00 + 2500);  // a very large content set
   const auto atlas = ui::build_font_atlas(test::font(), ui::compute_metrics(1920, 1080), g);
   CHECK(atlas->height <= ui::kMaxAtlasSide);
+  CHECK_FALSE(atlas->degraded);
   CHECK(atlas->metrics.body_size < ui::compute_metrics(1920, 1080).body_size);
+}
+
+TEST_CASE("content no atlas can hold degrades to the UI's own glyphs instead of crashing the kiosk") {
+  const ui::GlyphSet base = ui::base_glyphs(test::i18n().all_text());
+  ui::GlyphSet g = base;
+  g.add_range(0x4E00, 0x9FFF);  // the whole unified block
+  const auto atlas = ui::build_font_atlas(test::font(), ui::compute_metrics(1920, 1080), g, &base);
+  CHECK(atlas->degraded);
+  CHECK(atlas->height <= ui::kMaxAtlasSide);
+  CHECK(atlas->fonts.body->FindGlyphNoFallback(0x4E2D /*中, in the UI strings*/) != nullptr);
+  CHECK_THROWS(ui::build_font_atlas(test::font(), ui::compute_metrics(1920, 1080), g));  // no fallback given
 }
 
 TEST_CASE("glyph ranges are exact pairs for ImGui") {

@@ -115,7 +115,7 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
 }
 
 void render_all(int w, int h, content::Lang lang) {
-  app::HeadlessKiosk k(w, h, test::i18n(), test::font(), test::demo_snapshot());
+  app::HeadlessKiosk k(w, h, test::i18n(), test::font_file(), test::demo_snapshot());
   for (const auto& screen : app::screenshot_screens()) {
     const std::string what = name(screen.c_str(), w, h, lang);
     REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), screen, test::ui_now()));
@@ -141,7 +141,7 @@ TEST_CASE("every screen at portrait 1080x1920 in Chinese") { render_all(1080, 19
 TEST_CASE("every screen at portrait 1080x1920 in English") { render_all(1080, 1920, content::Lang::en); }
 
 TEST_CASE("the language really changes: English screens draw English words") {
-  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font(), test::demo_snapshot());
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), test::demo_snapshot());
   const auto drew = [&](const std::string& text) {
     for (const auto& t : k.audit().texts) {
       if (t.full == text) return true;
@@ -161,7 +161,7 @@ TEST_CASE("an urgent notice takes over the screen until it expires") {
   const auto drill = std::find_if(c.notices.begin(), c.notices.end(),
                                   [](const content::Notice& n) { return n.priority == content::NoticePriority::urgent; });
   REQUIRE(drill != c.notices.end());
-  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font(),
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(),
                        content::ContentSnapshot::build(c, {}), {});
   k.step(drill->starts + 60, 1.0);
   CHECK(k.audit().region("urgent-notice") != nullptr);

@@ -4,6 +4,7 @@
 
 #include <imgui_internal.h>
 
+#include "kiosk/app/demo_pin.hpp"
 #include "platform/pin_hash.hpp"
 #include "tests/ui/ui_fixture.hpp"
 
@@ -200,4 +201,12 @@ TEST_CASE("without a configured PIN nobody can unlock the staff overlay") {
   for (char c : std::string("0000")) r.kiosk().ui().apply({ui::Action::Kind::staff_digit, {}, c - '0'}, r.mono());
   r.kiosk().ui().apply({ui::Action::Kind::staff_submit, {}, 0}, r.mono());
   CHECK_FALSE(r.state().staff.unlocked);
+}
+
+TEST_CASE("the demo PIN printed by the run command opens the demo's staff overlay") {
+  const std::string demo_hash = app::kDemoPinHash;
+  CHECK(platform::verify_pin(demo_hash, "2468"));
+  CHECK_FALSE(platform::verify_pin(demo_hash, "2469"));
+  CHECK_FALSE(platform::verify_pin("sha1$nope", "2468"));
+  CHECK_FALSE(platform::verify_pin("", ""));
 }

@@ -24,6 +24,8 @@ std::shared_ptr<const ui::MappedFont> font() {
   return f;
 }
 
+const ui::FontFile& font_file() { return font()->file(); }
+
 content::UnixSeconds ui_now() { return demo_now(); }
 
 std::shared_ptr<const content::ContentSnapshot> demo_snapshot() {
@@ -41,7 +43,7 @@ std::shared_ptr<const content::ContentSnapshot> demo_snapshot() {
 }
 
 Robot::Robot(int width, int height, ui::KioskUiConfig config, std::string pin_hash) : width_(width), height_(height) {
-  kiosk_ = std::make_unique<app::HeadlessKiosk>(width, height, i18n(), font(), demo_snapshot(), std::move(config),
+  kiosk_ = std::make_unique<app::HeadlessKiosk>(width, height, i18n(), font_file(), demo_snapshot(), std::move(config),
                                                 std::move(pin_hash));
   frame();
   frame();

@@ -13,6 +13,7 @@ namespace kiosk::test {
 
 const ui::I18n& i18n();
 std::shared_ptr<const ui::MappedFont> font();
+const ui::FontFile& font_file();
 // The demo content imported into a store, dated so that the demo's Monday is "today".
 std::shared_ptr<const content::ContentSnapshot> demo_snapshot();
 content::UnixSeconds ui_now();  // 2026-11-30T10:00:00+08:00

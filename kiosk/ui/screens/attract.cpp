@@ -28,7 +28,7 @@ void draw_attract(FrameContext& f, const UiState& s, const Rect& area, ListCache
   }
   ImGui::EndDisabled();
   const Rect prompt = area.bottom(prompt_h);
-  canvas()->AddRectFilled(prompt.min, prompt.max, p.accent.u32());
+  fill_rect(canvas(), prompt.min, prompt.max, p.accent.u32());
   text_line(f, prompt, f.tr("attract.touch_to_start"), f.fonts().title, p.on_accent.u32(), Align::center);
   audit_region(f, "attract-prompt", prompt);
   // Slide dots.

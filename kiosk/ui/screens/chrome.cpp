@@ -65,8 +65,8 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
   const auto& m = f.metrics();
   const auto& p = f.colours();
   ImDrawList* dl = canvas();
-  dl->AddRectFilled(l.top_bar.min, l.top_bar.max, p.surface.u32());
-  if (with_nav) dl->AddRectFilled(l.nav.min, l.nav.max, p.surface.u32());
+  fill_rect(dl, l.top_bar.min, l.top_bar.max, p.surface.u32());
+  if (with_nav) fill_rect(dl, l.nav.min, l.nav.max, p.surface.u32());
 
   // Right side of the top bar, from the edge inwards: language, clock, date, sync badge.
   Rect bar = l.top_bar.inset(m.pad, 0);
@@ -151,7 +151,7 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
     const ImU32 colour = selected ? p.accent.u32() : p.text.u32();
     if (selected) {
       const Rect marker = m.portrait ? item.top(3).inset(item.w() * 0.3f, 0) : item.left(4).inset(0, item.h() * 0.25f);
-      dl->AddRectFilled(marker.min, marker.max, p.accent.u32(), 2);
+      fill_rect(dl, marker.min, marker.max, p.accent.u32(), 2);
     }
     const float label_h = m.small_size * 1.3f;
     const float icon_size = std::min(item.w() * 0.45f, item.h() - label_h - m.gap * 2) * 0.75f;
@@ -166,7 +166,7 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
 void draw_urgent_notice(FrameContext& f, const content::Notice& n, const Rect& area) {
   const auto& m = f.metrics();
   const auto& p = f.colours();
-  canvas()->AddRectFilled(area.min, area.max, p.urgent.u32());
+  fill_rect(canvas(), area.min, area.max, p.urgent.u32());
   Rect r = area.inset(m.pad * 2);
   text_line(f, r.top(m.title_size * 1.5f), f.tr("notice.urgent"), f.fonts().title, p.text.u32());
   r = r.cut_top(m.title_size * 2.0f);

@@ -31,7 +31,7 @@ float legend(FrameContext& f, const Rect& r) {
       y += h + m.gap * 0.5f;
     }
     const Rect sw = Rect::at(ImVec2(x, y), ImVec2(h, h));
-    canvas()->AddRectFilled(sw.min, sw.max, status_colour(p, s).u32(), m.radius * 0.5f);
+    fill_rect(canvas(), sw.min, sw.max, status_colour(p, s).u32(), m.radius * 0.5f);
     status_mark(canvas(), s, sw.center(), h * 0.7f, status_text_colour(p, s).u32());
     text_line(f, Rect{ImVec2(sw.max.x + m.gap * 0.5f, y), ImVec2(x + w, y + h)}, word, f.fonts().small, p.text.u32());
     audit_region(f, "legend:" + std::string(content::to_string(s)), Rect::at(ImVec2(x, y), ImVec2(w, h)));
@@ -66,7 +66,7 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
   const float side_w = m.portrait ? r.w() : std::round(std::clamp(r.w() * 0.3f, m.u * 9.0f, m.u * 13.0f));
   Rect side = m.portrait ? r.bottom(std::min(r.h() * 0.4f, m.u * 14.0f)) : r.right(side_w);
   Rect grid = m.portrait ? r.cut_bottom(side.h() + m.gap) : r.cut_right(side_w + m.pad);
-  canvas()->AddRectFilled(side.min, side.max, p.surface.u32(), m.radius);
+  fill_rect(canvas(), side.min, side.max, p.surface.u32(), m.radius);
   Rect sp = side.inset(m.pad * 0.8f);
   const std::string& booking = space.booking_url;
   const float caption_h = m.small_size * 1.6f;
@@ -128,7 +128,7 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
       const auto& d = z.desks[i];
       const int cx = static_cast<int>(i) % cols, cy = static_cast<int>(i) / cols;
       const Rect t = Rect::at(ImVec2(scroll.origin.x + cx * (tile + m.gap), zy + cy * (tile + m.gap)), ImVec2(tile, tile));
-      canvas()->AddRectFilled(t.min, t.max, status_colour(p, d.status).u32(), m.radius * 0.6f);
+      fill_rect(canvas(), t.min, t.max, status_colour(p, d.status).u32(), m.radius * 0.6f);
       const ImU32 ink = status_text_colour(p, d.status).u32();
       status_mark(canvas(), d.status, ImVec2(t.center().x, t.min.y + tile * 0.36f), tile * 0.34f, ink);
       text_line(f, Rect{ImVec2(t.min.x + 2, t.min.y + tile * 0.58f), ImVec2(t.max.x - 2, t.max.y - 2)}, d.desk->label,

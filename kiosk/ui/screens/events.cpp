@@ -32,16 +32,8 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
   }
   const float header_h = std::round(m.body_size * 2.0f);
   const float card_h = std::round(std::max(m.touch * 1.45f, m.body_size * 3.6f));
-  std::vector<float> tops;
-  tops.reserve(rows.size() + 1);
-  float y = 0;
-  for (const auto& row : rows) {
-    tops.push_back(y);
-    y += row.header ? header_h : card_h + m.gap;
-  }
-  tops.push_back(y);
-
-  ScrollArea list = begin_scroll(f, "##events", r, false, y);
+  const std::vector<float>& tops = cache.event_tops(header_h, card_h + m.gap);
+  ScrollArea list = begin_scroll(f, "##events", r, false, tops.back());
   const auto [first, last] = visible_rows(tops, list.scroll, list.scroll + r.h());
   const std::int64_t today = content::local_day(f.now);
   const float time_w = text_width(f.fonts().title, m.title_size, "00:00") + m.pad;

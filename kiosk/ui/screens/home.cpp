@@ -72,8 +72,8 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
     const bool stacked = title_w > (r.w() - m.pad * 2) * 0.4f;
     const float h = stacked ? m.body_size * 1.35f + m.small_size * 1.35f + m.gap * 2 : m.body_size * 2.4f;
     const Rect nr = r.top(h);
-    canvas()->AddRectFilled(nr.min, nr.max, p.raised.u32(), m.radius);
-    canvas()->AddRectFilled(nr.min, ImVec2(nr.min.x + 5, nr.max.y), p.accent.u32(), 2);
+    fill_rect(canvas(), nr.min, nr.max, p.raised.u32(), m.radius);
+    fill_rect(canvas(), nr.min, ImVec2(nr.min.x + 5, nr.max.y), p.accent.u32(), 2);
     const Rect text = nr.inset(m.pad, stacked ? m.gap : 0).cut_left(4);
     if (stacked) {
       text_line(f, text.top(m.body_size * 1.35f), title, f.fonts().body, p.text.u32());
@@ -142,18 +142,18 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
   for (const content::Event* e : snap.upcoming_events(f.now)) {
     if (drawn == room) break;
     if (e->start < f.now || e->status == content::EventStatus::cancelled) continue;
-    const Rect row = r.top(row_h);
+    const Rect line = r.top(row_h);
     ImGui::PushID(e->id.c_str());
-    if (pressable(f, "##next", row, p.surface.u32(), p.surface_pressed.u32(), m.radius)) {
+    if (pressable(f, "##next", line, p.surface.u32(), p.surface_pressed.u32(), m.radius)) {
       f.act(Action::Kind::open_event, e->id);
     }
     ImGui::PopID();
-    const Rect in = row.inset(m.pad, 0);
+    const Rect in = line.inset(m.pad, 0);
     const std::string when = short_date(f.i18n, f.lang, e->start) + " " + clock_hm(e->start);
     const float when_w = text_width(f.fonts().body, m.body_size, when) + m.pad;
     text_line(f, in.left(when_w), when, f.fonts().body, p.text_muted.u32());
     text_line(f, in.cut_left(when_w), f.text(e->title), f.fonts().body, p.text.u32());
-    audit_region(f, "coming-up:" + e->id, row);
+    audit_region(f, "coming-up:" + e->id, line);
     r = r.cut_top(row_h + m.gap);
     ++drawn;
   }

@@ -22,12 +22,12 @@ void progress_bar(FrameContext& f, const Rect& r, const content::IndicatorProgre
   const auto& m = f.metrics();
   const float h = std::max(6.0f, m.u * 0.35f);
   const Rect bar{ImVec2(r.min.x, r.center().y - h * 0.5f), ImVec2(r.max.x, r.center().y + h * 0.5f)};
-  canvas()->AddRectFilled(bar.min, bar.max, p.raised.u32(), h * 0.5f);
+  fill_rect(canvas(), bar.min, bar.max, p.raised.u32(), h * 0.5f);
   if (pr.progress) {
     const float w = std::max(h, bar.w() * static_cast<float>(*pr.progress));
-    canvas()->AddRectFilled(bar.min, ImVec2(bar.min.x + w, bar.max.y), p.chart_line.u32(), h * 0.5f);
+    fill_rect(canvas(), bar.min, ImVec2(bar.min.x + w, bar.max.y), p.chart_line.u32(), h * 0.5f);
   }
-  canvas()->AddRectFilled(ImVec2(bar.max.x - 3, bar.min.y - h * 0.5f), ImVec2(bar.max.x, bar.max.y + h * 0.5f),
+  fill_rect(canvas(), ImVec2(bar.max.x - 3, bar.min.y - h * 0.5f), ImVec2(bar.max.x, bar.max.y + h * 0.5f),
                           p.chart_target.u32());
 }
 
@@ -64,9 +64,9 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
     text_line(f, row.right(value_w), gs.score ? format_number(*gs.score, 1) : f.tr("index.no_data"), f.fonts().small,
               p.text.u32(), Align::right);
     const Rect bar = row.cut_left(name_w + m.gap).cut_right(value_w + m.gap).inset(0, row_h * 0.3f);
-    canvas()->AddRectFilled(bar.min, bar.max, p.raised.u32(), bar.h() * 0.5f);
+    fill_rect(canvas(), bar.min, bar.max, p.raised.u32(), bar.h() * 0.5f);
     if (gs.score) {
-      canvas()->AddRectFilled(bar.min, ImVec2(bar.min.x + bar.w() * static_cast<float>(*gs.score / 100.0), bar.max.y),
+      fill_rect(canvas(), bar.min, ImVec2(bar.min.x + bar.w() * static_cast<float>(*gs.score / 100.0), bar.max.y),
                               p.chart_line.u32(), bar.h() * 0.5f);
     }
     audit_region(f, "group:" + std::string(content::to_string(gs.group)), row);
@@ -95,7 +95,7 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
       f.act(Action::Kind::select_indicator, x.id);
     }
     ImGui::PopID();
-    if (is_selected) canvas()->AddRectFilled(row.min, ImVec2(row.min.x + 4, row.max.y), p.accent.u32(), 2);
+    if (is_selected) fill_rect(canvas(), row.min, ImVec2(row.min.x + 4, row.max.y), p.accent.u32(), 2);
     const Rect in = row.inset(m.pad, m.gap * 0.8f);
     const std::string pct = pr.progress ? format_number(*pr.progress * 100.0, 0) + "%" : f.tr("index.no_data");
     const float pct_w = text_width(f.fonts().body, m.body_size, "100%") + m.gap;
@@ -113,7 +113,7 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
   end_scroll();
 
   // Chart panel.
-  canvas()->AddRectFilled(panel.min, panel.max, p.surface.u32(), m.radius);
+  fill_rect(canvas(), panel.min, panel.max, p.surface.u32(), m.radius);
   Rect pin = panel.inset(m.pad);
   const content::Indicator& x = *selected->indicator;
   const float name_h = text_block(f, pin.top(m.body_size * 2.6f), f.text(x.name), f.fonts().body, p.text.u32(), 2);

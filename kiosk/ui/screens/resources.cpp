@@ -111,7 +111,7 @@ void draw_keyboard(FrameContext& f, const Rect& area) {
   const auto& m = f.metrics();
   const auto& p = f.colours();
   static const char* kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
-  canvas()->AddRectFilled(area.min, area.max, p.surface.u32(), m.radius);
+  fill_rect(canvas(), area.min, area.max, p.surface.u32(), m.radius);
   const float row_h = (area.h() - m.gap * 3) / 4;
   const float key_w = (area.w() - m.gap * 9) / 10;
   for (int row = 0; row < 4; ++row) {

@@ -91,7 +91,7 @@ ImU32 event_status_colour(FrameContext& f, content::EventStatus s) {
 
 void image_box(FrameContext& f, const Rect& r, const std::string& name) {
   const auto& p = f.colours();
-  canvas()->AddRectFilled(r.min, r.max, p.raised.u32(), f.metrics().radius);
+  fill_rect(canvas(), r.min, r.max, p.raised.u32(), f.metrics().radius);
   int w = 0, h = 0;
   ImTextureID tex = (f.images != nullptr && !name.empty()) ? f.images->texture(name, &w, &h) : nullptr;
   if (tex == nullptr || w <= 0 || h <= 0) {

@@ -49,7 +49,7 @@ void pin_pad(FrameContext& f, const UiState& s, const Rect& r, double now_mono) 
 void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono) {
   const auto& m = f.metrics();
   const auto& p = f.colours();
-  canvas()->AddRectFilled(area.min, area.max, p.background.u32(245));
+  fill_rect(canvas(), area.min, area.max, p.background.u32(245));
   Rect r = area.inset(m.pad * 1.5f);
   const Rect close = r.right(m.touch * 2.2f).top(m.touch);
   if (button(f, "##close", close, f.tr("staff.close"))) f.act(Action::Kind::staff_close);

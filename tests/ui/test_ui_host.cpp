@@ -1,0 +1,81 @@
+// The UI host outside screenshot mode: fonts are baked in the background, new content never shows a
+// character as "?", and the first frame comes from a smaller start-up atlas.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "kiosk/app/presenter.hpp"
+#include "kiosk/app/ui_host.hpp"
+#include "tests/ui/ui_fixture.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+struct AsyncHost {
+  app::SurfacePresenter surface{1280, 800};
+  std::unique_ptr<app::UiHost> host;
+  ui::SyncView sync;
+  ui::UiAudit audit;
+  AsyncHost() {
+    app::UiHostOptions o;
+    o.metrics = ui::compute_metrics(1280, 800);
+    o.synchronous = false;
+    host = std::make_unique<app::UiHost>(surface.renderer(), test::i18n(), test::font_file(), o);
+  }
+  void frame(double mono) {
+    host->frame(test::ui_now(), mono, sync, &audit);
+    surface.begin(std::nullopt);
+    host->render();
+  }
+  // Polls until the background build is done (bounded).
+  void settle() {
+    for (int i = 0; i < 500 && host->rebuilding_fonts(); ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(10));
+      host->poll();
+    }
+    host->poll();
+  }
+  std::size_t missing() const {
+    std::size_t n = 0;
+    for (const auto& t : audit.texts) n += t.missing.size();
+    return n;
+  }
+};
+
+}  // namespace
+
+TEST_CASE("start-up bakes the home screen first and the rest in the background") {
+  AsyncHost h;
+  h.host->offer_snapshot(test::demo_snapshot(), test::ui_now());
+  REQUIRE(h.host->has_snapshot());
+  const std::size_t startup_glyphs = h.host->fonts().glyphs.size();
+  h.frame(1.0);
+  CHECK(h.missing() == 0);  // everything on the home screen is in the start-up atlas
+  h.settle();
+  CHECK_FALSE(h.host->rebuilding_fonts());
+  CHECK(h.host->fonts().glyphs.size() > startup_glyphs);  // the full set arrived
+  h.host->ui().apply({ui::Action::Kind::navigate, {}, static_cast<int>(ui::Screen::resources)}, 1.0);
+  h.frame(1.1);
+  h.frame(1.2);
+  CHECK(h.missing() == 0);
+}
+
+TEST_CASE("new content with new characters keeps the old version on screen until its fonts are ready") {
+  AsyncHost h;
+  h.host->offer_snapshot(test::demo_snapshot(), test::ui_now());
+  h.settle();
+  content::Content c = test::demo_snapshot()->content();
+  c.meta.title.zh = "龘靐齉爩 新的大厅";  // characters no earlier version had
+  auto next = content::ContentSnapshot::build(c, content::VersionInfo{2, "feed", 0, 0, ""});
+  h.host->offer_snapshot(next, test::ui_now());
+  if (h.host->rebuilding_fonts()) CHECK(&h.host->snapshot() != next.get());  // still the old one
+  h.settle();
+  CHECK(&h.host->snapshot() == next.get());
+  h.frame(2.0);
+  CHECK(h.missing() == 0);
+  bool drew_title = false;
+  for (const auto& t : h.audit.texts) drew_title |= t.full == "龘靐齉爩 新的大厅";
+  CHECK(drew_title);
+}

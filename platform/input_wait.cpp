@@ -11,11 +11,8 @@
 
 namespace kiosk::platform {
 
-namespace {
-constexpr auto kRescanEvery = std::chrono::seconds(5);
-}
-
-InputWaiter::InputWaiter(std::string pattern) : pattern_(std::move(pattern)) {
+InputWaiter::InputWaiter(std::string pattern, std::chrono::milliseconds rescan_every)
+    : pattern_(std::move(pattern)), rescan_every_(rescan_every) {
   wake_fd_ = ::eventfd(0, EFD_NONBLOCK | EFD_CLOEXEC);
   rescan();
 }
@@ -52,11 +49,11 @@ void InputWaiter::rescan() {
 }
 
 bool InputWaiter::wait(std::chrono::milliseconds timeout) {
-  if (std::chrono::steady_clock::now() - last_scan_ > kRescanEvery) rescan();
+  if (std::chrono::steady_clock::now() - last_scan_ > rescan_every_) rescan();
   std::vector<pollfd> polls;
   polls.push_back({wake_fd_, POLLIN, 0});
   for (const auto& [path, fd] : fds_) polls.push_back({fd, POLLIN, 0});
-  const int ms = static_cast<int>(std::clamp<long long>(timeout.count(), 0, std::chrono::milliseconds(kRescanEvery).count()));
+  const int ms = static_cast<int>(std::clamp<long long>(timeout.count(), 0, rescan_every_.count()));
   int n;
   do {
     n = ::poll(polls.data(), polls.size(), ms);

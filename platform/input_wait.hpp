@@ -13,7 +13,8 @@ namespace kiosk::platform {
 class InputWaiter {
  public:
   // `pattern`: a glob of input devices; tests pass FIFOs.
-  explicit InputWaiter(std::string pattern = "/dev/input/event*");
+  explicit InputWaiter(std::string pattern = "/dev/input/event*",
+                       std::chrono::milliseconds rescan_every = std::chrono::seconds(5));
   ~InputWaiter();
   InputWaiter(const InputWaiter&) = delete;
   InputWaiter& operator=(const InputWaiter&) = delete;
@@ -27,6 +28,7 @@ class InputWaiter {
   void rescan();
 
   std::string pattern_;
+  std::chrono::milliseconds rescan_every_;
   int wake_fd_ = -1;
   std::vector<std::pair<std::string, int>> fds_;
   std::chrono::steady_clock::time_point last_scan_;

@@ -94,9 +94,9 @@ int main(int argc, char** argv) {
   const auto unranked = [&](const std::string& q) {
     auto s = st->database().prepare("SELECT item_id FROM search WHERE search MATCH ?1 LIMIT 50");
     s.bind_all(store::fts_match_expression(q));
-    std::size_t n = 0;
-    while (s.step()) ++n;
-    return n;
+    std::size_t rows = 0;
+    while (s.step()) ++rows;
+    return rows;
   };
   time_queries("2-character Chinese, unranked", zh2, 20, unranked);
   time_queries("English prefixes, unranked", en, 20, unranked);

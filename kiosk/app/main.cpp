@@ -3,6 +3,7 @@
 #include <CLI/CLI.hpp>
 
 #include <chrono>
+#include <csignal>
 #include <ctime>
 #include <iostream>
 
@@ -32,6 +33,8 @@ int main(int argc, char** argv) {
                " ms");
   };
   platform::limit_malloc_arenas();
+  // A content server that hangs up mid-TLS-write must be an error, not a signal that ends the kiosk.
+  std::signal(SIGPIPE, SIG_IGN);
   CLI::App cli{"kiosk - the lobby touchscreen for events, desks, shared resources and the innovation index"};
   std::string config_file, data_dir, now_text, size_text, screenshot, screen = "home", lang = "zh", gallery, kiosk_id;
   bool windowed = false, demo = false, software = false, exit_after_first_frame = false;

@@ -8,5 +8,10 @@ namespace kiosk::ctl {
 void add_check_command(CLI::App& app, int& exit_code);
 void add_import_command(CLI::App& app, int& exit_code);
 void add_query_command(CLI::App& app, int& exit_code);
+void add_keygen_command(CLI::App& app, int& exit_code);
+void add_publish_command(CLI::App& app, int& exit_code);
+void add_sync_command(CLI::App& app, int& exit_code);
+void add_status_command(CLI::App& app, int& exit_code);
+void add_pin_hash_command(CLI::App& app, int& exit_code);
 
 }  // namespace kiosk::ctl

@@ -1,12 +1,14 @@
-// kioskctl: validate, import, query (and later publish and sync) kiosk content without a screen.
+// kioskctl: validate, import, query, publish and sync kiosk content without a screen.
 #include <CLI/CLI.hpp>
 
+#include <csignal>
 #include <iostream>
 
 #include "platform/log.hpp"
 #include "sync/kioskctl/commands.hpp"
 
 int main(int argc, char** argv) {
+  std::signal(SIGPIPE, SIG_IGN);  // a server hanging up is an error value, not a crash
   CLI::App app{"kioskctl - staff and diagnostics tool for the lobby kiosk"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show help for every command");
@@ -14,6 +16,11 @@ int main(int argc, char** argv) {
   kiosk::ctl::add_check_command(app, exit_code);
   kiosk::ctl::add_import_command(app, exit_code);
   kiosk::ctl::add_query_command(app, exit_code);
+  kiosk::ctl::add_keygen_command(app, exit_code);
+  kiosk::ctl::add_publish_command(app, exit_code);
+  kiosk::ctl::add_sync_command(app, exit_code);
+  kiosk::ctl::add_status_command(app, exit_code);
+  kiosk::ctl::add_pin_hash_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

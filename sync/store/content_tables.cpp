@@ -33,15 +33,28 @@ E enum_or(const std::string& s, E fallback) {
 
 LocalText text_at(const Statement& s, int col) { return LocalText{s.text(col), s.text(col + 1)}; }
 
-void insert_search(Statement& stmt, const char* kind, const std::string& id, const std::string& body) {
-  stmt.bind_all(kind, id, body);
-  stmt.run();
-}
+// Search entries get their rowid from search_rows, so they can be deleted by item later.
+struct SearchWriter {
+  explicit SearchWriter(Database& db)
+      : rows(db.prepare("INSERT INTO search_rows(kind, item_id) VALUES(?1, ?2) RETURNING rowid")),
+        search(db.prepare("INSERT INTO search(rowid, kind, item_id, body) VALUES(?1, ?2, ?3, ?4)")) {}
+  void add(const char* kind, const std::string& id, const std::string& body) {
+    rows.bind_all(kind, id);
+    if (!rows.step()) throw SqliteError("cannot index " + id + " for search", SQLITE_ERROR);
+    const std::int64_t rowid = rows.int64(0);
+    rows.reset();
+    search.bind_all(rowid, kind, id, body);
+    search.run();
+  }
+  Statement rows, search;
+};
+
+constexpr const char* kTables[] = {"spaces", "events", "desks", "resources", "indicators", "notices"};
 
 }  // namespace
 
-void insert_content(Database& db, const Content& c, const std::string& page) {
-  Statement search = db.prepare("INSERT INTO search(kind, item_id, body) VALUES(?1, ?2, ?3)");
+void insert_items(Database& db, const Content& c, const std::string& page) {
+  SearchWriter search(db);
   {
     Statement s = db.prepare(
         "INSERT INTO spaces VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
@@ -64,7 +77,7 @@ void insert_content(Database& db, const Content& c, const std::string& page) {
                  x.capacity, x.registered, to_string(x.status), x.status_note.zh, x.status_note.en,
                  x.keywords, x.sample);
       s.run();
-      insert_search(search, "event", x.id, searchable_text(x));
+      search.add("event", x.id, searchable_text(x));
     }
   }
   {
@@ -87,7 +100,7 @@ void insert_content(Database& db, const Content& c, const std::string& page) {
                  x.hours.en, x.contact.zh, x.contact.en, x.booking.zh, x.booking.en, x.booking_url,
                  x.voucher_eligible, x.keywords, x.image, x.sample);
       s.run();
-      insert_search(search, "resource", x.id, searchable_text(x));
+      search.add("resource", x.id, searchable_text(x));
     }
   }
   {
@@ -119,23 +132,61 @@ void insert_content(Database& db, const Content& c, const std::string& page) {
       s.run();
     }
   }
-  {
-    Statement s = db.prepare("INSERT OR REPLACE INTO images VALUES(?1,?2,?3,?4,?5)");
-    for (const auto& x : c.images) {
-      s.bind_all(x.name, x.sha256, x.bytes, x.width, x.height);
-      s.run();
-    }
+}
+
+void write_meta(Database& db, const Meta& meta) {
+  db.prepare("INSERT OR REPLACE INTO meta VALUES('title_zh', ?1)").bind_all(meta.title.zh).run();
+  db.prepare("INSERT OR REPLACE INTO meta VALUES('title_en', ?1)").bind_all(meta.title.en).run();
+  db.prepare("INSERT OR REPLACE INTO meta VALUES('sample', ?1)").bind_all(meta.sample ? "1" : "0").run();
+}
+
+void replace_images(Database& db, const std::vector<ImageRef>& images) {
+  db.exec("DELETE FROM images");
+  Statement s = db.prepare("INSERT OR REPLACE INTO images VALUES(?1,?2,?3,?4,?5)");
+  for (const auto& x : images) {
+    s.bind_all(x.name, x.sha256, x.bytes, x.width, x.height);
+    s.run();
   }
-  db.prepare("INSERT OR REPLACE INTO meta VALUES('title_zh', ?1)").bind_all(c.meta.title.zh).run();
-  db.prepare("INSERT OR REPLACE INTO meta VALUES('title_en', ?1)").bind_all(c.meta.title.en).run();
-  db.prepare("INSERT OR REPLACE INTO meta VALUES('sample', ?1)").bind_all(c.meta.sample ? "1" : "0").run();
 }
 
 void delete_all_content(Database& db) {
   db.exec(
       "DELETE FROM indicator_series; DELETE FROM indicators; DELETE FROM events; DELETE FROM desks;"
       "DELETE FROM resources; DELETE FROM notices; DELETE FROM spaces; DELETE FROM images;"
-      "DELETE FROM search;");
+      "DELETE FROM search; DELETE FROM search_rows;");
+}
+
+void delete_page(Database& db, const std::string& page) {
+  // Search entries first, while the rows still say which items the page held.
+  for (const char* kind : {"event", "resource"}) {
+    const std::string table = std::string(kind) + "s";
+    Statement ids = db.prepare("SELECT r.rowid FROM search_rows r JOIN " + table +
+                               " t ON t.id = r.item_id WHERE r.kind = ?1 AND t.page = ?2");
+    Statement del_search = db.prepare("DELETE FROM search WHERE rowid = ?1");
+    Statement del_row = db.prepare("DELETE FROM search_rows WHERE rowid = ?1");
+    ids.bind_all(kind, page);
+    std::vector<std::int64_t> rowids;
+    while (ids.step()) rowids.push_back(ids.int64(0));
+    for (std::int64_t rowid : rowids) {
+      del_search.bind_all(rowid);
+      del_search.run();
+      del_row.bind_all(rowid);
+      del_row.run();
+    }
+  }
+  db.prepare("DELETE FROM indicator_series WHERE indicator_id IN (SELECT id FROM indicators WHERE page = ?1)")
+      .bind_all(page)
+      .run();
+  for (const char* table : kTables) db.prepare(std::string("DELETE FROM ") + table + " WHERE page = ?1").bind_all(page).run();
+}
+
+std::vector<std::string> stored_pages(const Database& db) {
+  std::vector<std::string> pages;
+  std::string sql;
+  for (const char* table : kTables) sql += std::string(sql.empty() ? "" : " UNION ") + "SELECT DISTINCT page FROM " + table;
+  Statement s = db.prepare(sql);
+  while (s.step()) pages.push_back(s.text(0));
+  return pages;
 }
 
 Content read_content(const Database& db) {
@@ -325,11 +376,11 @@ VersionInfo read_version(const Database& db) {
 }
 
 void rebuild_search_index(Database& db) {
-  db.exec("DELETE FROM search");
+  db.exec("DELETE FROM search; DELETE FROM search_rows;");
   const Content c = read_content(db);
-  Statement search = db.prepare("INSERT INTO search(kind, item_id, body) VALUES(?1, ?2, ?3)");
-  for (const auto& e : c.events) insert_search(search, "event", e.id, searchable_text(e));
-  for (const auto& r : c.resources) insert_search(search, "resource", r.id, searchable_text(r));
+  SearchWriter search(db);
+  for (const auto& e : c.events) search.add("event", e.id, searchable_text(e));
+  for (const auto& r : c.resources) search.add("resource", r.id, searchable_text(r));
 }
 
 }  // namespace kiosk::store

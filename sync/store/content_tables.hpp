@@ -9,9 +9,14 @@
 namespace kiosk::store {
 
 // Inserts every item of `content`, tagged with `page` (empty for a whole-directory import).
-// Also indexes events and resources for search. Call inside a transaction.
-void insert_content(Database& db, const content::Content& content, const std::string& page);
+// Also indexes events and resources for search. Call inside a transaction. Meta is not touched.
+void insert_items(Database& db, const content::Content& content, const std::string& page);
+void write_meta(Database& db, const content::Meta& meta);
+void replace_images(Database& db, const std::vector<content::ImageRef>& images);
 void delete_all_content(Database& db);
+// Deletes every item that came from `page` (and its search entries).
+void delete_page(Database& db, const std::string& page);
+std::vector<std::string> stored_pages(const Database& db);
 content::Content read_content(const Database& db);
 
 void write_version(Database& db, const content::VersionInfo& version);

@@ -65,10 +65,13 @@ CREATE TABLE images(
   width INTEGER NOT NULL, height INTEGER NOT NULL) WITHOUT ROWID;
 )sql";
 
-// v2: full-text search in both languages (see fts_tokenizer.hpp), filled from the rows v1 holds,
-// and a small key/value table for the sync engine's own state (ETag, time floor, status).
+// v2: full-text search in both languages (see fts_tokenizer.hpp), filled from the rows v1 holds;
+// search_rows gives each indexed item a rowid, so a sync that replaces one page can delete its items
+// from the index directly (FTS5 cannot look rows up by an UNINDEXED column without a full scan).
+// And a small key/value table for the sync engine's own state (trusted root, ETag, time floor, status).
 constexpr const char* kV2 = R"sql(
 CREATE VIRTUAL TABLE search USING fts5(kind UNINDEXED, item_id UNINDEXED, body, tokenize='kiosk', prefix='1 2 3');
+CREATE TABLE search_rows(rowid INTEGER PRIMARY KEY, kind TEXT NOT NULL, item_id TEXT NOT NULL, UNIQUE(kind, item_id));
 CREATE TABLE sync_state(key TEXT PRIMARY KEY, value TEXT NOT NULL) WITHOUT ROWID;
 )sql";
 

@@ -141,10 +141,25 @@ std::unique_ptr<Store> Store::open(const OpenOptions& options, OpenReport* repor
 void Store::replace_content(const content::Content& c, const content::VersionInfo& version) {
   Transaction tx(db_);
   delete_all_content(db_);
-  insert_content(db_, c, "");
+  insert_items(db_, c, "");
+  write_meta(db_, c.meta);
+  replace_images(db_, c.images);
   write_version(db_, version);
   tx.commit();
 }
+
+void Store::apply_pages(const PageDelta& delta, const std::vector<std::pair<std::string, std::string>>& state) {
+  Transaction tx(db_);
+  for (const auto& page : delta.removed) delete_page(db_, page);
+  for (const auto& [page, items] : delta.added) insert_items(db_, items, page);
+  write_meta(db_, delta.meta);
+  replace_images(db_, delta.images);
+  write_version(db_, delta.version);
+  for (const auto& [key, value] : state) set_state(key, value);
+  tx.commit();  // foreign keys (events -> spaces) are checked here, across all pages
+}
+
+std::vector<std::string> Store::pages() const { return stored_pages(db_); }
 
 content::Content Store::load_content() const { return read_content(db_); }
 

@@ -49,6 +49,20 @@ class Store {
   // the previous content is untouched.
   void replace_content(const content::Content& content, const content::VersionInfo& version);
 
+  // A feed version applied page by page: pages that left the manifest are deleted, new ones
+  // inserted, unchanged ones not touched (an SD card's wear follows what changed, not the content's
+  // size). Everything, with the version and the engine's state, in one transaction.
+  struct PageDelta {
+    std::vector<std::string> removed;                            // page hashes
+    std::vector<std::pair<std::string, content::Content>> added;  // page hash, its items
+    content::Meta meta;
+    std::vector<content::ImageRef> images;
+    content::VersionInfo version;
+  };
+  void apply_pages(const PageDelta& delta, const std::vector<std::pair<std::string, std::string>>& state = {});
+  // Page hashes the stored rows came from ("" for imported content).
+  std::vector<std::string> pages() const;
+
   content::Content load_content() const;
   content::VersionInfo version() const;
   std::shared_ptr<const content::ContentSnapshot> snapshot() const;

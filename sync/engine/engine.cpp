@@ -1,0 +1,361 @@
+#include "sync/engine/engine.hpp"
+
+#include <nlohmann/json.hpp>
+
+#include <algorithm>
+#include <chrono>
+#include <map>
+#include <set>
+
+#include "platform/files.hpp"
+#include "platform/log.hpp"
+#include "sync/content/content_json.hpp"
+#include "sync/content/json_limits.hpp"
+#include "sync/content/sha256.hpp"
+#include "sync/content/validate.hpp"
+#include "sync/feed/signed_file.hpp"
+
+namespace kiosk::sync {
+namespace {
+
+using feed::Failure;
+using feed::FeedError;
+
+constexpr content::UnixSeconds kStatusSaveEvery = 15 * 60;  // a quiet kiosk writes its status rarely (SD wear)
+
+std::optional<std::int64_t> state_int(const store::Store& s, const std::string& key) {
+  auto v = s.state(key);
+  if (!v) return std::nullopt;
+  try {
+    return std::stoll(*v);
+  } catch (...) {
+    return std::nullopt;
+  }
+}
+
+std::string when(content::UnixSeconds t) { return content::format_iso8601(t); }
+
+}  // namespace
+
+SyncConfig parse_sync_config(const std::string& text) {
+  const nlohmann::json j = content::parse_json_limited(text);
+  if (!j.is_object()) throw std::runtime_error("sync: must be an object");
+  SyncConfig c;
+  c.server = j.value("server", "");
+  while (!c.server.empty() && c.server.back() == '/') c.server.pop_back();
+  if (c.server.rfind("https://", 0) != 0) throw std::runtime_error("sync.server must be an https:// address");
+  if (!j.contains("root_public_keys") || !j["root_public_keys"].is_array() || j["root_public_keys"].empty()) {
+    throw std::runtime_error("sync.root_public_keys must list the feed's root public key (base64, from root.pub)");
+  }
+  for (const auto& k : j["root_public_keys"]) {
+    if (!k.is_string()) throw std::runtime_error("sync.root_public_keys must be base64 strings");
+    try {
+      c.root_keys.push_back(feed::public_key_from_base64(k.get<std::string>()));
+    } catch (const std::exception& e) {
+      throw std::runtime_error(std::string("sync.root_public_keys: ") + e.what());
+    }
+  }
+  c.root_threshold = j.value("root_threshold", 1);
+  c.http.ca_file = j.value("ca_file", "");
+  c.http.connect_timeout_s = j.value("connect_timeout_s", c.http.connect_timeout_s);
+  c.http.total_timeout_s = j.value("timeout_s", c.http.total_timeout_s);
+  c.http.low_speed_bytes = j.value("low_speed_bytes", c.http.low_speed_bytes);
+  c.http.low_speed_time_s = j.value("low_speed_time_s", c.http.low_speed_time_s);
+  c.backoff.poll_interval_s = j.value("poll_interval_s", c.backoff.poll_interval_s);
+  c.backoff.first_retry_s = j.value("retry_first_s", c.backoff.first_retry_s);
+  c.backoff.max_retry_s = j.value("retry_max_s", c.backoff.max_retry_s);
+  c.desk_poll_interval_s = j.value("desk_poll_interval_s", c.desk_poll_interval_s);
+  c.image_quota_bytes = j.value("image_quota_mb", c.image_quota_bytes >> 20) << 20;
+  if (c.backoff.poll_interval_s < 1 || c.desk_poll_interval_s < 1) throw std::runtime_error("sync: poll intervals must be at least 1 s");
+  return c;
+}
+
+SyncEngine::SyncEngine(store::Store& store, SyncConfig config, Clock wall_clock)
+    : store_(store), config_(std::move(config)), clock_(std::move(wall_clock)), http_(config_.http) {
+  if (!clock_) {
+    clock_ = [] {
+      return static_cast<content::UnixSeconds>(
+          std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+    };
+  }
+  if (auto saved = store_.state("status")) status_ = SyncStatus::from_json(*saved);
+  status_.configured = true;
+  const auto v = store_.version();
+  status_.current_version = v.origin == "feed" ? v.version : 0;
+  status_.current_published_at = v.published_at;
+}
+
+content::UnixSeconds SyncEngine::time_floor() const {
+  return std::max(config_.build_time, state_int(store_, "floor").value_or(0));
+}
+
+double SyncEngine::next_delay(bool desks_shown) const {
+  BackoffPolicy p = config_.backoff;
+  if (desks_shown) p.poll_interval_s = std::min(p.poll_interval_s, config_.desk_poll_interval_s);
+  std::mt19937 r = random_;
+  return sync::next_delay(p, status_.failures, retry_after_, std::uniform_real_distribution<double>(0, 1)(r));
+}
+
+std::string SyncEngine::fetch(const std::string& path, const std::string& what, std::size_t max_bytes) {
+  return http_.get(config_.server + "/" + path, what, max_bytes).body;
+}
+
+std::string SyncEngine::fetch_exact(const std::string& path, const std::string& what, const feed::ObjectRef& ref) {
+  std::string body = fetch(path, what, static_cast<std::size_t>(ref.length));
+  if (static_cast<std::int64_t>(body.size()) != ref.length) {
+    throw FeedError(Failure::truncated, what + " is " + std::to_string(body.size()) + " bytes instead of the " +
+                                            std::to_string(ref.length) + " the feed announced");
+  }
+  if (content::sha256_hex(body) != ref.sha256) {
+    throw FeedError(Failure::hash_mismatch, what + " does not match its published hash: it was altered or damaged on the way");
+  }
+  return body;
+}
+
+feed::Root SyncEngine::trusted_root(bool refresh) {
+  const auto stored = store_.state("root");
+  if (stored && !refresh) return feed::parse_root(*stored);
+  std::optional<feed::Root> current;
+  if (stored) current = feed::parse_root(*stored);
+  std::vector<feed::PublicKey> keys = current ? current->root_keys : config_.root_keys;
+  int threshold = current ? current->root_threshold : config_.root_threshold;
+  const content::UnixSeconds now = std::max(clock_(), time_floor());
+  // Walk the chain of roots one version at a time: each must be signed by the keys of the one before
+  // (and by its own), so a kiosk that slept through two rotations still ends up trusting the newest.
+  std::int64_t version = current ? current->version : 0;
+  std::optional<feed::Root> newest;
+  std::string newest_payload;
+  for (int step = 0; step < 64; ++step) {
+    std::string bytes;
+    try {
+      bytes = version == 0 ? fetch("root.json", "root.json", feed::kMaxRootBytes)
+                           : fetch("roots/" + std::to_string(version + 1) + ".json", "root version " + std::to_string(version + 1),
+                                   feed::kMaxRootBytes);
+    } catch (const FeedError& e) {
+      if (e.failure() == Failure::missing_object && version > 0) break;  // no newer root
+      throw;
+    }
+    const feed::Opened opened = feed::open_signed("root", bytes, keys, threshold);
+    const feed::Root r = feed::parse_root(opened.payload);
+    if (r.version <= version) break;
+    feed::open_signed("root", bytes, r.root_keys, r.root_threshold);  // also signed by its own keys
+    keys = r.root_keys;
+    threshold = r.root_threshold;
+    version = r.version;
+    newest = r;
+    newest_payload = opened.payload;
+  }
+  if (!newest) {
+    if (current) return *current;
+    throw FeedError(Failure::bad_signature, "root.json could not be verified with the pinned root key");
+  }
+  if (newest->expires <= now) {
+    throw FeedError(Failure::expired, "the feed's root keys expired on " + when(newest->expires) + ": the publisher must renew them");
+  }
+  store_.set_state("root", newest_payload);
+  return *newest;
+}
+
+void SyncEngine::run(SyncOutcome& out) {
+  const content::UnixSeconds wall = clock_();
+  const content::UnixSeconds floor = time_floor();
+  const content::UnixSeconds now = std::max(wall, floor);  // a Pi that booted in 1970 still checks expiry
+  feed::Root root = trusted_root(false);
+
+  status_.state = "checking";
+  const std::string etag = store_.state("ts_etag").value_or("");
+  HttpResponse ts_response = http_.get(config_.server + "/timestamp.json", "timestamp.json", feed::kMaxTimestampBytes, etag);
+  if (ts_response.not_modified()) {
+    const auto expires = state_int(store_, "ts_expires").value_or(0);
+    if (expires <= now) {
+      throw FeedError(Failure::expired, "the feed's timestamp expired on " + when(expires) +
+                                            " and the server keeps sending the same one: publishing has stopped, or an "
+                                            "old copy of the feed is being replayed");
+    }
+    out.up_to_date = true;
+    return;
+  }
+  feed::Opened opened;
+  try {
+    opened = feed::open_signed("timestamp", ts_response.body, root.online_keys);
+  } catch (const FeedError& e) {
+    if (e.failure() != Failure::bad_signature) throw;
+    root = trusted_root(true);  // perhaps the online key was rotated: ask for a newer root once
+    opened = feed::open_signed("timestamp", ts_response.body, root.online_keys);
+  }
+  const feed::Timestamp ts = feed::parse_timestamp(opened.payload);
+  if (ts.expires <= now) {
+    throw FeedError(Failure::expired, "the feed's timestamp expired on " + when(ts.expires) + " (now " + when(now) +
+                                          "): publishing has stopped, or an old copy of the feed is being replayed");
+  }
+  const content::VersionInfo current = store_.version();
+  const std::int64_t current_version = current.origin == "feed" ? current.version : 0;
+  if (ts.version < current_version) {
+    throw FeedError(Failure::rollback, "the server offers version " + std::to_string(ts.version) + ", older than version " +
+                                           std::to_string(current_version) + " already shown: refused (rollback)");
+  }
+  const std::vector<std::pair<std::string, std::string>> ts_state = {
+      {"ts_etag", ts_response.etag},
+      {"ts_expires", std::to_string(ts.expires)},
+      {"floor", std::to_string(std::max(floor, ts.published_at))}};
+  if (ts.version == current_version) {
+    if (current.manifest_sha256 != ts.manifest.sha256) {
+      throw FeedError(Failure::hash_mismatch, "the server's version " + std::to_string(ts.version) +
+                                                  " is not the version " + std::to_string(ts.version) + " this kiosk has");
+    }
+    for (const auto& [key, value] : ts_state) store_.set_state(key, value);
+    out.up_to_date = true;
+    return;
+  }
+  if (state_int(store_, "rejected_version") == ts.version && store_.state("rejected_sha") == ts.manifest.sha256) {
+    throw FeedError(Failure::invalid_content, store_.state("rejected_reason").value_or("version refused"));
+  }
+
+  status_.state = "downloading";
+  const std::string manifest_bytes = fetch_exact(feed::manifest_path(ts.version), "manifest " + std::to_string(ts.version), ts.manifest);
+  const feed::Manifest m = feed::parse_manifest(feed::open_signed("manifest", manifest_bytes, root.online_keys).payload);
+  if (m.version != ts.version) throw FeedError(Failure::malformed, "the manifest's version does not match the timestamp");
+  if (m.expires <= now) throw FeedError(Failure::expired, "manifest " + std::to_string(m.version) + " expired on " + when(m.expires));
+  if (m.version < current_version) throw FeedError(Failure::rollback, "the manifest is older than the content shown");
+
+  std::int64_t image_bytes = 0, missing_bytes = 0;
+  for (const auto& i : m.images) image_bytes += i.object.length;
+  if (image_bytes > config_.image_quota_bytes) {
+    throw FeedError(Failure::too_large, "version " + std::to_string(m.version) + " has " + std::to_string(image_bytes >> 20) +
+                                            " MB of images, more than the " + std::to_string(config_.image_quota_bytes >> 20) +
+                                            " MB this kiosk keeps: publish smaller or fewer images");
+  }
+  std::vector<feed::ObjectRef> missing;
+  for (const auto& o : m.objects()) {
+    if (!store_.blobs().has(o.sha256)) {
+      missing.push_back(o);
+      missing_bytes += o.length;
+    }
+  }
+  const long long free = platform::free_bytes(store_.blobs().dir());
+  if (free >= 0 && missing_bytes + config_.disk_reserve_bytes > free) {
+    throw FeedError(Failure::disk_full, "disk full: version " + std::to_string(m.version) + " needs " +
+                                            std::to_string(missing_bytes >> 20) + " MB and only " + std::to_string(free >> 20) +
+                                            " MB are free on the data partition");
+  }
+  for (const auto& o : missing) {
+    const std::string bytes = fetch_exact(feed::object_path(o.sha256), "object " + o.sha256.substr(0, 12), o);
+    store_.blobs().put(o.sha256, bytes);  // temp -> fsync -> rename -> fsync(dir), before any commit
+    ++out.objects_fetched;
+    out.bytes_fetched += bytes.size();
+  }
+
+  // The whole version, validated as staff's content would be; one bad item refuses all of it.
+  status_.state = "applying";
+  content::Content candidate;
+  content::Issues issues;
+  std::map<std::string, std::string> page_bytes;
+  for (const auto& p : m.pages) {
+    std::string bytes = store_.blobs().get(p.object.sha256, feed::kMaxPageBytes);
+    content::parse_collection(p.collection, content::collection_file(p.collection), bytes, candidate, issues);
+    page_bytes[p.object.sha256] = std::move(bytes);
+  }
+  candidate.meta = m.meta;
+  for (const auto& i : m.images) candidate.images.push_back({i.name, i.object.sha256, i.object.length, i.width, i.height});
+  content::validate(candidate, issues);
+  if (issues.has_errors()) {
+    const std::string reason = "version " + std::to_string(m.version) + " was refused and version " +
+                               std::to_string(current_version) + " stays on screen: " + issues.summary(3);
+    store_.set_state("rejected_version", std::to_string(m.version));
+    store_.set_state("rejected_sha", ts.manifest.sha256);
+    store_.set_state("rejected_reason", reason);
+    status_.rejected_version = m.version;
+    throw FeedError(Failure::invalid_content, reason);
+  }
+
+  store::Store::PageDelta delta;
+  const auto stored = store_.pages();
+  std::set<std::string> wanted;
+  for (const auto& p : m.pages) wanted.insert(p.object.sha256);
+  for (const auto& page : stored) {
+    if (!wanted.count(page)) delta.removed.push_back(page);
+  }
+  for (const auto& p : m.pages) {
+    if (std::find(stored.begin(), stored.end(), p.object.sha256) != stored.end()) continue;
+    content::Content items;
+    content::Issues ignored;  // already validated above
+    content::parse_collection(p.collection, content::collection_file(p.collection), page_bytes[p.object.sha256], items, ignored);
+    delta.added.emplace_back(p.object.sha256, std::move(items));
+  }
+  delta.meta = m.meta;
+  delta.images = candidate.images;
+  delta.version = content::VersionInfo{m.version, "feed", m.published_at, wall, ts.manifest.sha256};
+  auto state = ts_state;
+  state[2].second = std::to_string(std::max({floor, ts.published_at, m.published_at}));
+  state.emplace_back("rejected_version", "0");
+  store_.apply_pages(delta, state);
+
+  // Only now may the previous version's files go: the database no longer points at them.
+  std::set<std::string> keep;
+  for (const auto& o : m.objects()) keep.insert(o.sha256);
+  store_.blobs().remove_except(keep);
+  out.applied = true;
+  out.version = m.version;
+  status_.current_version = m.version;
+  status_.current_published_at = m.published_at;
+  status_.rejected_version = 0;
+}
+
+void SyncEngine::fail(Failure failure, const std::string& message, double retry_after) {
+  status_.state = "error";
+  ++status_.failures;
+  if (!status_.offline_since) status_.offline_since = status_.last_attempt;
+  status_.last_error = message;
+  status_.last_error_code = feed::failure_code(failure);
+  retry_after_ = retry_after;
+  log::warn("sync: " + message);
+}
+
+SyncOutcome SyncEngine::sync_once() {
+  SyncOutcome out;
+  status_.last_attempt = clock_();
+  retry_after_ = -1;
+  try {
+    run(out);
+    status_.state = out.applied ? "updated" : "up_to_date";
+    status_.failures = 0;
+    status_.offline_since.reset();
+    status_.last_success = status_.last_attempt;
+    status_.last_error.clear();
+    status_.last_error_code.clear();
+    if (out.applied) log::info("sync: version " + std::to_string(out.version) + " applied");
+  } catch (const FeedError& e) {
+    fail(e.failure(), e.what(), e.retry_after());
+    out.failure = e.failure();
+  } catch (const store::SqliteError& e) {
+    const Failure f = e.disk_full() ? Failure::disk_full : Failure::storage;
+    fail(f, e.disk_full() ? std::string("disk full: the new version could not be saved, the previous one stays (") + e.what() + ")"
+                          : std::string("the content database could not be written: ") + e.what(),
+         -1);
+    out.failure = f;
+  } catch (const platform::FileError& e) {
+    const Failure f = e.disk_full() ? Failure::disk_full : Failure::storage;
+    fail(f, e.disk_full() ? std::string("disk full: ") + e.what() : std::string("cannot store a downloaded file: ") + e.what(), -1);
+    out.failure = f;
+  } catch (const std::exception& e) {
+    fail(Failure::storage, std::string("sync failed: ") + e.what(), -1);
+    out.failure = Failure::storage;
+  }
+  status_.next_attempt = status_.last_attempt + static_cast<content::UnixSeconds>(next_delay(false));
+  save_status(out.applied || out.failure.has_value());
+  return out;
+}
+
+void SyncEngine::save_status(bool force) {
+  const bool changed = status_.last_error != saved_error_;
+  if (!force && !changed && status_.last_attempt - status_saved_ < kStatusSaveEvery) return;
+  try {
+    store_.set_state("status", status_.to_json());
+    status_saved_ = status_.last_attempt;
+    saved_error_ = status_.last_error;
+  } catch (const std::exception&) {
+    // A full disk must not turn a reported failure into a crash; the status stays in memory.
+  }
+}
+
+}  // namespace kiosk::sync

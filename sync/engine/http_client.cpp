@@ -1,0 +1,182 @@
+#include "sync/engine/http_client.hpp"
+
+#include <curl/curl.h>
+
+#include <algorithm>
+#include <cctype>
+#include <cstdlib>
+#include <mutex>
+
+namespace kiosk::sync {
+namespace {
+
+using feed::Failure;
+using feed::FeedError;
+
+struct Transfer {
+  std::string body;
+  std::size_t max_bytes = 0;
+  bool too_large = false;
+  std::string etag, content_type;
+  double retry_after = -1;
+  std::uint64_t header_bytes = 0;
+};
+
+std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  if (t->body.size() + n > t->max_bytes) {
+    t->too_large = true;
+    return 0;  // aborts the transfer at once: an endless body stops here
+  }
+  t->body.append(data, n);
+  return n;
+}
+
+std::string trim(std::string s) {
+  while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
+  std::size_t i = 0;
+  while (i < s.size() && std::isspace(static_cast<unsigned char>(s[i]))) ++i;
+  return s.substr(i);
+}
+
+std::size_t on_header(char* data, std::size_t size, std::size_t count, void* user) {
+  auto* t = static_cast<Transfer*>(user);
+  const std::size_t n = size * count;
+  t->header_bytes += n;
+  std::string line(data, n);
+  const std::size_t colon = line.find(':');
+  if (colon == std::string::npos) {
+    if (line.rfind("HTTP/", 0) == 0) {  // a new response (after a redirect): forget the last one's headers
+      t->etag.clear();
+      t->content_type.clear();
+      t->retry_after = -1;
+    }
+    return n;
+  }
+  std::string name = line.substr(0, colon);
+  std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
+  const std::string value = trim(line.substr(colon + 1));
+  if (name == "etag") t->etag = value;
+  else if (name == "content-type") t->content_type = value;
+  else if (name == "retry-after") {
+    char* end = nullptr;
+    const double seconds = std::strtod(value.c_str(), &end);
+    if (end != value.c_str() && seconds >= 0) t->retry_after = std::min(seconds, 3600.0);
+    else if (time_t when = curl_getdate(value.c_str(), nullptr); when > 0) t->retry_after = std::max(0.0, std::min(3600.0, static_cast<double>(when - time(nullptr))));
+  }
+  return n;
+}
+
+void global_init() {
+  static std::once_flag once;
+  std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
+}
+
+[[noreturn]] void transport_failure(CURLcode code, const char* detail, const std::string& what, const HttpOptions& o,
+                                    std::size_t received) {
+  const std::string why = detail[0] != '\0' ? detail : curl_easy_strerror(code);
+  switch (code) {
+    case CURLE_COULDNT_RESOLVE_HOST:
+      throw FeedError(Failure::network, "cannot find the content server's address (DNS): check the network and the server "
+                                        "URL in the kiosk's configuration (" + why + ")");
+    case CURLE_COULDNT_CONNECT:
+      throw FeedError(Failure::network, "cannot connect to the content server: it refused or the network is down (" + why + ")");
+    case CURLE_OPERATION_TIMEDOUT:
+      if (why.find("too slow") != std::string::npos || why.find("less than") != std::string::npos) {
+        throw FeedError(Failure::timeout, what + " arrived too slowly (under " + std::to_string(o.low_speed_bytes) +
+                                              " bytes/s for " + std::to_string(o.low_speed_time_s) + " s): the network is very slow");
+      }
+      throw FeedError(Failure::timeout, "the content server did not answer " + what + " in time (" + why + ")");
+    case CURLE_PEER_FAILED_VERIFICATION:
+    case CURLE_SSL_CONNECT_ERROR:
+    case CURLE_SSL_CERTPROBLEM:
+    case CURLE_SSL_CACERT_BADFILE:
+      throw FeedError(Failure::tls, "the content server's certificate is not trusted or is for another host name; nothing "
+                                    "was accepted from it (" + why + ")");
+    case CURLE_PARTIAL_FILE:
+    case CURLE_RECV_ERROR:
+    case CURLE_GOT_NOTHING:
+      throw FeedError(Failure::truncated, "the connection broke off while receiving " + what + " (" +
+                                              std::to_string(received) + " bytes arrived; " + why + ")");
+    case CURLE_TOO_MANY_REDIRECTS:
+    case CURLE_UNSUPPORTED_PROTOCOL:
+      throw FeedError(Failure::http, "the content server redirected " + what + " too often or to a non-https address (" + why + ")");
+    default:
+      throw FeedError(Failure::network, "downloading " + what + " failed: " + why);
+  }
+}
+
+}  // namespace
+
+HttpClient::HttpClient(HttpOptions options) : options_(std::move(options)) {
+  global_init();
+  curl_ = curl_easy_init();
+}
+
+HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+
+HttpResponse HttpClient::get(const std::string& url, const std::string& what, std::size_t max_bytes,
+                             const std::string& if_none_match) {
+  CURL* c = static_cast<CURL*>(curl_);
+  curl_easy_reset(c);  // keeps the connection cache: one TLS handshake for a whole sync
+  Transfer t;
+  t.max_bytes = max_bytes;
+  char error[CURL_ERROR_SIZE] = {0};
+  curl_slist* headers = nullptr;
+  if (!if_none_match.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
+  curl_easy_setopt(c, CURLOPT_URL, url.c_str());
+  curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
+  curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
+  curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 1L);
+  curl_easy_setopt(c, CURLOPT_MAXREDIRS, 3L);
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYPEER, 1L);  // never off: a kiosk trusts only verified servers
+  curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
+  if (!options_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_file.c_str());
+  curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_s);
+  curl_easy_setopt(c, CURLOPT_TIMEOUT, options_.total_timeout_s);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes);
+  curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.low_speed_time_s);
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // we run in a thread
+  curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip if the host compresses JSON
+  curl_easy_setopt(c, CURLOPT_USERAGENT, options_.user_agent.c_str());
+  curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
+  curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, on_body);
+  curl_easy_setopt(c, CURLOPT_WRITEDATA, &t);
+  curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
+  curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
+  curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  const CURLcode rc = curl_easy_perform(c);
+  curl_slist_free_all(headers);
+  long request_size = 0;
+  curl_easy_getinfo(c, CURLINFO_REQUEST_SIZE, &request_size);
+  ++stats_.requests;
+  stats_.body_bytes += t.body.size();
+  stats_.header_bytes += t.header_bytes + static_cast<std::uint64_t>(request_size);
+
+  if (t.too_large) {
+    throw FeedError(Failure::too_large, "the server sent more than the " + std::to_string(max_bytes) +
+                                            " bytes expected for " + what + ": refused");
+  }
+  if (rc != CURLE_OK) transport_failure(rc, error, what, options_, t.body.size());
+  HttpResponse r;
+  curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
+  r.etag = t.etag;
+  r.content_type = t.content_type;
+  r.retry_after = t.retry_after;
+  if (r.status == 304 || (r.status >= 200 && r.status < 300)) {
+    r.body = std::move(t.body);
+    return r;
+  }
+  if (r.status == 429) {
+    throw FeedError(Failure::rate_limited, "the content server asks kiosks to slow down (HTTP 429)", t.retry_after);
+  }
+  if (r.status == 404) {
+    throw FeedError(Failure::missing_object, "the content server has no " + what + " (HTTP 404): the feed is incomplete "
+                                             "or the server URL is wrong");
+  }
+  const std::string kind = r.status >= 500 ? "the content server has a problem" : "the content server refused the request";
+  throw FeedError(Failure::http, kind + " (HTTP " + std::to_string(r.status) + " for " + what + ")", t.retry_after);
+}
+
+}  // namespace kiosk::sync

@@ -1,0 +1,56 @@
+#pragma once
+// HTTPS GETs for the feed, through libcurl, with everything a lobby network needs: verification
+// always on (a custom CA allowed), connect / total / low-speed timeouts, at most 3 redirects and only
+// to https, a size cap enforced while bytes arrive, conditional GET, and failures turned into
+// sentences. curl.h stays out of this header (`typedef void CURL`, as ImHex does).
+#include <cstdint>
+#include <string>
+
+#include "sync/feed/feed_error.hpp"
+
+namespace kiosk::sync {
+
+struct HttpOptions {
+  std::string ca_file;            // empty: the system's CA store
+  long connect_timeout_s = 10;
+  long total_timeout_s = 120;     // per request
+  long low_speed_bytes = 1024;    // abort below this many bytes/s ...
+  long low_speed_time_s = 20;     // ... for this long
+  std::string user_agent = "lobby-kiosk";
+};
+
+struct HttpResponse {
+  long status = 0;
+  std::string body;
+  std::string etag;
+  std::string content_type;
+  double retry_after = -1;  // seconds, from Retry-After
+  bool not_modified() const { return status == 304; }
+};
+
+struct HttpStats {
+  std::uint64_t requests = 0;
+  std::uint64_t body_bytes = 0;
+  std::uint64_t header_bytes = 0;  // response headers as received; request headers are counted too
+};
+
+class HttpClient {
+ public:
+  explicit HttpClient(HttpOptions options);
+  ~HttpClient();
+  HttpClient(const HttpClient&) = delete;
+  HttpClient& operator=(const HttpClient&) = delete;
+
+  // GET url. Returns 2xx and 304 responses; throws feed::FeedError for everything else, with
+  // `what` (e.g. "timestamp.json") in the message.
+  HttpResponse get(const std::string& url, const std::string& what, std::size_t max_bytes,
+                   const std::string& if_none_match = "");
+  const HttpStats& stats() const { return stats_; }
+
+ private:
+  HttpOptions options_;
+  void* curl_;  // CURL*
+  HttpStats stats_;
+};
+
+}  // namespace kiosk::sync

@@ -1,0 +1,33 @@
+#pragma once
+// What the sync engine tells people: the state struct the staff overlay and the home badge draw
+// every frame, and that `kioskctl status` prints. Errors are sentences staff can act on; the code
+// is for logs, tests and monitoring.
+#include <cstdint>
+#include <optional>
+#include <string>
+
+#include "sync/content/time.hpp"
+
+namespace kiosk::sync {
+
+struct SyncStatus {
+  std::string state = "idle";  // not_configured, checking, downloading, up_to_date, updated, error
+  bool configured = false;
+  std::optional<content::UnixSeconds> offline_since;  // first failure of the current streak
+  content::UnixSeconds last_attempt = 0;
+  content::UnixSeconds last_success = 0;
+  std::string last_error;       // empty after a success
+  std::string last_error_code;  // feed::failure_code()
+  std::int64_t current_version = 0;
+  content::UnixSeconds current_published_at = 0;
+  std::int64_t rejected_version = 0;  // the newest version refused as invalid (0: none)
+  int failures = 0;                   // consecutive
+  content::UnixSeconds next_attempt = 0;
+
+  std::string to_json() const;
+  static SyncStatus from_json(const std::string& text);  // defaults on anything unreadable
+  // A few lines for a terminal.
+  std::string describe() const;
+};
+
+}  // namespace kiosk::sync

@@ -1,0 +1,155 @@
+// kioskctl keygen / publish / sync / status / pin-hash: the publisher's side of the feed and the
+// kiosk's side, without a screen.
+#include <iostream>
+
+#include "platform/files.hpp"
+#include "platform/pin_hash.hpp"
+#include "sync/engine/engine.hpp"
+#include "sync/feed/keys.hpp"
+#include "sync/feed/publish.hpp"
+#include "sync/kioskctl/clock_option.hpp"
+#include "sync/kioskctl/commands.hpp"
+#include "sync/store/store.hpp"
+
+namespace kiosk::ctl {
+
+void add_keygen_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("keygen", "Create root and online signing keys and root.json");
+  auto out = std::make_shared<std::string>();
+  auto rotate_from = std::make_shared<std::string>();
+  auto now_text = std::make_shared<std::string>();
+  cmd->add_option("--out", *out, "Directory for the new keys")->required();
+  cmd->add_option("--rotate-from", *rotate_from, "Old keys directory: sign the new root with the old root key too");
+  add_now_option(*cmd, *now_text);
+  cmd->callback([=, &exit_code] {
+    const auto now = resolve_now(*now_text);
+    const std::string root = rotate_from->empty() ? feed::generate_keys(*out, now) : feed::rotate_keys(*rotate_from, *out, now);
+    std::cout << "keys written to " << *out << "\n"
+              << "Keep root.key offline. Pin this root public key in every kiosk's /etc/kiosk/kiosk.json "
+                 "(sync.root_public_keys):\n  "
+              << root << "\n";
+    exit_code = 0;
+  });
+}
+
+void add_publish_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("publish", "Validate a content directory and publish it as a new signed feed version");
+  struct Args {
+    std::string src, keys, out, now;
+    int keep = 5;
+    double timestamp_hours = 48;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("SRC_DIR", a->src, "Content source directory")->required();
+  cmd->add_option("--keys", a->keys, "Keys directory (from kioskctl keygen)")->required();
+  cmd->add_option("--out", a->out, "Feed directory to serve over HTTPS")->required();
+  cmd->add_option("--keep", a->keep, "Older versions to keep for kiosks still fetching them");
+  cmd->add_option("--timestamp-hours", a->timestamp_hours, "How long a timestamp stays valid (re-publish before)");
+  add_now_option(*cmd, a->now);
+  cmd->callback([a, &exit_code] {
+    feed::PublishOptions options;
+    options.now = resolve_now(a->now);
+    options.keep_versions = a->keep;
+    options.timestamp_lifetime = static_cast<content::UnixSeconds>(a->timestamp_hours * 3600);
+    const auto r = feed::publish(a->src, a->keys, a->out, options);
+    if (!r.published) {
+      for (const auto& p : r.problems) std::cout << p << "\n";
+      std::cout << r.problems.size() << " error(s): nothing was published; " << a->out << " is unchanged.\n";
+      exit_code = 1;
+      return;
+    }
+    std::cout << (r.new_version ? "published version " : "unchanged: version ") << r.version << " (" << r.pages
+              << " pages, " << r.images << " images; " << r.objects_written << " objects written, " << r.objects_reused
+              << " reused, " << r.objects_removed << " old ones removed); timestamp re-signed\n";
+  });
+}
+
+void add_sync_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("sync", "Fetch the feed into a data directory (what a kiosk's sync thread does)");
+  struct Args {
+    std::string server, data_dir, ca, root_key, keys, baseline, now;
+    bool once = true;
+    double timeout = 120;
+  };
+  auto a = std::make_shared<Args>();
+  cmd->add_option("--server", a->server, "Feed base URL (https://...)")->required();
+  cmd->add_option("--data-dir", a->data_dir, "Kiosk data directory (content.db, blobs/)")->required();
+  cmd->add_option("--ca", a->ca, "CA certificate file for the server");
+  cmd->add_option("--root-key", a->root_key, "Pinned root public key (base64)");
+  cmd->add_option("--keys", a->keys, "Or: a keys directory to read root.pub from");
+  cmd->add_option("--timeout", a->timeout, "Seconds per request");
+  cmd->add_flag("--once", a->once, "One attempt (the default)");
+  add_now_option(*cmd, a->now);
+  cmd->callback([a, &exit_code] {
+    sync::SyncConfig config;
+    config.server = a->server;
+    while (!config.server.empty() && config.server.back() == '/') config.server.pop_back();
+    std::string key = a->root_key;
+    if (key.empty() && !a->keys.empty()) key = platform::read_file(feed::KeyPaths(a->keys).root_pub(), 1024);
+    while (!key.empty() && (key.back() == '\n' || key.back() == ' ')) key.pop_back();
+    if (key.empty()) throw CLI::ValidationError("--root-key", "give --root-key or --keys");
+    config.root_keys = {feed::public_key_from_base64(key)};
+    config.http.ca_file = a->ca;
+    config.http.total_timeout_s = static_cast<long>(a->timeout);
+    store::OpenOptions options;
+    options.db_path = std::filesystem::path(a->data_dir) / "content.db";
+    auto st = store::Store::open(options);
+    sync::SyncEngine::Clock clock;
+    if (!a->now.empty()) {
+      const auto now = resolve_now(a->now);
+      clock = [now] { return now; };
+    }
+    sync::SyncEngine engine(*st, config, clock);
+    const auto out = engine.sync_once();
+    std::cout << engine.status().describe();
+    std::cout << "fetched " << out.objects_fetched << " objects (" << out.bytes_fetched << " bytes) in "
+              << engine.http_stats().requests << " requests\n";
+    exit_code = out.failure ? 1 : 0;
+  });
+}
+
+void add_status_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("status", "Explain a kiosk's sync state and its last failure in plain words");
+  auto data_dir = std::make_shared<std::string>();
+  auto json = std::make_shared<bool>(false);
+  cmd->add_option("--data-dir", *data_dir, "Kiosk data directory")->required();
+  cmd->add_flag("--json", *json, "Machine-readable output");
+  cmd->callback([=, &exit_code] {
+    const auto db = std::filesystem::path(*data_dir) / "content.db";
+    if (!std::filesystem::exists(db)) {
+      std::cerr << "kioskctl: no kiosk data in " << *data_dir << "\n";
+      exit_code = 2;
+      return;
+    }
+    store::OpenOptions options;
+    options.db_path = db;
+    auto st = store::Store::open(options);
+    sync::SyncStatus status = sync::SyncStatus::from_json(st->state("status").value_or("{}"));
+    const auto v = st->version();
+    status.current_version = v.origin == "feed" ? v.version : 0;
+    if (*json) {
+      std::cout << status.to_json() << "\n";
+    } else {
+      std::cout << "content origin: " << v.origin << "\n" << status.describe();
+      if (!status.configured) std::cout << "(this data directory has never been synced)\n";
+    }
+    exit_code = status.last_error.empty() ? 0 : 1;
+  });
+}
+
+void add_pin_hash_command(CLI::App& app, int& exit_code) {
+  auto* cmd = app.add_subcommand("pin-hash", "Hash a staff PIN for /etc/kiosk/kiosk.json (staff_pin_hash)");
+  auto pin = std::make_shared<std::string>();
+  cmd->add_option("PIN", *pin, "4-8 digits")->required()->check(CLI::Validator(
+      [](std::string& s) {
+        const bool digits = s.size() >= 4 && s.size() <= 8 && s.find_first_not_of("0123456789") == std::string::npos;
+        return digits ? std::string() : std::string("a PIN is 4 to 8 digits");
+      },
+      "DIGITS"));
+  cmd->callback([=, &exit_code] {
+    std::cout << platform::hash_pin(*pin) << "\n";
+    exit_code = 0;
+  });
+}
+
+}  // namespace kiosk::ctl

@@ -1,0 +1,340 @@
+// Bad networks and bad feeds, served by our own fault-injection server on 127.0.0.1. Each case checks
+// three things: the last good content stays, the status names the cause in words, and the next good
+// feed is applied.
+#include <doctest/doctest.h>
+
+#include <nlohmann/json.hpp>
+
+#include <cerrno>
+
+#include "platform/files.hpp"
+#include "sync/content/sha256.hpp"
+#include "sync/feed/keys.hpp"
+#include "sync/feed/signed_file.hpp"
+#include "tests/engine/feed_fixture.hpp"
+#include "tests/support/fault_server.hpp"
+#include "tests/support/fixtures.hpp"
+
+using namespace kiosk;
+using feed::Failure;
+using Mode = test::FaultServer::Mode;
+
+namespace {
+
+// A kiosk that has synced version 1, and version 2 waiting on the server.
+struct Scenario {
+  test::FeedFixture fx;
+  test::FaultServer server{fx.feed, test::test_tls()};
+  std::unique_ptr<store::Store> store = fx.open_store();
+  std::unique_ptr<sync::SyncEngine> engine = fx.engine(*store, server.url());
+
+  std::string v1_timestamp;
+
+  Scenario() {
+    const auto first = engine->sync_once();
+    REQUIRE_MESSAGE(first.applied, engine->status().last_error);
+    v1_timestamp = test::read_text(fx.feed / "timestamp.json");
+    fx.edit_event_title("evt-contest-final", "泰达创业大赛总决赛 v2");
+    fx.now += 600;
+    REQUIRE(fx.publish().version == 2);
+  }
+
+  // The fault happened: nothing lost, and the status says why.
+  void check_failed(Failure expected, const std::string& words) {
+    const auto out = engine->sync_once();
+    CHECK_FALSE(out.applied);
+    REQUIRE(out.failure.has_value());
+    CHECK_MESSAGE(*out.failure == expected, "got " << feed::failure_code(*out.failure) << ": " << engine->status().last_error);
+    CHECK_MESSAGE(engine->status().last_error.find(words) != std::string::npos, engine->status().last_error);
+    CHECK(engine->status().last_error_code == feed::failure_code(expected));
+    CHECK(engine->status().offline_since.has_value());
+    CHECK(store->version().version == 1);
+    CHECK(store->snapshot()->event("evt-contest-final")->title.zh != "泰达创业大赛总决赛 v2");
+    CHECK(store->integrity_check() == "ok");
+  }
+
+  // The server is good again: version 2 arrives.
+  void check_recovers() {
+    server.set(Mode::normal);
+    const auto out = engine->sync_once();
+    CHECK_MESSAGE(out.applied, engine->status().last_error);
+    CHECK(store->version().version == 2);
+    CHECK(store->snapshot()->event("evt-contest-final")->title.zh == "泰达创业大赛总决赛 v2");
+    CHECK(engine->status().last_error.empty());
+    CHECK_FALSE(engine->status().offline_since.has_value());
+  }
+};
+
+}  // namespace
+
+TEST_CASE("connection refused") {
+  Scenario s;
+  auto refused = s.fx.engine(*s.store, "https://127.0.0.1:" + std::to_string(test::free_port()));
+  const auto out = refused->sync_once();
+  REQUIRE(out.failure);
+  CHECK(*out.failure == Failure::network);
+  CHECK(refused->status().last_error.find("cannot connect") != std::string::npos);
+  CHECK(s.store->version().version == 1);
+  s.check_recovers();
+}
+
+TEST_CASE("a server that accepts and never answers") {
+  Scenario s;
+  s.server.set(Mode::never_answer);
+  s.check_failed(Failure::timeout, "");
+  s.check_recovers();
+}
+
+TEST_CASE("a slow drip below the low-speed limit") {
+  Scenario s;
+  s.server.set(Mode::slow_drip, "/objects/");
+  s.check_failed(Failure::timeout, "too slowly");
+  s.check_recovers();
+}
+
+TEST_CASE("a truncated body") {
+  Scenario s;
+  s.server.set(Mode::truncated, "/objects/");
+  s.check_failed(Failure::truncated, "broke off");
+  s.check_recovers();
+}
+
+TEST_CASE("an endless body is cut at the size cap") {
+  Scenario s;
+  s.server.set(Mode::endless, "/timestamp.json");
+  s.check_failed(Failure::too_large, "more than the 16384 bytes");
+  s.check_recovers();
+}
+
+TEST_CASE("500 with an HTML page") {
+  Scenario s;
+  s.server.set(Mode::server_error);
+  s.check_failed(Failure::http, "HTTP 500");
+  s.check_recovers();
+}
+
+TEST_CASE("503 with an HTML page and Retry-After is retried no sooner than asked") {
+  Scenario s;
+  s.server.set(Mode::unavailable);
+  s.check_failed(Failure::http, "HTTP 503");
+  CHECK(s.engine->next_delay(false) >= 30);
+  s.check_recovers();
+}
+
+TEST_CASE("429 with Retry-After") {
+  Scenario s;
+  s.server.set(Mode::rate_limited);
+  s.check_failed(Failure::rate_limited, "slow down");
+  CHECK(s.engine->next_delay(false) >= 120);
+  s.check_recovers();
+}
+
+TEST_CASE("a captive portal answers 200 with a login page") {
+  Scenario s;
+  s.server.set(Mode::captive_portal);
+  s.check_failed(Failure::captive_portal, "captive portal");
+  s.check_recovers();
+}
+
+TEST_CASE("a TLS certificate for the wrong host is refused") {
+  Scenario s;
+  test::FaultServer impostor(s.fx.feed, test::test_tls(), /*wrong_host=*/true);
+  auto engine = s.fx.engine(*s.store, impostor.url());
+  const auto out = engine->sync_once();
+  REQUIRE(out.failure);
+  CHECK(*out.failure == Failure::tls);
+  CHECK(engine->status().last_error.find("certificate") != std::string::npos);
+  CHECK(s.store->version().version == 1);
+  s.check_recovers();
+}
+
+TEST_CASE("a tampered byte in a manifest") {
+  Scenario s;
+  const auto file = s.fx.feed / "manifests" / "2.json";
+  const std::string good = test::read_text(file);
+  std::string bad = good;
+  bad[bad.size() / 2] ^= 0x20;
+  test::write_text(file, bad);
+  s.check_failed(Failure::hash_mismatch, "does not match its published hash");
+  test::write_text(file, good);
+  s.check_recovers();
+}
+
+TEST_CASE("a tampered byte in an object and in an image") {
+  for (bool image : {false, true}) {
+    CAPTURE(image);
+    Scenario s;
+    const auto m = s.fx.current_manifest();
+    std::string sha;
+    if (image) {
+      sha = m.images.front().object.sha256;
+      std::filesystem::remove(s.store->blobs().path_of(sha));  // make the kiosk fetch it again
+    } else {
+      for (const auto& p : m.pages) {
+        if (!s.store->blobs().has(p.object.sha256)) sha = p.object.sha256;  // the changed page
+      }
+    }
+    REQUIRE(!sha.empty());
+    const auto file = s.fx.feed / "objects" / sha;
+    std::string bytes = test::read_text(file);
+    bytes[bytes.size() / 3] ^= 0x01;
+    test::write_text(file, bytes);
+    s.check_failed(Failure::hash_mismatch, "altered or damaged");
+    bytes[bytes.size() / 3] ^= 0x01;
+    test::write_text(file, bytes);
+    s.check_recovers();
+  }
+}
+
+TEST_CASE("a manifest signed with an unknown key") {
+  Scenario s;
+  const feed::PrivateKey stranger = feed::PrivateKey::generate();
+  s.fx.rewrite_manifest([](feed::Manifest&) {}, &stranger);
+  s.check_failed(Failure::bad_signature, "does not trust");
+  s.fx.now += 60;
+  s.fx.edit_event_title("evt-contest-briefing", "报名说明会");
+  s.fx.publish();  // the real publisher's next version
+  s.server.set(Mode::normal);
+  CHECK(s.engine->sync_once().applied);
+}
+
+TEST_CASE("an older valid version replayed after a newer one (rollback)") {
+  Scenario s;
+  REQUIRE(s.engine->sync_once().applied);  // version 2
+  test::write_text(s.fx.feed / "timestamp.json", s.v1_timestamp);  // genuine, signed, but older
+  const auto out = s.engine->sync_once();
+  REQUIRE(out.failure);
+  CHECK(*out.failure == Failure::rollback);
+  CHECK(s.engine->status().last_error.find("older than version 2") != std::string::npos);
+  CHECK(s.store->version().version == 2);
+  s.fx.now += 60;
+  s.fx.edit_event_title("evt-contest-briefing", "报名说明会");
+  CHECK(s.fx.publish().version == 3);
+  CHECK(s.engine->sync_once().applied);
+  CHECK(s.store->version().version == 3);
+}
+
+TEST_CASE("an expired timestamp replayed forever (freeze)") {
+  Scenario s;
+  REQUIRE(s.engine->sync_once().applied);  // version 2, timestamp valid for 48 h
+  s.fx.now += 49 * 3600;                  // the server (or an attacker in the middle) keeps sending it
+  const auto out = s.engine->sync_once();
+  REQUIRE(out.failure);
+  CHECK(*out.failure == Failure::expired);
+  CHECK(s.engine->status().last_error.find("expired") != std::string::npos);
+  CHECK(s.store->version().version == 2);
+  s.fx.publish();  // the publisher re-signs the timestamp: same version, fresh expiry
+  const auto again = s.engine->sync_once();
+  CHECK_MESSAGE(!again.failure, s.engine->status().last_error);
+  CHECK(again.up_to_date);
+  CHECK(s.engine->status().last_error.empty());
+}
+
+TEST_CASE("signed but invalid content refuses the whole version without retrying it on every poll") {
+  Scenario s;
+  // The publisher's tool would refuse this; a broken or compromised pipeline signs it anyway.
+  s.fx.rewrite_manifest([&](feed::Manifest& m) {
+    for (auto& p : m.pages) {
+      if (p.collection != content::Collection::events) continue;
+      auto doc = nlohmann::json::parse(test::read_text(s.fx.feed / "objects" / p.object.sha256));
+      doc["events"][0]["end"] = "2001-01-01T00:00:00+08:00";
+      const std::string bytes = doc.dump();
+      s.fx.put_object(bytes);
+      p.object = feed::ObjectRef{content::sha256_hex(bytes), static_cast<std::int64_t>(bytes.size())};
+    }
+  });
+  s.check_failed(Failure::invalid_content, "ends before it starts");
+  CHECK(s.engine->status().rejected_version == 2);
+  const int requests = s.server.requests();
+  const auto again = s.engine->sync_once();  // same timestamp: refused again from memory
+  CHECK(again.failure == Failure::invalid_content);
+  CHECK(s.server.requests() - requests == 1);  // the timestamp only, not the manifest and pages
+  s.fx.now += 60;
+  s.fx.edit_event_title("evt-contest-briefing", "报名说明会");
+  CHECK(s.fx.publish().version == 3);
+  CHECK(s.engine->sync_once().applied);
+  CHECK(s.engine->status().rejected_version == 0);
+}
+
+TEST_CASE("two different manifests claiming the same version (equivocation)") {
+  Scenario s;
+  REQUIRE(s.engine->sync_once().applied);  // version 2
+  s.fx.rewrite_manifest([](feed::Manifest& m) { m.meta.title.en = "Another hall"; });  // still version 2
+  const auto out = s.engine->sync_once();
+  REQUIRE(out.failure);
+  CHECK(*out.failure == Failure::hash_mismatch);
+  CHECK(s.store->version().version == 2);
+}
+
+TEST_CASE("an object larger than its manifest says is cut off at the announced length") {
+  Scenario s;
+  s.fx.rewrite_manifest([&](feed::Manifest& m) {
+    for (auto& p : m.pages) {
+      if (!s.store->blobs().has(p.object.sha256)) p.object.length -= 10;
+    }
+  });
+  s.check_failed(Failure::too_large, "bytes expected");
+}
+
+TEST_CASE("a redirect to plain http is not followed") {
+  Scenario s;
+  s.server.set(Mode::redirect_http);
+  s.check_failed(Failure::http, "redirected");
+  s.check_recovers();
+}
+
+TEST_CASE("root key rotation: a kiosk that trusts the old root follows the chain to the new keys") {
+  Scenario s;
+  feed::rotate_keys(s.fx.keys, s.fx.dir / "keys2", s.fx.now);
+  s.fx.keys = s.fx.dir / "keys2";
+  s.fx.now += 60;
+  s.fx.edit_event_title("evt-contest-briefing", "报名说明会");
+  REQUIRE(s.fx.publish().version == 3);  // signed by the new online key
+  const auto out = s.engine->sync_once();
+  CHECK_MESSAGE(out.applied, s.engine->status().last_error);
+  CHECK(s.store->version().version == 3);
+  CHECK(feed::parse_root(*s.store->state("root")).version == 2);
+}
+
+TEST_CASE("a Pi that booted in 1970 still syncs, using the time floor") {
+  test::FeedFixture fx;
+  test::FaultServer server(fx.feed, test::test_tls());
+  auto store = fx.open_store();
+  auto config = fx.config(server.url());
+  config.build_time = fx.now - 86400;  // what the binary knows: it was built yesterday
+  sync::SyncEngine engine(*store, config, [] { return content::UnixSeconds{0}; });
+  const auto out = engine.sync_once();
+  CHECK_MESSAGE(out.applied, engine.status().last_error);
+  CHECK(engine.time_floor() >= fx.now);  // the verified publish time raised the floor
+}
+
+TEST_CASE("disk full while storing the new version's files") {
+  Scenario s;
+  platform::inject_write_failure_after(0, ENOSPC);
+  s.check_failed(Failure::disk_full, "disk full");
+  platform::clear_injected_write_failure();
+  s.check_recovers();
+}
+
+TEST_CASE("disk full while committing the new version to the database") {
+  Scenario s;
+  auto& db = s.store->database();
+  const auto pages = db.scalar_int("PRAGMA page_count");
+  db.exec("PRAGMA max_page_count = " + std::to_string(pages));  // SQLite reports SQLITE_FULL beyond this
+  s.check_failed(Failure::disk_full, "disk full");
+  db.exec("PRAGMA max_page_count = 1073741823");
+  s.check_recovers();
+}
+
+TEST_CASE("a manifest whose object is missing (404)") {
+  Scenario s;
+  for (const auto& p : s.fx.current_manifest().pages) {
+    if (!s.store->blobs().has(p.object.sha256)) std::filesystem::remove(s.fx.feed / "objects" / p.object.sha256);
+  }
+  s.check_failed(Failure::missing_object, "HTTP 404");
+  s.fx.now += 60;
+  s.fx.edit_event_title("evt-contest-briefing", "报名说明会");
+  s.fx.publish();  // republishing writes the objects again
+  s.server.set(Mode::normal);
+  CHECK(s.engine->sync_once().applied);
+}

@@ -1,0 +1,177 @@
+#include <doctest/doctest.h>
+
+#include <stb/stb_image_write.h>
+
+#include <set>
+#include <vector>
+
+#include "sync/content/sha256.hpp"
+#include "sync/content/source_dir.hpp"
+#include "sync/feed/feed_model.hpp"
+#include "sync/feed/images.hpp"
+#include "sync/feed/keys.hpp"
+#include "sync/feed/pagination.hpp"
+#include "sync/feed/publish.hpp"
+#include "sync/feed/signed_file.hpp"
+#include "tests/support/fixtures.hpp"
+#include "tests/support/temp_dir.hpp"
+
+using namespace kiosk;
+using namespace kiosk::feed;
+namespace fs = std::filesystem;
+
+namespace {
+
+std::set<std::string> tree(const fs::path& dir) {
+  std::set<std::string> out;
+  for (const auto& e : fs::recursive_directory_iterator(dir)) {
+    if (e.is_regular_file()) out.insert(fs::relative(e.path(), dir).string() + " " + content::sha256_hex(test::read_text(e.path())));
+  }
+  return out;
+}
+
+content::Content many_events(std::size_t n) {
+  content::Content c = test::small_content(test::demo_now());
+  const content::Event model = c.events[0];
+  c.events.clear();
+  for (std::size_t i = 0; i < n; ++i) {
+    content::Event e = model;
+    e.id = "evt-" + std::to_string(i);
+    c.events.push_back(e);
+  }
+  return c;
+}
+
+}  // namespace
+
+TEST_CASE("pagination: one changed event re-publishes exactly one page") {
+  content::Content c = many_events(2000);
+  const auto before = paginate(c);
+  c.events[1234].title.zh = "改过的标题";
+  const auto after = paginate(c);
+  REQUIRE(before.size() == after.size());
+  int changed = 0;
+  for (std::size_t i = 0; i < before.size(); ++i) changed += before[i].sha256 != after[i].sha256;
+  CHECK(changed == 1);
+  // Pages hold about 64 items (2000 events -> 32 buckets).
+  std::size_t event_pages = 0;
+  for (const auto& p : after) event_pages += p.collection == content::Collection::events;
+  CHECK(event_pages == 32);
+}
+
+TEST_CASE("pagination: adding an event changes one page, not every page after it") {
+  content::Content c = many_events(1000);
+  const auto before = paginate(c);
+  content::Event extra = c.events[0];
+  extra.id = "evt-new";
+  c.events.push_back(extra);
+  const auto after = paginate(c);
+  std::set<std::string> old_hashes;
+  for (const auto& p : before) old_hashes.insert(p.sha256);
+  int fresh = 0;
+  for (const auto& p : after) fresh += !old_hashes.count(p.sha256);
+  CHECK(fresh == 1);
+}
+
+TEST_CASE("publishing is deterministic: equal input gives byte-identical feeds") {
+  test::TempDir dir;
+  generate_keys(dir / "keys", test::demo_now());
+  PublishOptions o;
+  o.now = test::demo_now();
+  REQUIRE(publish(test::demo_dir(), dir / "keys", dir / "a", o).published);
+  REQUIRE(publish(test::demo_dir(), dir / "keys", dir / "b", o).published);
+  CHECK(tree(dir / "a") == tree(dir / "b"));
+}
+
+TEST_CASE("publishing: layout, signatures, unchanged content keeps its version") {
+  test::TempDir dir;
+  generate_keys(dir / "keys", test::demo_now());
+  // Real (not sample) content: its dates do not move with the publishing time.
+  test::copy_tree(test::demo_dir(), dir / "src");
+  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "泰达科技创新服务大厅", "en": "TEDA Innovation Service Hall"}})");
+  PublishOptions o;
+  o.now = test::demo_now();
+  const auto first = publish(dir / "src", dir / "keys", dir / "feed", o);
+  REQUIRE(first.published);
+  CHECK(first.new_version);
+  CHECK(first.version == 1);
+  CHECK(fs::exists(dir / "feed" / "root.json"));
+  CHECK(fs::exists(dir / "feed" / "manifests" / "1.json"));
+  const PublicKey online = public_key_from_base64(test::read_text(dir / "keys" / "online.pub").substr(0, 44));
+  const Timestamp t = parse_timestamp(open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online}).payload);
+  CHECK(t.version == 1);
+  CHECK(t.expires == o.now + 48 * 3600);
+  const std::string manifest_bytes = test::read_text(dir / "feed" / "manifests" / "1.json");
+  CHECK(content::sha256_hex(manifest_bytes) == t.manifest.sha256);
+  const Manifest m = parse_manifest(open_signed("manifest", manifest_bytes, {online}).payload);
+  for (const auto& obj : m.objects()) {
+    const std::string bytes = test::read_text(dir / "feed" / object_path(obj.sha256));
+    CHECK(content::sha256_hex(bytes) == obj.sha256);
+    CHECK(static_cast<std::int64_t>(bytes.size()) == obj.length);
+  }
+  // Same content an hour later: same version, only a fresh timestamp.
+  o.now += 3600;
+  const auto again = publish(dir / "src", dir / "keys", dir / "feed", o);
+  CHECK(again.published);
+  CHECK_FALSE(again.new_version);
+  CHECK(again.version == 1);
+  CHECK(again.objects_written == 0);
+}
+
+TEST_CASE("publishing refuses invalid content and leaves the feed as it was") {
+  test::TempDir dir;
+  generate_keys(dir / "keys", test::demo_now());
+  PublishOptions o;
+  o.now = test::demo_now();
+  REQUIRE(publish(test::demo_dir(), dir / "keys", dir / "feed", o).published);
+  const auto before = tree(dir / "feed");
+  test::copy_tree(test::demo_dir(), dir / "bad");
+  test::write_text(dir / "bad" / "notices.json", R"({"notices": [{"id": "n", "title": "x", "starts": "2026-12-02T00:00:00+08:00", "ends": "2026-12-01T00:00:00+08:00"}]})");
+  const auto r = publish(dir / "bad", dir / "keys", dir / "feed", o);
+  CHECK_FALSE(r.published);
+  REQUIRE(r.problems.size() == 1);
+  CHECK(r.problems[0] == "notices.json: notice \"n\": ends: ends before it starts");
+  CHECK(tree(dir / "feed") == before);
+}
+
+TEST_CASE("old versions are removed after --keep newer ones, with their objects") {
+  test::TempDir dir;
+  generate_keys(dir / "keys", test::demo_now());
+  test::copy_tree(test::demo_dir(), dir / "src");
+  PublishOptions o;
+  o.now = test::demo_now();
+  o.keep_versions = 2;
+  for (int v = 1; v <= 4; ++v) {
+    test::write_text(dir / "src" / "meta.json", "{\"title\": {\"zh\": \"大厅 " + std::to_string(v) + "\", \"en\": \"Hall\"}}");
+    o.now += 60;
+    REQUIRE(publish(dir / "src", dir / "keys", dir / "feed", o).version == v);
+  }
+  CHECK_FALSE(fs::exists(dir / "feed" / "manifests" / "1.json"));
+  CHECK_FALSE(fs::exists(dir / "feed" / "manifests" / "2.json"));
+  CHECK(fs::exists(dir / "feed" / "manifests" / "3.json"));
+  CHECK(fs::exists(dir / "feed" / "manifests" / "4.json"));
+}
+
+TEST_CASE("images are downscaled to what a 1080p kiosk shows and re-encoded") {
+  // A 3000x1500 opaque picture (a phone photo's size) as PNG.
+  std::vector<unsigned char> rgb(3000 * 1500 * 3);
+  for (std::size_t i = 0; i < rgb.size(); ++i) rgb[i] = static_cast<unsigned char>((i / 3) % 251);
+  std::string png;
+  stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
+                         &png, 3000, 1500, 3, rgb.data(), 3000 * 3);
+  const PreparedImage out = prepare_image(png);
+  CHECK(out.width == 1920);
+  CHECK(out.height == 960);
+  CHECK(out.bytes.substr(0, 3) == std::string("\xff\xd8\xff", 3));  // JPEG: opaque pictures need no alpha
+  CHECK(prepare_image(png).bytes == out.bytes);  // deterministic
+  // A portrait picture fits 1080x1920.
+  std::vector<unsigned char> tall(1200 * 2400 * 4, 200);
+  std::string tall_png;
+  stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
+                         &tall_png, 1200, 2400, 4, tall.data(), 1200 * 4);
+  const PreparedImage portrait = prepare_image(tall_png);
+  CHECK(portrait.width == 960);
+  CHECK(portrait.height == 1920);
+  CHECK(portrait.bytes.substr(1, 3) == "PNG");  // it has an alpha channel (value 200): stays PNG
+  CHECK_THROWS(prepare_image("not an image"));
+}

@@ -296,7 +296,7 @@ TEST_CASE("root key rotation: a kiosk that trusts the old root follows the chain
   CHECK(feed::parse_root(*s.store->state("root")).version == 2);
 }
 
-TEST_CASE("a Pi that booted in 1970 still syncs, using the time floor") {
+TEST_CASE("a Pi that booted in 1970 still syncs - using the time floor") {
   test::FeedFixture fx;
   test::FaultServer server(fx.feed, test::test_tls());
   auto store = fx.open_store();

@@ -10,7 +10,7 @@
 
 using namespace kiosk;
 
-TEST_CASE("publish the demo, sync it over HTTPS from nginx, query it") {
+TEST_CASE("publish the demo - sync it over HTTPS from nginx - query it") {
   test::FeedFixture fx;
   test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
   auto store = fx.open_store();

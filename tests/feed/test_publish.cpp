@@ -59,7 +59,7 @@ TEST_CASE("pagination: one changed event re-publishes exactly one page") {
   CHECK(event_pages == 32);
 }
 
-TEST_CASE("pagination: adding an event changes one page, not every page after it") {
+TEST_CASE("pagination: adding an event changes one page - not every page after it") {
   content::Content c = many_events(1000);
   const auto before = paginate(c);
   content::Event extra = c.events[0];
@@ -83,7 +83,7 @@ TEST_CASE("publishing is deterministic: equal input gives byte-identical feeds")
   CHECK(tree(dir / "a") == tree(dir / "b"));
 }
 
-TEST_CASE("publishing: layout, signatures, unchanged content keeps its version") {
+TEST_CASE("publishing: layout - signatures - unchanged content keeps its version") {
   test::TempDir dir;
   generate_keys(dir / "keys", test::demo_now());
   // Real (not sample) content: its dates do not move with the publishing time.
@@ -134,7 +134,7 @@ TEST_CASE("publishing refuses invalid content and leaves the feed as it was") {
   CHECK(tree(dir / "feed") == before);
 }
 
-TEST_CASE("old versions are removed after --keep newer ones, with their objects") {
+TEST_CASE("old versions are removed after --keep newer ones - with their objects") {
   test::TempDir dir;
   generate_keys(dir / "keys", test::demo_now());
   test::copy_tree(test::demo_dir(), dir / "src");

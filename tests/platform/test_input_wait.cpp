@@ -22,7 +22,7 @@ TEST_CASE("with nothing to report the waiter sleeps for the whole timeout") {
   CHECK(steady_clock::now() - start >= milliseconds(100));
 }
 
-TEST_CASE("input on a device wakes the waiter, and its copy of the event is drained") {
+TEST_CASE("input on a device wakes the waiter - and its copy of the event is drained") {
   test::TempDir dir;
   const auto fifo = dir.path() / "event0";
   REQUIRE(::mkfifo(fifo.c_str(), 0600) == 0);

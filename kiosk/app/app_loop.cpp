@@ -161,7 +161,6 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   const float scale_x = static_cast<float>(out_w) / static_cast<float>(width);
   const float scale_y = static_cast<float>(out_h) / static_cast<float>(height);
   SdlPointer pointer;
-  ui::SyncView sync;
   int frames_left = 0;
   long long last_second = -1, last_minute = -1;
   double last_frame = 0;
@@ -239,7 +238,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     if (frames_left > 0) full = true;
     if (!full && now_s == last_second) continue;
 
-    const ui::FrameOutput out = host.frame(now_s, mono, sync);
+    const ui::FrameOutput out = host.frame(now_s, mono, content.sync_view());
     std::optional<SDL_Rect> only;
     if (!full && presenter->partial_redraw() && out.clock_rect) {
       const auto& [a, b] = *out.clock_rect;
@@ -264,6 +263,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
         break;
       }
     }
+    if (out.sync_requested) content.request_sync();
     if (out.exit_requested) break;
   }
   return exit_code;

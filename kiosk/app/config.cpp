@@ -41,6 +41,13 @@ Config load_config(const std::filesystem::path& file) {
   get("attract_slide_s", c.attract_slide_s);
   get("staff_pin_hash", c.staff_pin_hash);
   get("display_width_mm", c.display_width_mm);
+  if (auto it = j.find("sync"); it != j.end() && !it->is_null()) {
+    try {
+      c.sync = sync::parse_sync_config(it->dump());
+    } catch (const std::exception& e) {
+      c.problems.push_back(file.string() + ": " + e.what() + " (not syncing until it is fixed)");
+    }
+  }
   if (!data_dir.empty()) c.data_dir = data_dir;
   if (!baseline_dir.empty()) c.baseline_dir = baseline_dir;
   if (c.idle_timeout_s < 10) {

@@ -7,6 +7,8 @@
 #include <string>
 #include <vector>
 
+#include "sync/engine/engine.hpp"
+
 namespace kiosk::app {
 
 struct Config {
@@ -17,6 +19,7 @@ struct Config {
   double attract_slide_s = 8;
   std::string staff_pin_hash;           // "pbkdf2-sha256$..."; empty: the staff overlay cannot unlock
   double display_width_mm = 0;          // 0: ask SDL, else guess from the resolution
+  std::optional<sync::SyncConfig> sync; // the feed; absent: local content only
   std::vector<std::string> problems;    // what was wrong with the file, for the log and staff
 };
 

@@ -48,7 +48,8 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapsho
   open.baseline_dir = options_.baseline_dir;
   open.now = options_.now;
   store::OpenReport report;
-  auto st = store::Store::open(open, &report);
+  store_ = store::Store::open(open, &report);
+  auto& st = store_;
   std::string problem;
   if (report.recovered) problem = "content cache was rebuilt: " + report.reason;
   if (options_.demo && options_.baseline_dir) {
@@ -85,9 +86,72 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::load_now() {
 void ContentService::run() {
   load_now();
   if (wake_ui_) wake_ui_();
-  // Until the sync engine lives here, the thread only waits to be stopped.
+  if (options_.sync && store_) {
+    sync_loop(*store_);
+    return;
+  }
   std::unique_lock lock(mutex_);
   stop_cv_.wait(lock, [this] { return stopping_; });
+}
+
+namespace {
+
+ui::SyncView view_of(const sync::SyncStatus& s) {
+  ui::SyncView v;
+  v.configured = true;
+  v.state = s.state;
+  v.offline_since = s.offline_since;
+  v.last_success = s.last_success;
+  v.last_error = s.last_error;
+  return v;
+}
+
+}  // namespace
+
+void ContentService::sync_loop(store::Store& store) {
+  sync::SyncEngine engine(store, *options_.sync);
+  {
+    std::lock_guard lock(mutex_);
+    sync_view_ = view_of(engine.status());
+  }
+  for (;;) {
+    const sync::SyncOutcome out = engine.sync_once();
+    std::shared_ptr<const content::ContentSnapshot> snapshot;
+    if (out.applied) {
+      try {
+        snapshot = store.snapshot();
+        platform::release_free_memory();
+      } catch (const std::exception& e) {
+        log::error(std::string("cannot read the new content back: ") + e.what());
+      }
+    }
+    bool desks = false;
+    {
+      std::lock_guard lock(mutex_);
+      if (snapshot) latest_ = snapshot;
+      sync_view_ = view_of(engine.status());
+      desks = latest_ && !latest_->content().desks.empty();
+    }
+    if (wake_ui_) wake_ui_();
+    const auto delay = std::chrono::duration<double>(engine.next_delay(desks));
+    std::unique_lock lock(mutex_);
+    stop_cv_.wait_for(lock, delay, [this] { return stopping_ || sync_requested_; });
+    if (stopping_) return;
+    sync_requested_ = false;
+  }
+}
+
+ui::SyncView ContentService::sync_view() const {
+  std::lock_guard lock(mutex_);
+  return sync_view_;
+}
+
+void ContentService::request_sync() {
+  {
+    std::lock_guard lock(mutex_);
+    sync_requested_ = true;
+  }
+  stop_cv_.notify_all();
 }
 
 std::shared_ptr<const content::ContentSnapshot> ContentService::latest() const {

@@ -12,7 +12,9 @@
 #include <string>
 #include <thread>
 
+#include "kiosk/ui/frame_context.hpp"
 #include "sync/content/snapshot.hpp"
+#include "sync/engine/engine.hpp"
 
 namespace kiosk::app {
 
@@ -21,6 +23,7 @@ struct ContentOptions {
   std::optional<std::filesystem::path> baseline_dir;  // shipped content for a new or broken store
   bool demo = false;                                  // re-import the baseline now (sample dates move to today)
   content::UnixSeconds now = 0;                       // "today" for sample content
+  std::optional<sync::SyncConfig> sync;               // no feed configured: local content only
 };
 
 class ContentService {
@@ -37,9 +40,14 @@ class ContentService {
   // The newest snapshot, or nullptr before the first one. Any thread.
   std::shared_ptr<const content::ContentSnapshot> latest() const;
   std::string startup_problem() const;
+  // What the home badge and the staff overlay show. Any thread.
+  ui::SyncView sync_view() const;
+  // Staff pressed "sync now": try at once instead of at the next poll.
+  void request_sync();
 
  private:
   void run();
+  void sync_loop(store::Store& store);
   std::shared_ptr<const content::ContentSnapshot> open_and_snapshot();
 
   ContentOptions options_;
@@ -48,7 +56,10 @@ class ContentService {
   std::condition_variable stop_cv_;
   bool stopping_ = false;
   std::shared_ptr<const content::ContentSnapshot> latest_;
+  std::unique_ptr<store::Store> store_;  // owned by the content thread once it runs
   std::string problem_;
+  ui::SyncView sync_view_;
+  bool sync_requested_ = false;
   std::thread thread_;
 };
 

@@ -98,6 +98,8 @@ int main(int argc, char** argv) {
   content.now = now;
   content.baseline_dir = config.baseline_dir.empty() ? assets / "demo" : config.baseline_dir;
   content.demo = demo;
+  content.sync = config.sync;
+  if (content.sync) content.sync->build_time = KIOSK_BUILD_EPOCH;  // the lowest "now" a feed is checked against
   content.data_dir = !data_dir.empty() ? std::filesystem::path(data_dir)
                      : demo             ? platform::runtime_dir() / "demo"
                      : !config.data_dir.empty() ? config.data_dir

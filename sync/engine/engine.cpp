@@ -163,7 +163,10 @@ void SyncEngine::run(SyncOutcome& out) {
   feed::Root root = trusted_root(false);
 
   status_.state = "checking";
-  const std::string etag = store_.state("ts_etag").value_or("");
+  // An ETag belongs to one URL: after the server address changes, ask unconditionally.
+  const std::string saved_etag = store_.state("ts_etag").value_or("");
+  const std::string etag_prefix = config_.server + "\n";
+  const std::string etag = saved_etag.rfind(etag_prefix, 0) == 0 ? saved_etag.substr(etag_prefix.size()) : "";
   HttpResponse ts_response = http_.get(config_.server + "/timestamp.json", "timestamp.json", feed::kMaxTimestampBytes, etag);
   if (ts_response.not_modified()) {
     const auto expires = state_int(store_, "ts_expires").value_or(0);
@@ -195,7 +198,7 @@ void SyncEngine::run(SyncOutcome& out) {
                                            std::to_string(current_version) + " already shown: refused (rollback)");
   }
   const std::vector<std::pair<std::string, std::string>> ts_state = {
-      {"ts_etag", ts_response.etag},
+      {"ts_etag", ts_response.etag.empty() ? "" : etag_prefix + ts_response.etag},
       {"ts_expires", std::to_string(ts.expires)},
       {"floor", std::to_string(std::max(floor, ts.published_at))}};
   if (ts.version == current_version) {
@@ -247,17 +250,36 @@ void SyncEngine::run(SyncOutcome& out) {
 
   // The whole version, validated as staff's content would be; one bad item refuses all of it.
   status_.state = "applying";
+  const auto t_parse = std::chrono::steady_clock::now();
+  const auto ms_since = [](std::chrono::steady_clock::time_point t) {
+    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t).count());
+  };
+  // Each page is parsed once: into its own Content (what gets inserted if the page is new) and
+  // appended to the candidate (what gets validated as a whole).
   content::Content candidate;
   content::Issues issues;
-  std::map<std::string, std::string> page_bytes;
+  const auto stored = store_.pages();
+  const std::set<std::string> stored_set(stored.begin(), stored.end());
+  std::vector<std::pair<std::string, content::Content>> new_pages;
+  const auto append = [](auto& into, const auto& from) { into.insert(into.end(), from.begin(), from.end()); };
   for (const auto& p : m.pages) {
-    std::string bytes = store_.blobs().get(p.object.sha256, feed::kMaxPageBytes);
-    content::parse_collection(p.collection, content::collection_file(p.collection), bytes, candidate, issues);
-    page_bytes[p.object.sha256] = std::move(bytes);
+    content::Content page;
+    content::parse_collection(p.collection, content::collection_file(p.collection),
+                              store_.blobs().get(p.object.sha256, feed::kMaxPageBytes), page, issues);
+    append(candidate.spaces, page.spaces);
+    append(candidate.events, page.events);
+    append(candidate.desks, page.desks);
+    append(candidate.resources, page.resources);
+    append(candidate.indicators, page.indicators);
+    append(candidate.notices, page.notices);
+    if (!stored_set.count(p.object.sha256)) new_pages.emplace_back(p.object.sha256, std::move(page));
   }
   candidate.meta = m.meta;
   for (const auto& i : m.images) candidate.images.push_back({i.name, i.object.sha256, i.object.length, i.width, i.height});
+  const std::string parse_ms = ms_since(t_parse);
+  const auto t_validate = std::chrono::steady_clock::now();
   content::validate(candidate, issues);
+  const std::string validate_ms = ms_since(t_validate);
   if (issues.has_errors()) {
     const std::string reason = "version " + std::to_string(m.version) + " was refused and version " +
                                std::to_string(current_version) + " stays on screen: " + issues.summary(3);
@@ -269,26 +291,23 @@ void SyncEngine::run(SyncOutcome& out) {
   }
 
   store::Store::PageDelta delta;
-  const auto stored = store_.pages();
   std::set<std::string> wanted;
   for (const auto& p : m.pages) wanted.insert(p.object.sha256);
   for (const auto& page : stored) {
     if (!wanted.count(page)) delta.removed.push_back(page);
   }
-  for (const auto& p : m.pages) {
-    if (std::find(stored.begin(), stored.end(), p.object.sha256) != stored.end()) continue;
-    content::Content items;
-    content::Issues ignored;  // already validated above
-    content::parse_collection(p.collection, content::collection_file(p.collection), page_bytes[p.object.sha256], items, ignored);
-    delta.added.emplace_back(p.object.sha256, std::move(items));
-  }
+  delta.added = std::move(new_pages);
   delta.meta = m.meta;
   delta.images = candidate.images;
   delta.version = content::VersionInfo{m.version, "feed", m.published_at, wall, ts.manifest.sha256};
   auto state = ts_state;
   state[2].second = std::to_string(std::max({floor, ts.published_at, m.published_at}));
   state.emplace_back("rejected_version", "0");
+  const auto t_apply = std::chrono::steady_clock::now();
   store_.apply_pages(delta, state);
+  log::debug("sync: version " + std::to_string(m.version) + ": pages parsed in " + parse_ms + " ms, validated in " +
+             validate_ms + " ms, " + std::to_string(delta.removed.size()) + " pages removed and " +
+             std::to_string(delta.added.size()) + " added in " + ms_since(t_apply) + " ms");
 
   // Only now may the previous version's files go: the database no longer points at them.
   std::set<std::string> keep;

@@ -16,7 +16,7 @@ const TlsFiles& test_tls() {
   return files;
 }
 
-FeedFixture::FeedFixture() : now(demo_now()) {
+FeedFixture::FeedFixture(content::UnixSeconds start) : now(start != 0 ? start : demo_now()) {
   keys = dir / "keys";
   src = dir / "src";
   feed = dir / "feed";

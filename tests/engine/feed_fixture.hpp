@@ -21,7 +21,8 @@ struct FeedFixture {
   content::UnixSeconds now;  // the kiosk's wall clock
   std::string root_key;      // base64
 
-  FeedFixture();
+  // `start`: the clock when the first version is published (default: the demo's Monday).
+  explicit FeedFixture(content::UnixSeconds start = 0);
   feed::PublishReport publish();            // at `now`
   sync::SyncConfig config(const std::string& server_url) const;
   std::unique_ptr<store::Store> open_store() const;

@@ -1,0 +1,88 @@
+// The kiosk's content thread with a real feed: a staff edit published on nginx is on the kiosk's
+// screen within one poll interval plus 2 s, and a failing feed shows as "offline since" while the
+// last good content stays.
+#include <doctest/doctest.h>
+
+#include <chrono>
+#include <thread>
+
+#include "kiosk/app/content_service.hpp"
+#include "kiosk/app/headless.hpp"
+#include "tests/engine/feed_fixture.hpp"
+#include "tests/support/fixtures.hpp"
+#include "tests/support/nginx_server.hpp"
+#include "tests/ui/ui_fixture.hpp"
+
+using namespace kiosk;
+using Clock = std::chrono::steady_clock;
+
+namespace {
+
+app::ContentOptions options_for(const test::FeedFixture& fx, const std::string& url, double poll_s) {
+  app::ContentOptions o;
+  o.data_dir = fx.data;
+  o.baseline_dir = test::demo_dir();
+  o.now = fx.now;
+  o.sync = fx.config(url);
+  o.sync->backoff.poll_interval_s = poll_s;
+  o.sync->desk_poll_interval_s = poll_s;
+  o.sync->backoff.first_retry_s = 0.2;
+  return o;
+}
+
+template <class Pred>
+bool wait_until(Pred pred, std::chrono::milliseconds limit) {
+  const auto end = Clock::now() + limit;
+  while (Clock::now() < end) {
+    if (pred()) return true;
+    std::this_thread::sleep_for(std::chrono::milliseconds(20));
+  }
+  return pred();
+}
+
+}  // namespace
+
+TEST_CASE("a staff edit reaches the kiosk within one poll interval plus 2 s") {
+  // The content thread checks expiry against the real clock: publish at the real time.
+  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
+  test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
+  const double poll = 2.0;
+  app::ContentService service(options_for(fx, nginx.url(), poll), {});
+  service.start();
+  REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; }, std::chrono::seconds(10)));
+  const auto v = service.latest()->version().version;
+
+  fx.edit_event_title("evt-contest-final", "泰达创业大赛总决赛（新地点）");
+  fx.now += 1;
+  REQUIRE(fx.publish().new_version);
+  const auto published = Clock::now();
+  REQUIRE(wait_until([&] { return service.latest()->version().version > v; }, std::chrono::seconds(10)));
+  const double seconds = std::chrono::duration<double>(Clock::now() - published).count();
+  MESSAGE("visible " << seconds << " s after publishing (poll interval " << poll << " s)");
+  CHECK(seconds <= poll + 2.0);
+  CHECK(service.latest()->event("evt-contest-final")->title.zh == "泰达创业大赛总决赛（新地点）");
+  CHECK(service.sync_view().last_error.empty());
+}
+
+TEST_CASE("when the feed fails the kiosk keeps its content and its home screen says offline since") {
+  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
+  app::ContentService service(options_for(fx, "https://127.0.0.1:" + std::to_string(test::free_port()), 60), {});
+  service.start();
+  REQUIRE(wait_until([&] { return service.sync_view().offline_since.has_value(); }, std::chrono::seconds(10)));
+  const ui::SyncView view = service.sync_view();
+  CHECK(view.configured);
+  CHECK(view.last_error.find("cannot connect") != std::string::npos);
+  REQUIRE(service.latest() != nullptr);
+  CHECK(service.latest()->content().events.size() == 49);  // the shipped baseline stays on screen
+
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), service.latest());
+  k.sync() = view;
+  k.step(fx.now, 1.0);
+  CHECK(k.audit().region("sync-badge-offline") != nullptr);
+  // The staff overlay spells the reason out.
+  k.ui().state().staff.unlocked = true;
+  k.step(fx.now, 1.1);
+  bool reason_shown = false;
+  for (const auto& t : k.audit().texts) reason_shown |= t.full.find("cannot connect") != std::string::npos;
+  CHECK(reason_shown);
+}

@@ -16,6 +16,5 @@ function(kiosk_test name)
   doctest_discover_tests(${name}
     TEST_PREFIX "${name}: "
     WORKING_DIRECTORY ${CMAKE_BINARY_DIR}
-    PROPERTIES LABELS ${T_LABEL} TIMEOUT ${T_TIMEOUT}
-               ENVIRONMENT "KIOSK_SOURCE_DIR=${KIOSK_SOURCE_ROOT};KIOSK_BINARY_DIR=${CMAKE_BINARY_DIR}")
+    PROPERTIES LABELS ${T_LABEL} TIMEOUT ${T_TIMEOUT})
 endfunction()

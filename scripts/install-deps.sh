@@ -1,6 +1,7 @@
 #!/usr/bin/env bash
 # Installs the Debian packages the kiosk needs, and only those that are missing (idempotent: apt runs
-# only when something is missing). Usage: scripts/install-deps.sh [build|run|test]...
+# only when something is missing). Usage: scripts/install-deps.sh [build|run|test|cross|package]...
+# "cross" adds the arm64 architecture (Debian multiarch) for the aarch64 build run under qemu-user.
 # Runs apt as root directly, or through sudo for a person who is not root. No stdin needed.
 set -euo pipefail
 
@@ -12,15 +13,27 @@ build_packages=(
 )
 run_packages=(fonts-noto-cjk)
 test_packages=(nginx-light openssl)
+# The :arm64 twins of the compiled libraries in build_packages; header-only ones (nlohmann-json,
+# CLI11, doctest) are Multi-Arch: foreign, so the native package serves both.
+cross_libraries=(
+  libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev libcurl4-openssl-dev
+  libssl-dev libsqlite3-dev libspdlog-dev libsystemd-dev libqrencode-dev
+)
+cross_packages=(crossbuild-essential-arm64 qemu-user file "${cross_libraries[@]/%/:arm64}")
+# dpkg-deb and systemd-analyze check the package and its unit files.
+package_packages=(dpkg-dev file systemd)
 
 wanted=()
+need_arm64=0
 for group in "${@:-build run test}"; do
   for g in $group; do
     case "$g" in
       build) wanted+=("${build_packages[@]}") ;;
       run) wanted+=("${run_packages[@]}") ;;
       test) wanted+=("${test_packages[@]}") ;;
-      *) echo "install-deps: unknown group '$g' (build, run, test)" >&2; exit 2 ;;
+      cross) wanted+=("${cross_packages[@]}"); need_arm64=1 ;;
+      package) wanted+=("${package_packages[@]}") ;;
+      *) echo "install-deps: unknown group '$g' (build, run, test, cross, package)" >&2; exit 2 ;;
     esac
   done
 done
@@ -44,5 +57,9 @@ if [ "$(id -u)" -ne 0 ]; then
 fi
 echo "install-deps: installing ${missing[*]}"
 export DEBIAN_FRONTEND=noninteractive
+if [ "$need_arm64" = 1 ] && ! dpkg --print-foreign-architectures | grep -qx arm64; then
+  echo "install-deps: adding the arm64 architecture (multiarch) for the cross build"
+  "${SUDO[@]}" dpkg --add-architecture arm64
+fi
 "${SUDO[@]}" apt-get update -qq
 "${SUDO[@]}" env DEBIAN_FRONTEND=noninteractive apt-get install -y -qq --no-install-recommends "${missing[@]}"

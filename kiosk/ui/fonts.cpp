@@ -147,10 +147,14 @@ std::unique_ptr<FontAtlas> build_font_atlas(std::shared_ptr<const MappedFont> fo
   while (estimate(m) > budget && m.body_size > metrics.body_size * 0.6f) {
     for (float* size : {&m.small_size, &m.body_size, &m.title_size, &m.huge_size}) *size = std::floor(*size * 0.96f);
   }
+  // The estimate never overstates a glyph box twice over, so past twice the texture even the smallest
+  // readable sizes cannot fit: go straight to the fallback instead of rasterising (a Pi would spend
+  // minutes on a whole CJK block).
+  const bool hopeless = estimate(m) > 2.0 * kMaxAtlasSide * kMaxAtlasSide;
   std::unique_ptr<FontAtlas> out;
   // 0.92^6 = 0.61: below that text stops being readable from a step away; better to show "?".
   int attempts = 0;
-  for (int attempt = 0; attempt <= 6 && !out; ++attempt) {
+  for (int attempt = 0; attempt <= 6 && !out && !hopeless; ++attempt) {
     ++attempts;
     out = try_build(font, m, glyphs, headlines != nullptr ? *headlines : glyphs);
     for (float* size : {&m.small_size, &m.body_size, &m.title_size, &m.huge_size}) *size = std::floor(*size * 0.92f);

@@ -15,6 +15,7 @@
 #include <random>
 #include <set>
 #include <thread>
+#include <vector>
 
 #include "platform/log.hpp"
 #include "sync/content/sha256.hpp"
@@ -33,11 +34,6 @@ using Clock = std::chrono::steady_clock;
 namespace {
 
 constexpr int kEvents = 600;  // ten pages that all change between versions
-
-std::string kioskctl() {
-  const char* dir = std::getenv("KIOSK_BINARY_DIR");
-  return std::string(dir ? dir : ".") + "/sync/kioskctl/kioskctl";
-}
 
 // Two contents that differ in every event page, published alternately as versions 1..n.
 void publish_versions(test::FeedFixture& fx, int versions, std::map<std::int64_t, std::set<std::string>>& pages_of) {
@@ -70,16 +66,18 @@ void publish_versions(test::FeedFixture& fx, int versions, std::map<std::int64_t
 }
 
 pid_t spawn_sync(const std::string& url, const test::FeedFixture& fx) {
-  const std::string bin = kioskctl(), data = fx.data.string(), ca = test::test_tls().ca.string(), keys = fx.keys.string(),
-                    now = content::format_iso8601(fx.now);
-  const char* argv[] = {bin.c_str(), "sync", "--server", url.c_str(), "--data-dir", data.c_str(), "--ca", ca.c_str(),
-                        "--keys", keys.c_str(), "--now", now.c_str(), nullptr};
+  std::vector<std::string> args = test::our_program("sync/kioskctl/kioskctl");
+  args.insert(args.end(), {"sync", "--server", url, "--data-dir", fx.data.string(), "--ca", test::test_tls().ca.string(),
+                           "--keys", fx.keys.string(), "--now", content::format_iso8601(fx.now)});
+  std::vector<char*> argv;
+  for (auto& a : args) argv.push_back(a.data());
+  argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
   if (std::getenv("KIOSK_CRASH_VERBOSE") == nullptr) posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   pid_t pid = -1;
-  REQUIRE(::posix_spawn(&pid, bin.c_str(), &actions, nullptr, const_cast<char**>(argv), environ) == 0);
+  REQUIRE(::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
   posix_spawn_file_actions_destroy(&actions);
   return pid;
 }

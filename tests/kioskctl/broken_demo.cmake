@@ -1,5 +1,6 @@
 # A deliberately broken copy of the demo: `kioskctl check` must exit 1 and name file, id and field
 # of every error, not just the first.
+set(KIOSKCTL ${EMULATOR} ${KIOSKCTL})  # qemu-aarch64 in a cross build, empty otherwise
 file(REMOVE_RECURSE ${WORK})
 file(COPY ${DEMO}/ DESTINATION ${WORK})
 

@@ -1,5 +1,6 @@
 # Staff's commands end to end, as a person would type them: keygen, publish (a broken copy is refused
 # with every error listed, then the demo), status of a kiosk that was never synced.
+set(KIOSKCTL ${EMULATOR} ${KIOSKCTL})  # qemu-aarch64 in a cross build, empty otherwise
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 function(run expect_rc)

@@ -1,5 +1,6 @@
 # kioskctl import assets/demo, then query indicators --json: every target of the seed's section
 # 三（三）发展目标 with the right value, and the 2015 baselines the seed states.
+set(KIOSKCTL ${EMULATOR} ${KIOSKCTL})  # qemu-aarch64 in a cross build, empty otherwise
 file(REMOVE_RECURSE ${WORK})
 file(MAKE_DIRECTORY ${WORK})
 execute_process(COMMAND ${KIOSKCTL} import ${DEMO} --db ${WORK}/x.db RESULT_VARIABLE rc OUTPUT_VARIABLE out ERROR_VARIABLE err)

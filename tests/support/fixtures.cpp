@@ -10,6 +10,23 @@ std::filesystem::path source_dir() {
   return KIOSK_SOURCE_DIR_DEFAULT;
 }
 
+std::vector<std::string> our_program(const std::string& relative_path) {
+  std::vector<std::string> argv;
+  const char* emulator = std::getenv("KIOSK_TEST_EMULATOR");
+  if (emulator == nullptr) emulator = KIOSK_TEST_EMULATOR_DEFAULT;
+  if (*emulator != '\0') {
+    std::string list = emulator;  // a CMake list: "qemu-aarch64;-L;/x"
+    for (std::size_t start = 0, end; start <= list.size(); start = end + 1) {
+      end = list.find(';', start);
+      if (end == std::string::npos) end = list.size();
+      if (end > start) argv.push_back(list.substr(start, end - start));
+    }
+  }
+  const char* dir = std::getenv("KIOSK_BINARY_DIR");
+  argv.push_back(std::string(dir != nullptr ? dir : KIOSK_BINARY_DIR_DEFAULT) + "/" + relative_path);
+  return argv;
+}
+
 std::filesystem::path demo_dir() { return source_dir() / "assets" / "demo"; }
 
 UnixSeconds demo_now() { return *parse_iso8601("2026-11-30T10:00:00+08:00"); }

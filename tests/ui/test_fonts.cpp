@@ -69,6 +69,7 @@ TEST_CASE("content no atlas can hold degrades to the UI's own glyphs instead of 
   g.add_range(0x4E00, 0x9FFF);  // the whole unified block
   const auto atlas = ui::build_font_atlas(test::font(), ui::compute_metrics(1920, 1080), g, &base);
   CHECK(atlas->degraded);
+  CHECK(atlas->attempts == 0);  // recognised as hopeless without rasterising 21,000 glyphs
   CHECK(atlas->height <= ui::kMaxAtlasSide);
   CHECK(atlas->fonts.body->FindGlyphNoFallback(0x4E2D /*中, in the UI strings*/) != nullptr);
   CHECK_THROWS(ui::build_font_atlas(test::font(), ui::compute_metrics(1920, 1080), g));  // no fallback given

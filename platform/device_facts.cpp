@@ -1,0 +1,180 @@
+#include "platform/device_facts.hpp"
+
+#include <arpa/inet.h>
+#include <glob.h>
+#include <ifaddrs.h>
+#include <net/if.h>
+#include <netinet/in.h>
+#include <sys/statvfs.h>
+
+#include <algorithm>
+#include <cmath>
+#include <cstdio>
+#include <fstream>
+#include <sstream>
+
+namespace kiosk::platform {
+namespace fs = std::filesystem;
+namespace {
+
+std::optional<std::string> read_line(const fs::path& p) {
+  std::ifstream in(p);
+  std::string line;
+  if (!in || !std::getline(in, line)) return std::nullopt;
+  // Device-tree strings end in NUL.
+  while (!line.empty() && (line.back() == '\0' || line.back() == '\n' || line.back() == ' ')) line.pop_back();
+  return line;
+}
+
+std::vector<fs::path> glob_paths(const fs::path& root, const std::string& pattern) {
+  std::vector<fs::path> out;
+  glob_t g{};
+  if (::glob((root / pattern).c_str(), 0, nullptr, &g) == 0) {
+    for (std::size_t i = 0; i < g.gl_pathc; ++i) out.emplace_back(g.gl_pathv[i]);
+  }
+  ::globfree(&g);
+  return out;
+}
+
+std::optional<double> cpu_temperature(const fs::path& root) {
+  // Prefer the zone the SoC driver calls cpu-thermal (a Pi has only that one; other boards several).
+  std::optional<double> first;
+  for (const auto& zone : glob_paths(root, "sys/class/thermal/thermal_zone*")) {
+    const auto milli = read_line(zone / "temp");
+    if (!milli) continue;
+    double value = 0;
+    if (std::sscanf(milli->c_str(), "%lf", &value) != 1) continue;
+    value /= 1000.0;
+    if (read_line(zone / "type").value_or("") == "cpu-thermal") return value;
+    if (!first) first = value;
+  }
+  return first;
+}
+
+std::optional<std::uint32_t> firmware_throttled(const fs::path& root) {
+  for (const char* pattern : {"sys/devices/platform/soc/soc:firmware/get_throttled",
+                              "sys/devices/platform/*/*:firmware/get_throttled", "sys/devices/platform/*firmware*/get_throttled"}) {
+    for (const auto& p : glob_paths(root, pattern)) {
+      if (auto line = read_line(p)) {
+        unsigned value = 0;
+        if (std::sscanf(line->c_str(), "%x", &value) == 1) return value;
+      }
+    }
+  }
+  return std::nullopt;
+}
+
+std::optional<bool> hwmon_under_voltage(const fs::path& root) {
+  for (const auto& hw : glob_paths(root, "sys/class/hwmon/hwmon*")) {
+    if (read_line(hw / "name").value_or("") != "rpi_volt") continue;
+    if (auto v = read_line(hw / "in0_lcrit_alarm")) return *v == "1";
+  }
+  return std::nullopt;
+}
+
+std::optional<std::int64_t> meminfo_kib(const std::string& text, const std::string& key) {
+  const auto at = text.find(key + ":");
+  if (at == std::string::npos) return std::nullopt;
+  long long kib = 0;
+  if (std::sscanf(text.c_str() + at + key.size() + 1, "%lld", &kib) != 1) return std::nullopt;
+  return static_cast<std::int64_t>(kib) * 1024;
+}
+
+std::vector<std::string> interface_addresses() {
+  std::vector<std::string> out;
+  ifaddrs* list = nullptr;
+  if (::getifaddrs(&list) != 0) return out;
+  for (ifaddrs* a = list; a != nullptr; a = a->ifa_next) {
+    if (a->ifa_addr == nullptr || (a->ifa_flags & IFF_LOOPBACK) != 0 || (a->ifa_flags & IFF_UP) == 0) continue;
+    char text[INET6_ADDRSTRLEN] = {};
+    const int family = a->ifa_addr->sa_family;
+    if (family == AF_INET) {
+      ::inet_ntop(AF_INET, &reinterpret_cast<sockaddr_in*>(a->ifa_addr)->sin_addr, text, sizeof text);
+    } else if (family == AF_INET6) {
+      const auto* in6 = reinterpret_cast<sockaddr_in6*>(a->ifa_addr);
+      if (IN6_IS_ADDR_LINKLOCAL(&in6->sin6_addr)) continue;  // fe80:: helps nobody find the kiosk
+      ::inet_ntop(AF_INET6, &in6->sin6_addr, text, sizeof text);
+    } else {
+      continue;
+    }
+    out.push_back(std::string(a->ifa_name) + " " + text);
+  }
+  ::freeifaddrs(list);
+  return out;
+}
+
+}  // namespace
+
+DeviceFacts read_device_facts(const fs::path& root, const fs::path& data_dir) {
+  DeviceFacts f;
+  f.model = read_line(root / "proc/device-tree/model").value_or("");
+  if (f.model.empty()) f.model = read_line(root / "sys/firmware/devicetree/base/model").value_or("");
+  f.cpu_celsius = cpu_temperature(root);
+  f.throttled = firmware_throttled(root);
+  if (!f.throttled) f.under_voltage_now = hwmon_under_voltage(root);
+  if (auto up = read_line(root / "proc/uptime")) {
+    double s = 0;
+    if (std::sscanf(up->c_str(), "%lf", &s) == 1) f.uptime_s = s;
+  }
+  if (std::ifstream in(root / "proc/meminfo"); in) {
+    std::stringstream text;
+    text << in.rdbuf();
+    f.memory_total_bytes = meminfo_kib(text.str(), "MemTotal");
+    f.memory_available_bytes = meminfo_kib(text.str(), "MemAvailable");
+  }
+  struct statvfs vfs {};
+  if (!data_dir.empty() && ::statvfs(data_dir.c_str(), &vfs) == 0) {
+    f.disk_free_bytes = static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
+    f.disk_total_bytes = static_cast<std::int64_t>(vfs.f_blocks) * static_cast<std::int64_t>(vfs.f_frsize);
+  }
+  f.addresses = interface_addresses();
+  return f;
+}
+
+std::vector<std::string> describe_throttled(std::uint32_t bits) {
+  static const std::pair<std::uint32_t, const char*> kBits[] = {
+      {1u << 0, "under-voltage now"},           {1u << 1, "CPU frequency capped now"},
+      {1u << 2, "throttled now"},               {1u << 3, "soft temperature limit now"},
+      {1u << 16, "under-voltage since boot"},   {1u << 17, "frequency capped since boot"},
+      {1u << 18, "throttled since boot"},       {1u << 19, "soft temperature limit since boot"}};
+  std::vector<std::string> out;
+  for (const auto& [bit, words] : kBits) {
+    if ((bits & bit) != 0) out.emplace_back(words);
+  }
+  return out;
+}
+
+std::vector<std::string> DeviceFacts::warnings() const {
+  std::vector<std::string> out;
+  const bool uv_now = (throttled && (*throttled & 1u) != 0) || under_voltage_now.value_or(false);
+  if (uv_now) out.emplace_back("under-voltage now: use the official 5 V power supply and a short, thick cable");
+  else if (throttled && (*throttled & (1u << 16)) != 0) out.emplace_back("under-voltage happened since boot: check the power supply");
+  if (throttled && (*throttled & 0x6u) != 0) out.emplace_back("CPU throttled now: the board is too hot or under-powered");
+  if (cpu_celsius && *cpu_celsius >= 80) out.emplace_back("CPU at " + std::to_string(static_cast<int>(*cpu_celsius)) + " °C: give the board air or a heatsink");
+  if (disk_free_bytes && disk_total_bytes && *disk_total_bytes > 0 &&
+      (*disk_free_bytes < 200LL * 1024 * 1024 || *disk_free_bytes * 20 < *disk_total_bytes)) {
+    out.emplace_back("data partition almost full: " + format_bytes(*disk_free_bytes) + " free");
+  }
+  if (memory_available_bytes && *memory_available_bytes < 64LL * 1024 * 1024) {
+    out.emplace_back("memory low: " + format_bytes(*memory_available_bytes) + " available");
+  }
+  return out;
+}
+
+std::string format_duration(double seconds) {
+  const auto s = static_cast<long long>(std::max(0.0, seconds));
+  const long long d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60;
+  if (d > 0) return std::to_string(d) + " d " + std::to_string(h) + " h";
+  if (h > 0) return std::to_string(h) + " h " + std::to_string(m) + " min";
+  return std::to_string(m) + " min";
+}
+
+std::string format_bytes(std::int64_t bytes) {
+  char buf[32];
+  const double b = static_cast<double>(bytes);
+  if (b >= 1e9) std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
+  else std::snprintf(buf, sizeof buf, "%.0f MB", b / 1e6);
+  return buf;
+}
+
+}  // namespace kiosk::platform

@@ -1,0 +1,39 @@
+#pragma once
+// What staff need to know about the board when they open the overlay (and what the log warns about):
+// temperature, the Pi firmware's throttling and under-voltage flags, free space on the data
+// partition, memory, uptime, network addresses, the board model. Every reader takes the root of the
+// tree it reads (<root>/sys, <root>/proc) so tests run against a fake one; a missing file just
+// leaves its fact unknown — most boards expose only some of these.
+#include <cstdint>
+#include <filesystem>
+#include <optional>
+#include <string>
+#include <vector>
+
+namespace kiosk::platform {
+
+struct DeviceFacts {
+  std::string model;                      // "Raspberry Pi 4 Model B Rev 1.4"; "" if unknown
+  std::optional<double> cpu_celsius;
+  std::optional<std::uint32_t> throttled;  // the firmware's get_throttled bits
+  std::optional<bool> under_voltage_now;   // from the rpi_volt hwmon alarm, where get_throttled is absent
+  std::optional<double> uptime_s;
+  std::optional<std::int64_t> disk_free_bytes, disk_total_bytes;  // the data directory's file system
+  std::optional<std::int64_t> memory_available_bytes, memory_total_bytes;
+  std::vector<std::string> addresses;      // "eth0 192.168.1.20", loopback left out
+
+  // Problems worth a log warning and a red line for staff ("under-voltage now: use the official
+  // 5 V / 3 A supply", "disk almost full"); empty when all is well.
+  std::vector<std::string> warnings() const;
+};
+
+DeviceFacts read_device_facts(const std::filesystem::path& root, const std::filesystem::path& data_dir);
+
+// The firmware's bits in words: "under-voltage now", "throttled since boot", ...
+std::vector<std::string> describe_throttled(std::uint32_t bits);
+
+// "3 d 4 h", "12 min"; "1.2 GB", "350 MB".
+std::string format_duration(double seconds);
+std::string format_bytes(std::int64_t bytes);
+
+}  // namespace kiosk::platform

@@ -5,6 +5,7 @@
 #include <ifaddrs.h>
 #include <net/if.h>
 #include <netinet/in.h>
+#include <sys/statfs.h>
 #include <sys/statvfs.h>
 
 #include <algorithm>
@@ -127,8 +128,15 @@ DeviceFacts read_device_facts(const fs::path& root, const fs::path& data_dir) {
     f.disk_free_bytes = static_cast<std::int64_t>(vfs.f_bavail) * static_cast<std::int64_t>(vfs.f_frsize);
     f.disk_total_bytes = static_cast<std::int64_t>(vfs.f_blocks) * static_cast<std::int64_t>(vfs.f_frsize);
   }
+  struct statfs fs_info {};
+  if (!data_dir.empty() && ::statfs(data_dir.c_str(), &fs_info) == 0) f.data_in_ram = file_system_in_ram(static_cast<long>(fs_info.f_type));
   f.addresses = interface_addresses();
   return f;
+}
+
+bool file_system_in_ram(long magic) {
+  constexpr long kTmpfs = 0x01021994, kOverlay = 0x794c7630, kRamfs = static_cast<long>(0x858458f6);
+  return magic == kTmpfs || magic == kOverlay || magic == kRamfs;
 }
 
 std::vector<std::string> describe_throttled(std::uint32_t bits) {
@@ -154,6 +162,10 @@ std::vector<std::string> DeviceFacts::warnings() const {
   if (disk_free_bytes && disk_total_bytes && *disk_total_bytes > 0 &&
       (*disk_free_bytes < 200LL * 1024 * 1024 || *disk_free_bytes * 20 < *disk_total_bytes)) {
     out.emplace_back("data partition almost full: " + format_bytes(*disk_free_bytes) + " free");
+  }
+  if (data_in_ram) {
+    out.emplace_back("the data directory is in RAM (tmpfs or an overlay): synced content is lost at every reboot; "
+                     "see \"read-only root\" in the deployment guide");
   }
   if (memory_available_bytes && *memory_available_bytes < 64LL * 1024 * 1024) {
     out.emplace_back("memory low: " + format_bytes(*memory_available_bytes) + " available");

@@ -21,6 +21,9 @@ struct DeviceFacts {
   std::optional<std::int64_t> disk_free_bytes, disk_total_bytes;  // the data directory's file system
   std::optional<std::int64_t> memory_available_bytes, memory_total_bytes;
   std::vector<std::string> addresses;      // "eth0 192.168.1.20", loopback left out
+  // The data directory lives in RAM (tmpfs, or an overlay such as overlayroot's): everything synced
+  // is silently lost at the next reboot.
+  bool data_in_ram = false;
 
   // Problems worth a log warning and a red line for staff ("under-voltage now: use the official
   // 5 V / 3 A supply", "disk almost full"); empty when all is well.
@@ -28,6 +31,9 @@ struct DeviceFacts {
 };
 
 DeviceFacts read_device_facts(const std::filesystem::path& root, const std::filesystem::path& data_dir);
+
+// statfs(2) magic numbers of file systems whose writes do not survive a reboot.
+bool file_system_in_ram(long magic);
 
 // The firmware's bits in words: "under-voltage now", "throttled since boot", ...
 std::vector<std::string> describe_throttled(std::uint32_t bits);

@@ -77,29 +77,51 @@ DisplaySchedule DisplaySchedule::parse(const std::vector<std::pair<std::string, 
   s.always_on_ = false;
   s.weekly_ = true;
   s.offset_ = utc_offset_s;
-  for (const auto& [key, hours] : week) {
+  // The more specific entry wins whatever the order (JSON objects have none): "daily", then
+  // ranges, then single days. Two ranges naming one day are ambiguous and refused.
+  struct Entry {
+    int rank;  // 0 daily, 1 range, 2 single day
     std::vector<int> days;
+    std::vector<Interval> hours;
+    std::string key;
+  };
+  std::vector<Entry> entries;
+  for (const auto& [key, hours] : week) {
+    Entry e{0, {}, {}, key};
     if (key == "daily") {
-      days = {0, 1, 2, 3, 4, 5, 6};
+      e.days = {0, 1, 2, 3, 4, 5, 6};
     } else if (const auto dash = key.find('-'); dash != std::string::npos) {
       const int a = day_index(key.substr(0, dash)), b = day_index(key.substr(dash + 1));
       if (a < 0 || b < 0) throw ScheduleError("\"" + key + "\" is not a day range like mon-fri");
+      e.rank = 1;
       for (int d = a;; d = (d + 1) % 7) {
-        days.push_back(d);
+        e.days.push_back(d);
         if (d == b) break;
       }
     } else if (const int d = day_index(key); d >= 0) {
-      days = {d};
+      e.rank = 2;
+      e.days = {d};
     } else {
       throw ScheduleError("\"" + key + "\" is not a day (mon..sun, mon-fri, daily)");
     }
-    std::vector<Interval> intervals;
     try {
-      intervals = parse_hours(hours);
-    } catch (const ScheduleError& e) {
-      throw ScheduleError(key + ": " + e.what());
+      e.hours = parse_hours(hours);
+    } catch (const ScheduleError& err) {
+      throw ScheduleError(key + ": " + err.what());
     }
-    for (int d : days) s.week_[static_cast<std::size_t>(d)] = intervals;
+    entries.push_back(std::move(e));
+  }
+  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+  std::array<const Entry*, 7> set_by{};
+  for (const auto& e : entries) {
+    for (int d : e.days) {
+      const auto i = static_cast<std::size_t>(d);
+      if (set_by[i] != nullptr && set_by[i]->rank == e.rank) {
+        throw ScheduleError("\"" + set_by[i]->key + "\" and \"" + e.key + "\" both name " + kDays[d]);
+      }
+      set_by[i] = &e;
+      s.week_[i] = e.hours;
+    }
   }
   return s;
 }

@@ -9,11 +9,16 @@
 #include <cstdio>
 #include <cstring>
 
+#include "kiosk/app/device_monitor.hpp"
+#include "kiosk/app/display_control.hpp"
 #include "kiosk/app/presenter.hpp"
 #include "kiosk/app/sdl_input.hpp"
+#include "kiosk/app/staff_facts.hpp"
 #include "kiosk/app/ui_host.hpp"
+#include "platform/clock.hpp"
 #include "platform/input_wait.hpp"
 #include "platform/log.hpp"
+#include "platform/watchdog.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -30,14 +35,23 @@ void install_signal_handlers() {
   sigaction(SIGINT, &sa, nullptr);
 }
 
-double mono_now() {
-  using namespace std::chrono;
-  return duration<double>(steady_clock::now().time_since_epoch()).count();
-}
+double mono_now() { return platform::monotonic_seconds(); }
 
 double wall_now() {
   using namespace std::chrono;
   return duration<double>(system_clock::now().time_since_epoch()).count();
+}
+
+bool is_touch_down(const SDL_Event& e) {
+  return e.type == SDL_FINGERDOWN || e.type == SDL_MOUSEBUTTONDOWN;
+}
+
+// A black frame for a screen without a backlight to switch off.
+void present_black(Presenter& presenter) {
+  presenter.begin(std::nullopt);
+  SDL_SetRenderDrawColor(presenter.renderer(), 0, 0, 0, 255);
+  SDL_RenderClear(presenter.renderer());
+  presenter.present(std::nullopt);
 }
 
 // Drivers with a real blocking wait; the others (KMS/DRM, offscreen) make SDL_WaitEventTimeout poll
@@ -149,15 +163,45 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   host_options.staff_pin_hash = options.config.staff_pin_hash;
   host_options.wake_ui = wake;
   UiHost host(presenter->renderer(), i18n, font, host_options);
-  ui::StaffFacts facts;
-  facts.rows = {{"staff.kiosk_id", options.config.kiosk_id},
-                {"staff.display", std::to_string(out_w) + "x" + std::to_string(out_h) + " · " + SDL_GetCurrentVideoDriver() +
-                                      " · " + presenter->describe()},
-                {"staff.build", KIOSK_VERSION}};
-  host.ui().set_staff_facts(facts);
+  platform::Watchdog watchdog;
+  DisplayControl display(options.config.opening_hours, options.config.wake_minutes * 60, options.config.system_root);
+  DeviceMonitor device(options.config.system_root, options.content.data_dir);
+  const bool safe_mode = options.content.safe_mode != platform::SafeMode::off;
+  const double safe_mode_retry_at = launched + options.config.safe_mode_retry_minutes * 60;
+  StaffFactsInput staff;
+  staff.kiosk_id = options.config.kiosk_id;
+  staff.display = std::to_string(out_w) + "x" + std::to_string(out_h) + " · " + SDL_GetCurrentVideoDriver() + " · " +
+                  presenter->describe();
+  staff.build = KIOSK_VERSION;
+  double staff_facts_at = -1;
 
+  // --now runs a clock from a chosen time (demos, benchmarks, tests): trusted, no floor. Otherwise
+  // the system clock, never below the floor and trusted only when it is not known to be wrong.
   const double clock_offset = options.start_time ? static_cast<double>(*options.start_time) - wall_now() : 0.0;
-  const auto wall = [&] { return wall_now() + clock_offset; };
+  const platform::ClockSources clock_sources{options.config.system_root, options.config.system_root == "/"};
+  const auto read_clock = [&] {
+    if (options.start_time) {
+      platform::ClockReading c;
+      c.wall = static_cast<platform::WallSeconds>(std::floor(wall_now() + clock_offset));
+      c.synchronised = true;
+      return c;
+    }
+    return platform::read_clock(content.time_floor(), clock_sources);
+  };
+  // Sub-second wall time for the loop's "next second" arithmetic, floored like the reading.
+  const auto wall = [&] {
+    const double t = wall_now() + clock_offset;
+    return options.start_time ? t : std::max(t, static_cast<double>(content.time_floor()));
+  };
+  platform::ClockReading clock = read_clock();
+  bool dark_frame_shown = false;
+  bool ready_sent = false;
+  // Tells systemd the kiosk is up: after the first frame, or once it decided the screen stays dark.
+  const auto send_ready = [&](const std::string& what) {
+    if (ready_sent) return;
+    ready_sent = true;
+    watchdog.ready(safe_mode ? "safe mode: " + options.safe_mode_reason + "; " + content.safe_mode_content() : what);
+  };
   const float scale_x = static_cast<float>(out_w) / static_cast<float>(width);
   const float scale_y = static_cast<float>(out_h) / static_cast<float>(height);
   SdlPointer pointer;
@@ -181,11 +225,18 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     if (frames_left > 0 || host.ui().animating(mono)) wait = std::max(0.0, last_frame + 1.0 / 60.0 - mono);
     if (auto d = host.ui().next_deadline(mono)) wait = std::min(wait, *d - mono);
     if (content_change > 0) wait = std::min(wait, content_change - now);
+    if (!display.lit()) {  // dark: no clock to tick, only the schedule, a touch or the watchdog
+      wait = 3600;
+      if (auto d = display.seconds_to_change(clock, mono)) wait = *d;
+    }
+    wait = std::min(wait, watchdog.max_sleep());
 
     bool full = false;
     SDL_Event e;
     bool got = wait_for_event(blocking, waiter, std::max(0.0, wait), &e);
     ++stats.wakeups;
+    watchdog.alive(mono_now());  // the loop is turning: woke, and will draw or sleep again
+    clock = read_clock();
     if (mono_now() - stats.since >= 60.0) {
       log::debug("loop: " + std::to_string(stats.wakeups) + " wake-ups, " + std::to_string(stats.full) + " full and " +
                  std::to_string(stats.partial) + " clock-only frames in the last minute");
@@ -200,6 +251,9 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
         if (options.windowed && e.key.keysym.sym == SDLK_ESCAPE) g_stop = true;
       } else if (e.type == SDL_WINDOWEVENT) {
         full = true;
+      } else if (is_touch_down(e) && display.touched(clock, mono_now())) {
+        full = true;  // this touch only woke the screen; it must not also press what is under it
+        dark_frame_shown = false;
       } else {
         SDL_Event scaled = e;
         if (scaled.type == SDL_MOUSEBUTTONDOWN || scaled.type == SDL_MOUSEBUTTONUP) {
@@ -222,11 +276,26 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     if (auto latest = content.latest(); latest && (!host.has_snapshot() || latest.get() != &host.snapshot())) {
       if (first_frame) log::debug("startup: content ready after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
       host.offer_snapshot(latest, static_cast<content::UnixSeconds>(wall()));
+      display.set_date_overrides(latest->content().meta.display_hours);
       if (first_frame) log::debug("startup: fonts ready after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
       full = true;
     }
     if (host.poll()) full = true;
     if (!host.has_snapshot()) continue;  // the content thread is still opening the store
+    if (safe_mode && mono_now() >= safe_mode_retry_at) {
+      log::warn("safe mode: trying normal mode again (a clean exit; systemd starts the kiosk anew)");
+      break;
+    }
+    if (!display.update(clock, mono_now())) {
+      if (!display.has_backlight() && !dark_frame_shown) present_black(*presenter);
+      dark_frame_shown = true;
+      send_ready("screen off outside opening hours");
+      continue;  // nothing is drawn while the screen is dark
+    }
+    if (dark_frame_shown) {
+      dark_frame_shown = false;
+      full = true;
+    }
 
     mono = mono_now();
     const double t = wall();
@@ -238,7 +307,18 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     if (frames_left > 0) full = true;
     if (!full && now_s == last_second) continue;
 
-    const ui::FrameOutput out = host.frame(now_s, mono, content.sync_view());
+    ui::SyncView status = content.sync_view();
+    status.clock_trusted = clock.trusted();
+    status.safe_mode = safe_mode;
+    if (host.ui().state().staff.unlocked && mono - staff_facts_at >= 1.0) {
+      staff.clock = clock;
+      staff.device = device.facts();
+      staff.screen = display.state();
+      staff.safe_mode = safe_mode ? options.safe_mode_reason + "; " + content.safe_mode_content() : "";
+      host.ui().set_staff_facts(make_staff_facts(staff));
+      staff_facts_at = mono;
+    }
+    const ui::FrameOutput out = host.frame(now_s, mono, status);
     std::optional<SDL_Rect> only;
     if (!full && presenter->partial_redraw() && out.clock_rect) {
       const auto& [a, b] = *out.clock_rect;
@@ -257,6 +337,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     if (first_frame) {
       first_frame = false;
       log::info("first frame " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms after the loop started");
+      send_ready("showing content version " + std::to_string(host.snapshot().version().version));
       if (options.exit_after_first_frame) {
         std::printf("first-frame-wall %.6f\n", wall_now());  // bench/kiosk_process.sh reads this
         std::fflush(stdout);
@@ -266,6 +347,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     if (out.sync_requested) content.request_sync();
     if (out.exit_requested) break;
   }
+  watchdog.stopping();
   return exit_code;
 }
 

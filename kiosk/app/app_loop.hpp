@@ -23,11 +23,13 @@ struct AppOptions {
   ContentOptions content;
   std::optional<content::UnixSeconds> start_time;  // --now: the clock starts there and runs
   bool exit_after_first_frame = false;  // benchmark: print when the first frame was shown, then exit
+  std::string safe_mode_reason;         // set when the start journal chose safe mode
 };
 
 inline constexpr int kExitNoDisplay = 3;
 
-// Returns 0 on a requested exit (SIGTERM, staff "exit"), kExitNoDisplay when there is no display.
+// Returns 0 on a requested exit (SIGTERM, staff "restart", safe mode's retry of normal mode),
+// kExitNoDisplay when there is no display.
 int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile& font);
 
 }  // namespace kiosk::app

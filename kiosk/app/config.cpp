@@ -41,6 +41,28 @@ Config load_config(const std::filesystem::path& file) {
   get("attract_slide_s", c.attract_slide_s);
   get("staff_pin_hash", c.staff_pin_hash);
   get("display_width_mm", c.display_width_mm);
+  get("wake_minutes", c.wake_minutes);
+  get("safe_mode_retry_minutes", c.safe_mode_retry_minutes);
+  get("known_good_after_minutes", c.known_good_after_minutes);
+  std::string system_root;
+  get("system_root", system_root);
+  if (!system_root.empty()) c.system_root = system_root;
+  if (auto it = j.find("opening_hours"); it != j.end() && !it->is_null()) {
+    std::vector<std::pair<std::string, std::string>> week;
+    if (!it->is_object()) {
+      c.problems.push_back(file.string() + ": opening_hours must be an object like {\"mon-fri\": \"08:00-20:00\"} (screen stays on)");
+    } else {
+      for (const auto& [day, hours] : it->items()) {
+        if (hours.is_string()) week.emplace_back(day, hours.get<std::string>());
+        else c.problems.push_back(file.string() + ": opening_hours." + day + " must be a string like \"08:00-20:00\"");
+      }
+      try {
+        c.opening_hours = platform::DisplaySchedule::parse(week);
+      } catch (const platform::ScheduleError& e) {
+        c.problems.push_back(file.string() + ": opening_hours: " + e.what() + " (screen stays on until it is fixed)");
+      }
+    }
+  }
   if (auto it = j.find("sync"); it != j.end() && !it->is_null()) {
     try {
       c.sync = sync::parse_sync_config(it->dump());
@@ -50,6 +72,8 @@ Config load_config(const std::filesystem::path& file) {
   }
   if (!data_dir.empty()) c.data_dir = data_dir;
   if (!baseline_dir.empty()) c.baseline_dir = baseline_dir;
+  if (c.wake_minutes < 0.5) c.wake_minutes = 0.5;
+  if (c.safe_mode_retry_minutes < 5) c.safe_mode_retry_minutes = 5;
   if (c.idle_timeout_s < 10) {
     c.problems.push_back(file.string() + ": idle_timeout_s below 10 s is not usable; using 90");
     c.idle_timeout_s = 90;

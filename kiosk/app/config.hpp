@@ -7,6 +7,7 @@
 #include <string>
 #include <vector>
 
+#include "platform/display_schedule.hpp"
 #include "sync/engine/engine.hpp"
 
 namespace kiosk::app {
@@ -20,6 +21,13 @@ struct Config {
   std::string staff_pin_hash;           // "pbkdf2-sha256$..."; empty: the staff overlay cannot unlock
   double display_width_mm = 0;          // 0: ask SDL, else guess from the resolution
   std::optional<sync::SyncConfig> sync; // the feed; absent: local content only
+  // "opening_hours": {"mon-fri": "08:00-20:00", "sat": "09:00-12:00", "sun": "closed"}: the screen
+  // is dark outside them (content's display_hours override single dates). Absent: always on.
+  platform::DisplaySchedule opening_hours;
+  double wake_minutes = 5;               // a touch lights a dark screen for this long
+  double safe_mode_retry_minutes = 60;   // safe mode tries normal mode again after this
+  double known_good_after_minutes = 10;  // a version that ran this long is the last known good
+  std::filesystem::path system_root = "/";  // where /sys and /proc are read (tests: a fake tree)
   std::vector<std::string> problems;    // what was wrong with the file, for the log and staff
 };
 

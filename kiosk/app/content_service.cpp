@@ -3,9 +3,11 @@
 #include <algorithm>
 #include <vector>
 
+#include "platform/clock.hpp"
 #include "platform/log.hpp"
-#include "sync/content/sha256.hpp"
 #include "platform/memory.hpp"
+#include "sync/content/sha256.hpp"
+#include "sync/store/known_good.hpp"
 #include "sync/store/store.hpp"
 
 namespace kiosk::app {
@@ -42,17 +44,56 @@ ContentService::~ContentService() {
 
 void ContentService::start() { thread_ = std::thread([this] { run(); }); }
 
+void ContentService::open_safe_mode_store() {
+  const std::filesystem::path scratch = options_.data_dir / "safe-mode.db";
+  std::string shown;
+  if (options_.safe_mode == platform::SafeMode::last_known_good) {
+    try {
+      store_ = store::open_known_good(store::KnownGoodPaths::in(options_.data_dir), scratch);
+    } catch (const std::exception& e) {
+      log::error(std::string("safe mode: the last known good copy cannot be opened: ") + e.what());
+    }
+    if (store_) {
+      const auto v = store_->version();
+      shown = "version " + std::to_string(v.version) + " (last known good)";
+    }
+  }
+  if (!store_) {
+    // No known good copy (never ran a synced version long enough) or the deeper level: the content
+    // shipped in the package, loaded into a scratch database of its own.
+    for (const char* suffix : {"", "-wal", "-shm"}) {
+      std::error_code ec;
+      std::filesystem::remove(scratch.string() + suffix, ec);
+    }
+    store::OpenOptions open;
+    open.db_path = scratch;
+    open.blob_dir = options_.data_dir / "safe-mode-blobs";
+    open.baseline_dir = options_.baseline_dir;
+    open.now = options_.now;
+    store_ = store::Store::open(open);
+    shown = "the content shipped with the kiosk";
+  }
+  log::error("safe mode: showing " + shown + "; not syncing");
+  std::lock_guard lock(mutex_);
+  safe_mode_content_ = shown;
+}
+
 std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapshot() {
-  store::OpenOptions open;
-  open.db_path = options_.data_dir / "content.db";
-  open.baseline_dir = options_.baseline_dir;
-  open.now = options_.now;
   store::OpenReport report;
-  store_ = store::Store::open(open, &report);
+  if (options_.safe_mode != platform::SafeMode::off) {
+    open_safe_mode_store();
+  } else {
+    store::OpenOptions open;
+    open.db_path = options_.data_dir / "content.db";
+    open.baseline_dir = options_.baseline_dir;
+    open.now = options_.now;
+    store_ = store::Store::open(open, &report);
+  }
   auto& st = store_;
+  floor_ = std::max(options_.build_time, static_cast<content::UnixSeconds>(std::atoll(st->state("floor").value_or("0").c_str())));
   std::string problem;
   if (report.recovered) problem = "content cache was rebuilt: " + report.reason;
-  if (options_.demo && options_.baseline_dir) {
+  if (options_.demo && options_.baseline_dir && options_.safe_mode == platform::SafeMode::off) {
     // Re-import only when the demo files changed or a new day began (sample dates move to today):
     // a restart of the demo then costs what a restart of a real kiosk costs.
     const std::string fingerprint = demo_fingerprint(*options_.baseline_dir, options_.now);
@@ -86,7 +127,7 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::load_now() {
 void ContentService::run() {
   load_now();
   if (wake_ui_) wake_ui_();
-  if (options_.sync && store_) {
+  if (options_.sync && store_ && options_.safe_mode == platform::SafeMode::off) {
     sync_loop(*store_);
     return;
   }
@@ -108,16 +149,37 @@ ui::SyncView view_of(const sync::SyncStatus& s) {
 
 }  // namespace
 
+// A synced version that has been on screen for known_good_after_s without the kiosk crashing (we are
+// still here) becomes the copy safe mode starts from.
+void ContentService::keep_known_good(store::Store& store, double shown_since) {
+  if (platform::monotonic_seconds() - shown_since < options_.known_good_after_s) return;
+  const auto v = store.version();
+  if (v.origin != "feed" || v.manifest_sha256 == known_good_saved_) return;
+  try {
+    store::save_known_good(store, store::KnownGoodPaths::in(options_.data_dir));
+    log::info("content version " + std::to_string(v.version) + " is now the last known good copy for safe mode");
+  } catch (const std::exception& e) {
+    log::warn(std::string("cannot keep a known good copy for safe mode: ") + e.what());
+  }
+  known_good_saved_ = v.manifest_sha256;  // once per version, also when it failed (no retry storm)
+}
+
 void ContentService::sync_loop(store::Store& store) {
   sync::SyncEngine engine(store, *options_.sync);
   {
     std::lock_guard lock(mutex_);
     sync_view_ = view_of(engine.status());
   }
+  if (auto saved = store::known_good_version(store::KnownGoodPaths::in(options_.data_dir))) {
+    known_good_saved_ = saved->manifest_sha256;
+  }
+  double shown_since = platform::monotonic_seconds();
   for (;;) {
     const sync::SyncOutcome out = engine.sync_once();
+    floor_ = std::max(floor_.load(), engine.time_floor());
     std::shared_ptr<const content::ContentSnapshot> snapshot;
     if (out.applied) {
+      shown_since = platform::monotonic_seconds();
       try {
         snapshot = store.snapshot();
         platform::release_free_memory();
@@ -133,12 +195,31 @@ void ContentService::sync_loop(store::Store& store) {
       desks = latest_ && !latest_->content().desks.empty();
     }
     if (wake_ui_) wake_ui_();
-    const auto delay = std::chrono::duration<double>(engine.next_delay(desks));
-    std::unique_lock lock(mutex_);
-    stop_cv_.wait_for(lock, delay, [this] { return stopping_ || sync_requested_; });
-    if (stopping_) return;
-    sync_requested_ = false;
+    // Sleep until the next poll; on the way, wake once to keep a known good copy when it is due.
+    const double poll_at = platform::monotonic_seconds() + engine.next_delay(desks);
+    for (;;) {
+      double until = poll_at;
+      const bool copy_due = store.version().origin == "feed" && store.version().manifest_sha256 != known_good_saved_;
+      if (copy_due) until = std::min(until, shown_since + options_.known_good_after_s);
+      {
+        std::unique_lock lock(mutex_);
+        stop_cv_.wait_for(lock, std::chrono::duration<double>(std::max(0.0, until - platform::monotonic_seconds())),
+                          [this] { return stopping_ || sync_requested_; });
+        if (stopping_) return;
+        if (sync_requested_) {
+          sync_requested_ = false;
+          break;
+        }
+      }
+      keep_known_good(store, shown_since);
+      if (platform::monotonic_seconds() >= poll_at) break;
+    }
   }
+}
+
+std::string ContentService::safe_mode_content() const {
+  std::lock_guard lock(mutex_);
+  return safe_mode_content_;
 }
 
 ui::SyncView ContentService::sync_view() const {

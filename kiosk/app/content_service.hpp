@@ -13,6 +13,7 @@
 #include <thread>
 
 #include "kiosk/ui/frame_context.hpp"
+#include "platform/start_journal.hpp"
 #include "sync/content/snapshot.hpp"
 #include "sync/engine/engine.hpp"
 
@@ -24,6 +25,11 @@ struct ContentOptions {
   bool demo = false;                                  // re-import the baseline now (sample dates move to today)
   content::UnixSeconds now = 0;                       // "today" for sample content
   std::optional<sync::SyncConfig> sync;               // no feed configured: local content only
+  // Crash-loop safe mode: open the last known good copy (or the shipped content) instead of the
+  // live database, and do not sync.
+  platform::SafeMode safe_mode = platform::SafeMode::off;
+  double known_good_after_s = 600;  // a synced version shown this long becomes the known good copy
+  content::UnixSeconds build_time = 0;  // the lowest the clock's floor can be
 };
 
 class ContentService {
@@ -44,11 +50,17 @@ class ContentService {
   ui::SyncView sync_view() const;
   // Staff pressed "sync now": try at once instead of at the next poll.
   void request_sync();
+  // No real "now" is earlier: the build time, or the newest verified publish time. Any thread.
+  content::UnixSeconds time_floor() const { return floor_.load(); }
+  // In safe mode: what is shown instead ("version 12 (last known good)"). Any thread.
+  std::string safe_mode_content() const;
 
  private:
   void run();
   void sync_loop(store::Store& store);
   std::shared_ptr<const content::ContentSnapshot> open_and_snapshot();
+  void open_safe_mode_store();
+  void keep_known_good(store::Store& store, double shown_since);
 
   ContentOptions options_;
   std::function<void()> wake_ui_;
@@ -60,6 +72,9 @@ class ContentService {
   std::string problem_;
   ui::SyncView sync_view_;
   bool sync_requested_ = false;
+  std::string safe_mode_content_;
+  std::string known_good_saved_;  // manifest hash of the version last saved as known good
+  std::atomic<content::UnixSeconds> floor_{0};
   std::thread thread_;
 };
 

@@ -1,5 +1,9 @@
 #include "kiosk/app/headless.hpp"
 
+#include "kiosk/app/staff_facts.hpp"
+#include "platform/clock.hpp"
+#include "platform/device_facts.hpp"
+
 namespace kiosk::app {
 
 HeadlessKiosk::HeadlessKiosk(int width, int height, const ui::I18n& i18n, const ui::FontFile& font,
@@ -85,6 +89,15 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
   }
   if (screen == "staff") {
     ui.state().staff.unlocked = true;  // the screenshot shows what staff see after the PIN
+    // This machine's own facts, as the overlay on it would show them.
+    StaffFactsInput in;
+    in.kiosk_id = "lobby-1";
+    in.display = "off-screen software surface";
+    in.screen = DisplayControl::State{};
+    in.build = "screenshot";
+    in.clock = platform::read_clock(0);
+    in.device = platform::read_device_facts("/", std::filesystem::temp_directory_path());
+    ui.set_staff_facts(make_staff_facts(in));
     return true;
   }
   if (screen == "attract") {

@@ -11,9 +11,11 @@
 #include "kiosk/app/demo_pin.hpp"
 #include "kiosk/app/gallery.hpp"
 #include "kiosk/app/headless.hpp"
+#include "platform/instance_lock.hpp"
 #include "platform/log.hpp"
 #include "platform/memory.hpp"
 #include "platform/paths.hpp"
+#include "platform/start_journal.hpp"
 
 using namespace kiosk;
 
@@ -99,7 +101,9 @@ int main(int argc, char** argv) {
   content.baseline_dir = config.baseline_dir.empty() ? assets / "demo" : config.baseline_dir;
   content.demo = demo;
   content.sync = config.sync;
-  if (content.sync) content.sync->build_time = KIOSK_BUILD_EPOCH;  // the lowest "now" a feed is checked against
+  content.build_time = KIOSK_BUILD_EPOCH;  // the lowest "now" the clock and a feed are checked against
+  if (content.sync) content.sync->build_time = KIOSK_BUILD_EPOCH;
+  content.known_good_after_s = config.known_good_after_minutes * 60;
   content.data_dir = !data_dir.empty() ? std::filesystem::path(data_dir)
                      : demo             ? platform::runtime_dir() / "demo"
                      : !config.data_dir.empty() ? config.data_dir
@@ -137,8 +141,22 @@ int main(int argc, char** argv) {
       write_gallery(gallery);
       return 0;
     }
+    // One kiosk per data directory, and crash-loop protection: both before anything can crash.
+    std::string why;
+    auto lock = platform::InstanceLock::try_acquire(content.data_dir / "kiosk.lock", &why);
+    if (!lock) {
+      log::error(why);
+      std::cerr << "kiosk: " << why << "\n";
+      return 4;
+    }
+    auto journal = platform::StartJournal::begin(content.data_dir / "starts", platform::current_start());
+    if (!journal.problem().empty()) log::warn(journal.problem());
+    content.safe_mode = journal.mode();
+    if (journal.mode() != platform::SafeMode::off) log::error("safe mode: " + journal.reason());
+
     app::AppOptions options;
     options.config = config;
+    options.safe_mode_reason = journal.reason();
     options.windowed = windowed;
     options.width = width;
     options.height = height;
@@ -147,6 +165,7 @@ int main(int argc, char** argv) {
     options.start_time = start_time;
     options.exit_after_first_frame = exit_after_first_frame;
     const int rc = app::run_app(options, i18n, font);
+    journal.mark_clean_exit();  // anything that returns here was not a crash
     if (rc == app::kExitNoDisplay && demo) {
       const auto dir = platform::runtime_dir() / "screens";
       std::cout << "No display here (no X11, Wayland or KMS/DRM output): rendering every screen instead.\n";

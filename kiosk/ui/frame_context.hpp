@@ -25,6 +25,9 @@ struct SyncView {
   std::optional<content::UnixSeconds> offline_since;
   content::UnixSeconds last_success = 0;
   std::string last_error;
+  // Not sync, but shown in the same places (the badge, the staff overlay):
+  bool clock_trusted = true;  // false: the wall clock is known to be wrong, so no clock is shown
+  bool safe_mode = false;     // crash-loop safe mode: earlier content, no sync
 };
 
 // Images the app has decoded and uploaded; nullptr while still loading (the screen draws a placeholder).
@@ -61,10 +64,6 @@ struct UiAudit {
   }
 };
 
-struct DeviceFacts {
-  std::vector<std::pair<std::string, std::string>> rows;  // label key, value
-};
-
 struct FrameContext {
   const content::ContentSnapshot& snap;
   content::UnixSeconds now;
@@ -85,6 +84,7 @@ struct FrameContext {
   std::string format(std::string_view key, std::initializer_list<std::string> args) const {
     return i18n.format(key, lang, args);
   }
+  std::string format(std::string_view key, const std::vector<std::string>& args) const { return i18n.format(key, lang, args); }
   const std::string& text(const content::LocalText& t) const { return t.in(lang); }
   const Palette& colours() const { return theme.palette; }
   const Metrics& metrics() const { return theme.metrics; }

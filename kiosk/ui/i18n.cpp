@@ -54,7 +54,7 @@ bool I18n::has(std::string_view key, content::Lang lang) const {
   return table(lang).count(std::string(key)) > 0;
 }
 
-std::string I18n::format(std::string_view key, content::Lang lang, std::initializer_list<std::string> args) const {
+std::string I18n::format(std::string_view key, content::Lang lang, const std::vector<std::string>& args) const {
   std::string out = tr(key, lang);
   int index = 0;
   for (const auto& arg : args) {

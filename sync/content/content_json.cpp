@@ -108,6 +108,22 @@ class ItemReader {
     return fallback;
   }
 
+  // An object of strings ({"2027-01-01": "closed"}), in key order.
+  std::vector<std::pair<std::string, std::string>> string_map(std::string_view key) {
+    const json* v = find(key, Need::optional);
+    std::vector<std::pair<std::string, std::string>> out;
+    if (v == nullptr) return out;
+    if (!v->is_object()) return type_error(key, "an object of strings"), out;
+    for (const auto& [k, value] : v->items()) {
+      if (!value.is_string()) {
+        error(std::string(key) + "." + k, "must be a string");
+        continue;
+      }
+      out.emplace_back(k, value.get<std::string>());
+    }
+    return out;
+  }
+
   std::vector<std::string> string_list(std::string_view key) {
     const json* v = find(key, Need::optional);
     std::vector<std::string> out;
@@ -333,6 +349,7 @@ Meta read_meta(const json& doc, std::string_view file, Issues& issues) {
   m.title = r.text("title", Need::required);
   m.sample = r.boolean("sample", false);
   m.sample_anchor = r.time("sample_anchor");
+  m.display_hours = r.string_map("display_hours");
   r.finish();
   return m;
 }
@@ -419,6 +436,11 @@ json to_json(const Meta& m) {
   j["title"] = to_json(m.title);
   if (m.sample) j["sample"] = true;
   if (m.sample_anchor) put_time(j, "sample_anchor", *m.sample_anchor);
+  if (!m.display_hours.empty()) {
+    json hours = json::object();
+    for (const auto& [date, text] : m.display_hours) hours[date] = text;
+    j["display_hours"] = hours;
+  }
   return j;
 }
 

@@ -39,6 +39,9 @@ struct Meta {
   LocalText title;
   bool sample = false;
   std::optional<UnixSeconds> sample_anchor;
+  // Per-date screen hours replacing the kiosk's configured opening hours for that day, e.g.
+  // {"2027-01-01", "closed"}, {"2026-12-18", "08:00-22:00"} (a late event). Sorted by date.
+  std::vector<std::pair<std::string, std::string>> display_hours;
   bool operator==(const Meta&) const = default;
 };
 

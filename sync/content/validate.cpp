@@ -5,6 +5,7 @@
 #include <string>
 #include <unordered_set>
 
+#include "platform/display_schedule.hpp"
 #include "sync/content/content_json.hpp"
 #include "sync/content/limits.hpp"
 #include "sync/content/utf8.hpp"
@@ -148,6 +149,15 @@ void validate_meta(const Meta& m, Issues& issues) {
   if (m.sample_anchor) {
     check.time("sample_anchor", *m.sample_anchor);
     if (!m.sample) check.error("sample_anchor", "is only allowed together with \"sample\": true");
+  }
+  if (m.display_hours.size() > 400) check.error("display_hours", "has more than 400 dates (keep about a year)");
+  for (const auto& [date, hours] : m.display_hours) {
+    try {
+      platform::DisplaySchedule scratch;
+      scratch.set_date_override(date, hours);
+    } catch (const platform::ScheduleError& e) {
+      check.error("display_hours." + date, e.what());
+    }
   }
 }
 

@@ -1,14 +1,20 @@
 // kioskctl keygen / publish / sync / status / pin-hash: the publisher's side of the feed and the
 // kiosk's side, without a screen.
+#include <nlohmann/json.hpp>
+
 #include <iostream>
 
 #include "platform/files.hpp"
+#include "platform/instance_lock.hpp"
 #include "platform/pin_hash.hpp"
+#include "platform/start_journal.hpp"
 #include "sync/engine/engine.hpp"
 #include "sync/feed/keys.hpp"
 #include "sync/feed/publish.hpp"
 #include "sync/kioskctl/clock_option.hpp"
 #include "sync/kioskctl/commands.hpp"
+#include "sync/content/time.hpp"
+#include "sync/store/known_good.hpp"
 #include "sync/store/store.hpp"
 
 namespace kiosk::ctl {
@@ -91,6 +97,14 @@ void add_sync_command(CLI::App& app, int& exit_code) {
     config.root_keys = {feed::public_key_from_base64(key)};
     config.http.ca_file = a->ca;
     config.http.total_timeout_s = static_cast<long>(a->timeout);
+    std::filesystem::create_directories(a->data_dir);
+    std::string why;
+    const auto lock = platform::InstanceLock::try_acquire(std::filesystem::path(a->data_dir) / "kiosk.lock", &why);
+    if (!lock) {
+      std::cerr << "kioskctl: " << why << "\n";
+      exit_code = 2;
+      return;
+    }
     store::OpenOptions options;
     options.db_path = std::filesystem::path(a->data_dir) / "content.db";
     auto st = store::Store::open(options);
@@ -127,13 +141,31 @@ void add_status_command(CLI::App& app, int& exit_code) {
     sync::SyncStatus status = sync::SyncStatus::from_json(st->state("status").value_or("{}"));
     const auto v = st->version();
     status.current_version = v.origin == "feed" ? v.version : 0;
+    // Crash-loop protection's record of the kiosk's starts, and the copy safe mode would use.
+    const auto starts = platform::StartJournal::read(std::filesystem::path(*data_dir) / "starts");
+    const auto known_good = store::known_good_version(store::KnownGoodPaths::in(*data_dir));
+    int crashed_before_last = 0;
+    for (auto r = starts.rbegin() + (starts.empty() ? 0 : 1); r != starts.rend() && !r->clean; ++r) ++crashed_before_last;
+    const bool safe = !starts.empty() && starts.back().mode != platform::SafeMode::off;
     if (*json) {
-      std::cout << status.to_json() << "\n";
+      auto j = nlohmann::json::parse(status.to_json());
+      j["safe_mode"] = starts.empty() ? "off" : platform::safe_mode_name(starts.back().mode);
+      j["crashed_starts_before_last"] = crashed_before_last;
+      j["known_good_version"] = known_good ? known_good->version : 0;
+      std::cout << j.dump() << "\n";
     } else {
       std::cout << "content origin: " << v.origin << "\n" << status.describe();
       if (!status.configured) std::cout << "(this data directory has never been synced)\n";
+      if (!starts.empty()) {
+        const auto& last = starts.back();
+        std::cout << "last start: " << content::format_iso8601(last.at.wall)
+                  << (safe ? " in SAFE MODE (" + std::string(platform::safe_mode_name(last.mode)) + ")" : " in normal mode")
+                  << ", after " << crashed_before_last << " crashed start(s) in a row\n";
+      }
+      std::cout << "known good copy for safe mode: "
+                << (known_good ? "version " + std::to_string(known_good->version) : std::string("none yet")) << "\n";
     }
-    exit_code = status.last_error.empty() ? 0 : 1;
+    exit_code = status.last_error.empty() && !safe ? 0 : 1;
   });
 }
 

@@ -139,6 +139,9 @@ void write_meta(Database& db, const Meta& meta) {
   db.prepare("INSERT OR REPLACE INTO meta VALUES('title_zh', ?1)").bind_all(meta.title.zh).run();
   db.prepare("INSERT OR REPLACE INTO meta VALUES('title_en', ?1)").bind_all(meta.title.en).run();
   db.prepare("INSERT OR REPLACE INTO meta VALUES('sample', ?1)").bind_all(meta.sample ? "1" : "0").run();
+  std::string hours;  // "date=hours" lines
+  for (const auto& [date, text] : meta.display_hours) hours += date + "=" + text + "\n";
+  db.prepare("INSERT OR REPLACE INTO meta VALUES('display_hours', ?1)").bind_all(hours).run();
 }
 
 void replace_images(Database& db, const std::vector<ImageRef>& images) {
@@ -193,12 +196,24 @@ std::vector<std::string> stored_pages(const Database& db) {
 Content read_content(const Database& db) {
   Content c;
   {
-    Statement s = db.prepare("SELECT key, value FROM meta WHERE key IN ('title_zh','title_en','sample')");
+    Statement s = db.prepare("SELECT key, value FROM meta WHERE key IN ('title_zh','title_en','sample','display_hours')");
     while (s.step()) {
       const std::string key = s.text(0);
-      if (key == "title_zh") c.meta.title.zh = s.text(1);
-      else if (key == "title_en") c.meta.title.en = s.text(1);
-      else c.meta.sample = s.text(1) == "1";
+      if (key == "title_zh") {
+        c.meta.title.zh = s.text(1);
+      } else if (key == "title_en") {
+        c.meta.title.en = s.text(1);
+      } else if (key == "sample") {
+        c.meta.sample = s.text(1) == "1";
+      } else {
+        const std::string lines = s.text(1);
+        for (std::size_t at = 0, end; at < lines.size(); at = end + 1) {
+          end = lines.find('\n', at);
+          if (end == std::string::npos) end = lines.size();
+          const std::string line = lines.substr(at, end - at);
+          if (const auto eq = line.find('='); eq != std::string::npos) c.meta.display_hours.emplace_back(line.substr(0, eq), line.substr(eq + 1));
+        }
+      }
     }
   }
   {

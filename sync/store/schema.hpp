@@ -13,4 +13,9 @@ void migrate(Database& db, int target = kSchemaVersion);
 
 int schema_version(const Database& db);
 
+// Throws SqliteError (as corruption) when a table the database's schema version promises is missing:
+// a file that says "version 2" but lacks a version-2 table would otherwise fail on the first query,
+// after the store had been opened, instead of being set aside and rebuilt.
+void check_tables(const Database& db);
+
 }  // namespace kiosk::store

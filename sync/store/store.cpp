@@ -60,6 +60,7 @@ Database open_existing(const fs::path& path, int schema_target) {
   const std::string check = db.scalar_text("PRAGMA quick_check");
   if (check != "ok") throw SqliteError("the database failed its integrity check: " + check, SQLITE_CORRUPT);
   migrate(db, schema_target);
+  check_tables(db);
   return db;
 }
 

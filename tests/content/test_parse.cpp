@@ -77,8 +77,8 @@ TEST_CASE("broken and hostile JSON is refused with a clear message") {
 TEST_CASE("every item survives a round trip through JSON") {
   const Content original = kiosk::test::small_content(kiosk::test::demo_now());
   Content copy;
-  copy.meta = original.meta;
   Issues issues;
+  parse_collection(Collection::meta, "meta.json", to_json(original.meta).dump(), copy, issues);
   const auto page = [](const char* key, const auto& items) {
     nlohmann::json doc;
     doc[key] = nlohmann::json::array();

@@ -120,6 +120,8 @@ TEST_CASE("sample content moves to today - keeping time of day and desk freshnes
   CHECK(to_civil(c.events[0].start).hour == to_civil(contest_start).hour);
   // Desk status times move by the exact distance from the anchor instant to `later`.
   CHECK(c.desks[0].status_at == kNow - 60 + (later - *parse_iso8601("2026-11-30T00:00:00+08:00")));
+  // Display-hours dates move by whole days with the calendar (2026-12-31 + 10 days).
+  CHECK(c.meta.display_hours[0] == std::pair<std::string, std::string>{"2027-01-10", "08:00-12:00"});
   CHECK_FALSE(c.meta.sample_anchor);
   CHECK_FALSE(rebase_sample_content(c, later));  // a second rebase changes nothing
 }

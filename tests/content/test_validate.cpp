@@ -156,6 +156,13 @@ TEST_CASE("counts per collection are capped") {
   CHECK(rejects(c, "events.json: has 20001 items; the limit is 20000"));
 }
 
+TEST_CASE("display hours per date: real dates and hours the kiosk can follow") {
+  Content c = valid();
+  c.meta.display_hours = {{"2026-02-30x", "closed"}, {"2026-12-24", "8-22"}};
+  CHECK(rejects(c, "meta.json: display_hours.2026-02-30x: \"2026-02-30x\" is not a date like 2026-12-31"));
+  CHECK(rejects(c, "display_hours.2026-12-24: 2026-12-24: \"8-22\": \"8\" is not a time like 08:30"));
+}
+
 TEST_CASE("a sample anchor needs sample content") {
   Content c = valid();
   c.meta.sample_anchor = kiosk::test::demo_now();

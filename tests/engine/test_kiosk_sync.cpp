@@ -8,6 +8,7 @@
 
 #include "kiosk/app/content_service.hpp"
 #include "kiosk/app/headless.hpp"
+#include "sync/store/known_good.hpp"
 #include "tests/engine/feed_fixture.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/nginx_server.hpp"
@@ -85,4 +86,50 @@ TEST_CASE("when the feed fails the kiosk keeps its content and its home screen s
   bool reason_shown = false;
   for (const auto& t : k.audit().texts) reason_shown |= t.full.find("cannot connect") != std::string::npos;
   CHECK(reason_shown);
+}
+
+TEST_CASE("a synced version that ran long enough becomes the known good copy - safe mode starts from it without syncing") {
+  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
+  test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
+  std::int64_t synced = 0;
+  {
+    auto o = options_for(fx, nginx.url(), 60);
+    o.known_good_after_s = 0.5;
+    app::ContentService service(o, {});
+    service.start();
+    REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; }, std::chrono::seconds(10)));
+    synced = service.latest()->version().version;
+    REQUIRE(wait_until([&] { return store::known_good_version(store::KnownGoodPaths::in(fx.data)).has_value(); },
+                       std::chrono::seconds(10)));
+    CHECK(store::known_good_version(store::KnownGoodPaths::in(fx.data))->version == synced);
+  }
+  // A newer version arrives and (we pretend) crashes the kiosk three times: safe mode.
+  fx.edit_event_title("evt-contest-final", "会让终端崩溃的新内容");
+  fx.now += 1;
+  REQUIRE(fx.publish().new_version);
+  auto o = options_for(fx, nginx.url(), 60);
+  o.safe_mode = platform::SafeMode::last_known_good;
+  const int requests_before = nginx.count_in_log("timestamp.json");
+  app::ContentService safe(o, {});
+  safe.start();
+  REQUIRE(wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
+  CHECK(safe.latest()->version().version == synced);
+  CHECK(safe.latest()->event("evt-contest-final")->title.zh != "会让终端崩溃的新内容");
+  CHECK(safe.safe_mode_content().find("version " + std::to_string(synced)) != std::string::npos);
+  for (const auto& image : safe.latest()->content().images) CHECK(std::filesystem::exists(safe.latest()->image_file(image.name)));
+  std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  CHECK(nginx.count_in_log("timestamp.json") == requests_before);  // no sync in safe mode
+  CHECK_FALSE(safe.sync_view().configured);
+}
+
+TEST_CASE("safe mode without a known good copy shows the shipped content") {
+  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
+  auto o = options_for(fx, "https://127.0.0.1:1", 60);
+  o.safe_mode = platform::SafeMode::last_known_good;
+  app::ContentService safe(o, {});
+  safe.start();
+  REQUIRE(wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
+  CHECK(safe.latest()->content().events.size() == 49);
+  CHECK(safe.latest()->version().origin == "baseline");
+  CHECK(safe.safe_mode_content().find("shipped") != std::string::npos);
 }

@@ -5,6 +5,7 @@
 #include <filesystem>
 
 #include "platform/device_facts.hpp"
+#include "tests/support/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace kiosk;
@@ -31,7 +32,8 @@ void fake_pi(const fs::path& root, const std::string& throttled) {
 TEST_CASE("a healthy Pi: model - temperature - uptime - memory - no warnings") {
   test::TempDir root;
   fake_pi(root.path(), "0x0");
-  const auto f = platform::read_device_facts(root.path(), root.path());
+  // The data directory: the checkout, on a real disk (a temp dir may be tmpfs, which warns).
+  const auto f = platform::read_device_facts(root.path(), test::source_dir());
   CHECK(f.model == "Raspberry Pi 4 Model B Rev 1.4");
   REQUIRE(f.cpu_celsius.has_value());
   CHECK(*f.cpu_celsius == doctest::Approx(61.855));
@@ -41,7 +43,7 @@ TEST_CASE("a healthy Pi: model - temperature - uptime - memory - no warnings") {
   CHECK(platform::format_duration(*f.uptime_s) == "4 d 3 h");
   CHECK(f.memory_total_bytes == 3884136LL * 1024);
   CHECK(f.memory_available_bytes == 2716500LL * 1024);
-  CHECK(f.disk_total_bytes.value_or(0) > 0);  // statvfs of the real file system under the temp dir
+  CHECK(f.disk_total_bytes.value_or(0) > 0);  // statvfs of the real file system
   for (const auto& a : f.addresses) CHECK(a.rfind("lo ", 0) != 0);  // loopback never listed
   CHECK(f.warnings().empty());
 }
@@ -49,7 +51,7 @@ TEST_CASE("a healthy Pi: model - temperature - uptime - memory - no warnings") {
 TEST_CASE("under-voltage now and throttling since boot become staff warnings in words") {
   test::TempDir root;
   fake_pi(root.path(), "0x50005");
-  const auto f = platform::read_device_facts(root.path(), root.path());
+  const auto f = platform::read_device_facts(root.path(), test::source_dir());
   REQUIRE(f.throttled.has_value());
   CHECK(*f.throttled == 0x50005);
   const auto words = platform::describe_throttled(*f.throttled);
@@ -65,7 +67,7 @@ TEST_CASE("a Pi 5 kernel without get_throttled still reports under-voltage throu
   put(root.path() / "sys/class/hwmon/hwmon0/name", "cpu_thermal\n");
   put(root.path() / "sys/class/hwmon/hwmon1/name", "rpi_volt\n");
   put(root.path() / "sys/class/hwmon/hwmon1/in0_lcrit_alarm", "1\n");
-  const auto f = platform::read_device_facts(root.path(), root.path());
+  const auto f = platform::read_device_facts(root.path(), test::source_dir());
   CHECK_FALSE(f.throttled.has_value());
   CHECK(f.under_voltage_now == true);
   CHECK(f.warnings().size() == 1);
@@ -93,6 +95,18 @@ TEST_CASE("a board that exposes none of it leaves the facts unknown - not invent
   CHECK_FALSE(f.memory_total_bytes.has_value());
   CHECK_FALSE(f.disk_free_bytes.has_value());
   CHECK(f.warnings().empty());
+}
+
+TEST_CASE("a data directory in RAM (overlayroot - tmpfs) is a warning: every sync would be lost at reboot") {
+  CHECK(platform::file_system_in_ram(0x794c7630));  // overlayfs
+  CHECK(platform::file_system_in_ram(0x01021994));  // tmpfs
+  CHECK_FALSE(platform::file_system_in_ram(0xEF53));  // ext4
+  if (std::filesystem::exists("/dev/shm")) {  // tmpfs on every Linux we run on
+    const auto f = platform::read_device_facts("/nonexistent-root", "/dev/shm");
+    CHECK(f.data_in_ram);
+    REQUIRE_FALSE(f.warnings().empty());
+    CHECK(f.warnings().back().find("lost at every reboot") != std::string::npos);
+  }
 }
 
 TEST_CASE("durations and sizes read naturally") {

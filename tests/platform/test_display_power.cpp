@@ -77,6 +77,15 @@ TEST_CASE("an override on a kiosk without opening hours darkens only that day") 
   CHECK(s.on_at(at(32, 12)));
 }
 
+TEST_CASE("the more specific entry wins whatever the order") {
+  const auto s = DisplaySchedule::parse({{"sat", "10:00-11:00"}, {"daily", "08:00-20:00"}, {"mon-fri", "07:00-21:00"}});
+  CHECK(s.on_at(at(30, 7)));        // Monday: the range, not "daily"
+  CHECK_FALSE(s.on_at(at(35, 9)));  // Saturday: its own entry
+  CHECK(s.on_at(at(36, 9)));        // Sunday: daily
+  CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"mon-thu", "08:00-20:00"}, {"wed-fri", "09:00-17:00"}}),
+                       doctest::Contains("both name wed"), ScheduleError);
+}
+
 TEST_CASE("bad hours are refused with a message naming them") {
   CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"mon-fri", "8-20"}}), doctest::Contains("mon-fri"), ScheduleError);
   CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"monday", "08:00-20:00"}}), doctest::Contains("monday"), ScheduleError);

@@ -77,7 +77,7 @@ TEST_CASE("a reboot in between: crashes of the earlier boot count by wall time")
   CHECK(j.mode() == SafeMode::last_known_good);
 }
 
-TEST_CASE("a journal full of garbage is an empty history, and it stays small") {
+TEST_CASE("a journal full of garbage is an empty history - and it stays small") {
   test::TempDir dir;
   const auto file = dir / "starts";
   test::write_text(file, "not a journal\n\x01\x02\nboot-a x y z\n");

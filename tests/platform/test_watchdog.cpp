@@ -2,73 +2,22 @@
 // runs, and silence as soon as the loop hangs — the property the whole watchdog exists for.
 #include <doctest/doctest.h>
 
-#include <sys/socket.h>
-#include <sys/un.h>
 #include <unistd.h>
 
 #include <atomic>
 #include <chrono>
 #include <cstdlib>
-#include <cstring>
 #include <string>
 #include <thread>
 #include <vector>
 
 #include "platform/clock.hpp"
 #include "platform/watchdog.hpp"
+#include "tests/support/fake_systemd.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace kiosk;
 
-namespace {
-
-// A datagram socket standing in for systemd; records what arrives and when.
-class FakeSystemd {
- public:
-  explicit FakeSystemd(const std::filesystem::path& path) {
-    fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
-    REQUIRE(fd_ >= 0);
-    sockaddr_un addr{};
-    addr.sun_family = AF_UNIX;
-    REQUIRE(path.string().size() < sizeof addr.sun_path);
-    std::strcpy(addr.sun_path, path.c_str());
-    REQUIRE(::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) == 0);
-    timeval tv{0, 20000};
-    ::setsockopt(fd_, SOL_SOCKET, SO_RCVTIMEO, &tv, sizeof tv);
-    ::setenv("NOTIFY_SOCKET", path.c_str(), 1);
-  }
-  ~FakeSystemd() {
-    ::unsetenv("NOTIFY_SOCKET");
-    ::unsetenv("WATCHDOG_USEC");
-    ::close(fd_);
-  }
-  struct Message {
-    double at;
-    std::string text;
-  };
-  // Everything that arrived until now.
-  std::vector<Message> drain() {
-    std::vector<Message> out;
-    char buf[4096];
-    for (;;) {
-      const ssize_t n = ::recv(fd_, buf, sizeof buf, MSG_DONTWAIT);
-      if (n <= 0) break;
-      out.push_back({platform::monotonic_seconds(), std::string(buf, static_cast<std::size_t>(n))});
-    }
-    return out;
-  }
-
- private:
-  int fd_ = -1;
-};
-
-int count(const std::vector<FakeSystemd::Message>& messages, const std::string& what) {
-  int n = 0;
-  for (const auto& m : messages) n += m.text.find(what) != std::string::npos;
-  return n;
-}
-
-}  // namespace
 
 TEST_CASE("without systemd the watchdog is off and sends nothing") {
   ::unsetenv("NOTIFY_SOCKET");
@@ -83,7 +32,7 @@ TEST_CASE("without systemd the watchdog is off and sends nothing") {
 
 TEST_CASE("READY=1 once - then pings only while the loop runs - none while it hangs") {
   test::TempDir dir;
-  FakeSystemd systemd(dir / "notify");
+  test::FakeSystemd systemd(dir / "notify");
   ::setenv("WATCHDOG_USEC", "200000", 1);  // WatchdogSec=0.2 s
   platform::Watchdog w;
   REQUIRE(w.enabled());
@@ -111,20 +60,20 @@ TEST_CASE("READY=1 once - then pings only while the loop runs - none while it ha
   stop = true;
   loop.join();
 
-  CHECK(count(running, "READY=1") == 1);
-  CHECK(count(running, "STATUS=first frame shown") == 1);
+  CHECK(test::count_containing(running, "READY=1") == 1);
+  CHECK(test::count_containing(running, "STATUS=first frame shown") == 1);
   // Every 50 ms (a quarter of the timeout) while running: about 10 in 0.5 s; never fewer than
   // one per half period, or systemd would have killed us.
-  CHECK(count(running, "WATCHDOG=1") >= 5);
+  CHECK(test::count_containing(running, "WATCHDOG=1") >= 5);
   for (std::size_t i = 1; i < running.size(); ++i) CHECK(running[i].at - running[i - 1].at < 0.2);
-  CHECK(count(hung, "WATCHDOG=1") == 0);  // systemd would now restart the kiosk
-  CHECK(count(recovered, "WATCHDOG=1") >= 2);
-  CHECK(count(recovered, "READY=1") == 0);
+  CHECK(test::count_containing(hung, "WATCHDOG=1") == 0);  // systemd would now restart the kiosk
+  CHECK(test::count_containing(recovered, "WATCHDOG=1") >= 2);
+  CHECK(test::count_containing(recovered, "READY=1") == 0);
 }
 
 TEST_CASE("WATCHDOG_PID for another process means the watchdog is not ours") {
   test::TempDir dir;
-  FakeSystemd systemd(dir / "notify");
+  test::FakeSystemd systemd(dir / "notify");
   ::setenv("WATCHDOG_USEC", "200000", 1);
   ::setenv("WATCHDOG_PID", std::to_string(::getpid() + 1).c_str(), 1);
   platform::Watchdog w;

@@ -85,6 +85,20 @@ TEST_CASE("a database from a newer kiosk is set aside - not misread") {
   CHECK(report.reason.find("newer kiosk") != std::string::npos);
 }
 
+TEST_CASE("a database missing a table its schema version promises is rebuilt - not failed on first query") {
+  test::TempDir dir;
+  {
+    auto st = store::Store::open(options_for(dir));
+    st->database().exec("DROP TABLE search_rows");
+  }
+  store::OpenReport report;
+  auto st = store::Store::open(options_for(dir), &report);
+  CHECK(report.recovered);
+  CHECK(report.reason.find("no table \"search_rows\"") != std::string::npos);
+  CHECK(report.baseline_loaded);
+  CHECK_FALSE(st->snapshot()->content().events.empty());
+}
+
 TEST_CASE("an unusable data directory falls back to memory with the baseline") {
   // A file where the directory should be: fails for root too (permissions would not).
   test::TempDir dir;

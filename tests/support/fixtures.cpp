@@ -34,6 +34,7 @@ UnixSeconds demo_now() { return *parse_iso8601("2026-11-30T10:00:00+08:00"); }
 Content small_content(UnixSeconds now) {
   Content c;
   c.meta.title = {"测试大厅", "Test hall"};
+  c.meta.display_hours = {{"2026-12-31", "08:00-12:00"}, {"2027-01-01", "closed"}};
   c.spaces.push_back(Space{"tjab", {"TjAb 众创空间", "TjAb Maker Space"}, {"泰达", "TEDA"}, {}, {}, {"lobby-1"},
                            "https://example.cn/book", true});
   c.spaces.push_back(Space{"cafe", {"津京互联创业咖啡", "Jin-Jing Cafe"}, {"泰达", "TEDA"}, {}, {}, {}, "", true});

@@ -170,3 +170,49 @@ TEST_CASE("an urgent notice takes over the screen until it expires") {
   CHECK(k.audit().region("urgent-notice") == nullptr);
   CHECK(k.audit().region("tile:events") != nullptr);
 }
+
+TEST_CASE("a clock known to be wrong is not shown - the hall's name takes its place") {
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), test::demo_snapshot());
+  const auto drew_time = [&] {
+    for (const auto& t : k.audit().texts) {
+      if (t.full == ":17" || t.full == "10:00:17") return true;  // the home clock's seconds, the top bar's clock
+    }
+    return false;
+  };
+  const auto drew = [&](const std::string& text) {
+    for (const auto& t : k.audit().texts) {
+      if (t.full == text) return true;
+    }
+    return false;
+  };
+  const auto now = test::ui_now() + 17;
+  k.step(now, 1.0);
+  CHECK(drew_time());
+  k.sync().clock_trusted = false;
+  k.step(now, 2.0);
+  CHECK_FALSE(drew_time());
+  CHECK(drew(test::demo_snapshot()->content().meta.title.zh));
+  k.ui().state().screen = ui::Screen::events;  // the top bar's clock goes too
+  k.step(now, 3.0);
+  CHECK_FALSE(drew_time());
+  for (const auto& t : k.audit().texts) CHECK(t.missing.empty());
+}
+
+TEST_CASE("safe mode shows a warning badge and the reason in the staff overlay") {
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), test::demo_snapshot());
+  k.sync().safe_mode = true;
+  ui::StaffFacts facts;
+  facts.rows.push_back({"staff.safe_mode", "3 crashed starts in the last 10 minutes", {}, {}, true});
+  k.ui().set_staff_facts(facts);
+  k.ui().state().screen = ui::Screen::events;
+  k.step(test::ui_now(), 1.0);
+  bool badge = false;
+  for (const auto& t : k.audit().texts) badge |= t.full == "安全模式 · 显示早前内容";
+  CHECK(badge);
+  CHECK(k.audit().region("sync-badge-offline") != nullptr);  // drawn as the warning badge
+  k.ui().state().staff.unlocked = true;
+  k.step(test::ui_now(), 2.0);
+  bool reason = false;
+  for (const auto& t : k.audit().texts) reason |= t.full.find("3 crashed starts") != std::string::npos;
+  CHECK(reason);
+}

@@ -30,6 +30,10 @@ bool nav_selected(Screen current, Screen item) {
 // The badge that tells staff (and honest visitors) how fresh the content is.
 std::string sync_badge_text(FrameContext& f, bool* warning) {
   *warning = false;
+  if (f.sync.safe_mode) {
+    *warning = true;
+    return f.tr("sync.safe_mode");
+  }
   if (f.sync.offline_since) {
     *warning = true;
     return f.format("sync.offline_since", {short_date(f.i18n, f.lang, *f.sync.offline_since) + " " +
@@ -80,7 +84,7 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
   audit_region(f, "language", lang);
   bar = bar.cut_right(lang_w + m.gap * 2);
 
-  if (s.screen != Screen::home) {
+  if (s.screen != Screen::home && f.sync.clock_trusted) {  // a clock known to be wrong is not shown
     const std::string clock = clock_hms(f.now);
     const float clock_w = text_width(f.fonts().title, m.title_size, "00:00:00") + m.gap;
     const Rect clock_r = bar.right(clock_w);

@@ -46,22 +46,30 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
   const auto& snap = f.snap;
   Rect r = area.inset(m.pad);
 
-  // Clock and date: the huge font has digits only, so the date uses the title font.
+  // Clock and date: the huge font has digits only, so the date uses the title font. A clock known
+  // to be wrong (a board that booted without network) is not shown; the hall's name takes its place.
   const float clock_h = m.huge_size * 1.05f;
-  const std::string hm = clock_hm(f.now);
-  const float hm_w = text_width(f.fonts().huge, m.huge_size, hm);
-  const std::string secs = clock_hms(f.now).substr(5);  // ":09"
-  const float secs_w = text_width(f.fonts().title, m.title_size, ":00") + m.gap;
-  const Rect clock_r = Rect::at(r.min, ImVec2(hm_w + secs_w + m.gap, clock_h));
-  f.clock_rect = std::make_pair(clock_r.min, clock_r.max);
-  text_line(f, clock_r.left(hm_w + 1), hm, f.fonts().huge, p.text.u32());
-  text_line(f, Rect{ImVec2(clock_r.min.x + hm_w + m.gap * 0.3f, clock_r.max.y - m.title_size * 1.4f), clock_r.max}, secs,
-            f.fonts().title, p.text_muted.u32());
-  audit_region(f, "clock", clock_r);
-  const Rect date_r{ImVec2(clock_r.max.x + m.gap * 2, r.min.y), ImVec2(r.max.x, r.min.y + clock_h)};
-  text_line(f, date_r.top(clock_h * 0.55f), long_date(f.i18n, f.lang, f.now), f.fonts().title, p.text.u32());
-  text_line(f, date_r.cut_top(clock_h * 0.55f), f.text(snap.content().meta.title), f.fonts().body, p.text_muted.u32());
-  r = r.cut_top(clock_h + m.gap * 1.5f);
+  if (!f.sync.clock_trusted) {
+    const Rect title_r = Rect::at(r.min, ImVec2(r.w(), clock_h));
+    text_line(f, title_r.top(clock_h * 0.6f), f.text(snap.content().meta.title), f.fonts().title, p.text.u32());
+    audit_region(f, "clock", title_r);
+    r = r.cut_top(clock_h + m.gap * 1.5f);
+  } else {
+    const std::string hm = clock_hm(f.now);
+    const float hm_w = text_width(f.fonts().huge, m.huge_size, hm);
+    const std::string secs = clock_hms(f.now).substr(5);  // ":09"
+    const float secs_w = text_width(f.fonts().title, m.title_size, ":00") + m.gap;
+    const Rect clock_r = Rect::at(r.min, ImVec2(hm_w + secs_w + m.gap, clock_h));
+    f.clock_rect = std::make_pair(clock_r.min, clock_r.max);
+    text_line(f, clock_r.left(hm_w + 1), hm, f.fonts().huge, p.text.u32());
+    text_line(f, Rect{ImVec2(clock_r.min.x + hm_w + m.gap * 0.3f, clock_r.max.y - m.title_size * 1.4f), clock_r.max}, secs,
+              f.fonts().title, p.text_muted.u32());
+    audit_region(f, "clock", clock_r);
+    const Rect date_r{ImVec2(clock_r.max.x + m.gap * 2, r.min.y), ImVec2(r.max.x, r.min.y + clock_h)};
+    text_line(f, date_r.top(clock_h * 0.55f), long_date(f.i18n, f.lang, f.now), f.fonts().title, p.text.u32());
+    text_line(f, date_r.cut_top(clock_h * 0.55f), f.text(snap.content().meta.title), f.fonts().body, p.text_muted.u32());
+    r = r.cut_top(clock_h + m.gap * 1.5f);
+  }
 
   // Routine notices, at most two: title and text on one line where there is room, else two lines.
   int shown = 0;

@@ -30,7 +30,14 @@ void draw_urgent_notice(FrameContext& f, const content::Notice& n, const Rect& a
 
 // Staff overlay: PIN pad, then facts and buttons.
 struct StaffFacts {
-  std::vector<std::pair<std::string, std::string>> rows;  // i18n label key, value
+  struct Row {
+    std::string label;               // i18n key
+    std::string value;               // shown as it is (versions, sizes, addresses) ...
+    std::string value_key;           // ... or, when set, this i18n key formatted with `args`
+    std::vector<std::string> args;
+    bool warning = false;            // drawn in the warning colour
+  };
+  std::vector<Row> rows;
 };
 void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono);
 

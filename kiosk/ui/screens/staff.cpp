@@ -1,6 +1,7 @@
 // Staff overlay, opened by a 3-second press on the top-left corner: a PIN pad first (wrong PINs lock
 // it for longer each time), then the content version, sync state, last error, device facts, and the
 // buttons staff need: sync now, language, exit to the desktop.
+#include <algorithm>
 #include <cmath>
 
 #include "kiosk/ui/format.hpp"
@@ -71,27 +72,40 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
   audit_region(f, "staff-buttons", buttons);
   r = r.cut_bottom(m.touch + m.pad);
 
-  // Facts: two columns on wide screens.
-  std::vector<std::pair<std::string, std::string>> rows;
+  // Facts in as many columns as fit; the sync rows first, then what the app measured.
+  struct Shown {
+    std::string label, value;
+    bool warning;
+  };
+  std::vector<Shown> rows;
   const auto& v = f.snap.version();
-  rows.emplace_back(f.tr("staff.content_version"),
-                    f.format("staff.version_detail", {std::to_string(v.version), v.origin,
-                                                      v.applied_at ? short_date(f.i18n, f.lang, v.applied_at) + " " + clock_hm(v.applied_at) : "-"}));
-  rows.emplace_back(f.tr("staff.sync_state"), f.sync.configured ? f.sync.state : f.tr("staff.sync_not_configured"));
-  rows.emplace_back(f.tr("staff.last_sync"),
-                    f.sync.last_success ? short_date(f.i18n, f.lang, f.sync.last_success) + " " + clock_hm(f.sync.last_success) : "-");
-  rows.emplace_back(f.tr("staff.last_error"), f.sync.last_error.empty() ? f.tr("staff.none") : f.sync.last_error);
-  for (const auto& [key, value] : facts.rows) rows.emplace_back(f.tr(key), value);
-  const int cols = r.w() > m.u * 34 ? 2 : 1;
-  const float col_w = (r.w() - m.pad * (cols - 1)) / cols;
-  const float row_h = m.body_size * 2.9f;
+  rows.push_back({f.tr("staff.content_version"),
+                  f.format("staff.version_detail", {std::to_string(v.version), v.origin,
+                                                    v.applied_at ? short_date(f.i18n, f.lang, v.applied_at) + " " + clock_hm(v.applied_at) : "-"}),
+                  false});
+  rows.push_back({f.tr("staff.sync_state"), f.sync.configured ? f.sync.state : f.tr("staff.sync_not_configured"), false});
+  rows.push_back({f.tr("staff.last_sync"),
+                  f.sync.last_success ? short_date(f.i18n, f.lang, f.sync.last_success) + " " + clock_hm(f.sync.last_success) : "-",
+                  false});
+  rows.push_back({f.tr("staff.last_error"), f.sync.last_error.empty() ? f.tr("staff.none") : f.sync.last_error,
+                  !f.sync.last_error.empty()});
+  for (const auto& row : facts.rows) {
+    rows.push_back({f.tr(row.label), row.value_key.empty() ? row.value : f.format(row.value_key, row.args), row.warning});
+  }
+  const float row_h = std::round(m.small_size * 1.3f + m.body_size * 1.45f);
+  const int fit_rows = std::max(1, static_cast<int>(r.h() / row_h));
+  const int max_cols = std::max(1, static_cast<int>(r.w() / (m.u * 17)));
+  const int cols = std::clamp((static_cast<int>(rows.size()) + fit_rows - 1) / fit_rows, 1, max_cols);
+  const float col_w = (r.w() - m.pad * static_cast<float>(cols - 1)) / static_cast<float>(cols);
+  const int per_col = (static_cast<int>(rows.size()) + cols - 1) / cols;
   for (std::size_t i = 0; i < rows.size(); ++i) {
-    const int c = static_cast<int>(i) % cols;
-    const float y = r.min.y + (static_cast<float>(i / cols)) * row_h;
-    if (y + row_h > r.max.y) break;
-    const Rect cell = Rect::at(ImVec2(r.min.x + c * (col_w + m.pad), y), ImVec2(col_w, row_h));
-    text_line(f, cell.top(m.small_size * 1.3f), rows[i].first, f.fonts().small, p.text_muted.u32());
-    text_block(f, cell.cut_top(m.small_size * 1.3f), rows[i].second, f.fonts().body, p.text.u32(), 1);
+    const int c = static_cast<int>(i) / per_col, row = static_cast<int>(i) % per_col;
+    const float y = r.min.y + static_cast<float>(row) * row_h;
+    if (y + row_h > r.max.y + 1) continue;  // more facts than room: the rest stay in `kioskctl status`
+    const Rect cell = Rect::at(ImVec2(r.min.x + static_cast<float>(c) * (col_w + m.pad), y), ImVec2(col_w, row_h));
+    text_line(f, cell.top(m.small_size * 1.3f), rows[i].label, f.fonts().small, p.text_muted.u32());
+    text_line(f, cell.cut_top(m.small_size * 1.3f), rows[i].value, f.fonts().body,
+              rows[i].warning ? p.warning.u32() : p.text.u32());
   }
   audit_region(f, "staff-facts", r);
 }

@@ -1,0 +1,81 @@
+#include "kiosk/app/staff_facts.hpp"
+
+#include <cstdio>
+
+#include "sync/content/time.hpp"
+
+namespace kiosk::app {
+namespace {
+
+std::string local_time(platform::WallSeconds t) {
+  const auto c = content::to_civil(t);
+  char buf[32];
+  std::snprintf(buf, sizeof buf, "%04d-%02d-%02d %02d:%02d", c.year, c.month, c.day, c.hour, c.minute);
+  return buf;
+}
+
+std::string join(const std::vector<std::string>& parts, const char* separator) {
+  std::string out;
+  for (const auto& p : parts) out += (out.empty() ? "" : separator) + p;
+  return out;
+}
+
+}  // namespace
+
+ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
+  using Row = ui::StaffFacts::Row;
+  ui::StaffFacts f;
+  const auto row = [&f](std::string label, std::string value, bool warning = false) {
+    f.rows.push_back(Row{std::move(label), std::move(value), {}, {}, warning});
+  };
+  const auto keyed = [&f](std::string label, std::string key, std::vector<std::string> args, bool warning = false) {
+    f.rows.push_back(Row{std::move(label), {}, std::move(key), std::move(args), warning});
+  };
+  if (!in.safe_mode.empty()) row("staff.safe_mode", in.safe_mode, true);
+  const auto warnings = in.device.warnings();
+  if (!warnings.empty()) row("staff.warnings", join(warnings, "; "), true);
+
+  if (in.clock.below_floor()) {
+    keyed("staff.clock", "staff.clock_wrong", {local_time(in.clock.wall), local_time(in.clock.floor)}, true);
+  } else if (!in.clock.synchronised) {
+    keyed("staff.clock", "staff.clock_unsynced", {local_time(in.clock.wall)}, true);
+  } else {
+    keyed("staff.clock", "staff.clock_ntp", {local_time(in.clock.wall)});
+  }
+  keyed("staff.screen", in.screen.always_on ? "staff.screen_always" : in.screen.lit ? "staff.screen_hours_on" : "staff.screen_hours_off", {});
+  if (in.screen.backlight.empty()) keyed("staff.backlight", "staff.no_backlight", {});
+  else row("staff.backlight", in.screen.backlight);
+  if (!in.screen.error.empty()) row("staff.backlight", in.screen.error, true);
+  row("staff.kiosk_id", in.kiosk_id);
+  row("staff.display", in.display);
+
+  const auto& d = in.device;
+  if (d.model.empty()) keyed("staff.board", "staff.unknown", {});
+  else row("staff.board", d.model);
+  if (d.cpu_celsius) {
+    char t[32];
+    std::snprintf(t, sizeof t, "%.1f °C", *d.cpu_celsius);
+    row("staff.temperature", t, *d.cpu_celsius >= 80);
+  }
+  if (d.throttled) {
+    if (*d.throttled == 0) keyed("staff.power", "staff.power_ok", {});
+    else row("staff.power", join(platform::describe_throttled(*d.throttled), ", "), true);
+  } else if (d.under_voltage_now) {
+    if (*d.under_voltage_now) row("staff.power", "under-voltage now", true);
+    else keyed("staff.power", "staff.power_ok", {});
+  }
+  if (d.disk_free_bytes && d.disk_total_bytes) {
+    keyed("staff.storage", "staff.storage_detail", {platform::format_bytes(*d.disk_free_bytes), platform::format_bytes(*d.disk_total_bytes)});
+  }
+  if (d.memory_available_bytes && d.memory_total_bytes) {
+    keyed("staff.memory", "staff.storage_detail",
+          {platform::format_bytes(*d.memory_available_bytes), platform::format_bytes(*d.memory_total_bytes)});
+  }
+  if (d.uptime_s) row("staff.uptime", platform::format_duration(*d.uptime_s));
+  if (d.addresses.empty()) keyed("staff.network", "staff.no_network", {});
+  else row("staff.network", join(d.addresses, ", "));
+  row("staff.build", in.build);
+  return f;
+}
+
+}  // namespace kiosk::app

@@ -1,0 +1,27 @@
+#pragma once
+// The rows of the staff overlay that the app knows and the UI does not: the board (model,
+// temperature, power, storage, memory, uptime, addresses), the clock's trust, the screen's power,
+// safe mode, the kiosk's id and build. Values are numbers or i18n keys, so staff read them in the
+// overlay's language.
+#include <string>
+
+#include "kiosk/app/display_control.hpp"
+#include "kiosk/ui/screens/screens.hpp"
+#include "platform/clock.hpp"
+#include "platform/device_facts.hpp"
+
+namespace kiosk::app {
+
+struct StaffFactsInput {
+  std::string kiosk_id;
+  std::string display;     // resolution, driver, presenter
+  DisplayControl::State screen;
+  std::string build;
+  std::string safe_mode;   // "" or why and what is shown instead
+  platform::ClockReading clock;
+  platform::DeviceFacts device;
+};
+
+ui::StaffFacts make_staff_facts(const StaffFactsInput& in);
+
+}  // namespace kiosk::app

@@ -3,6 +3,8 @@
 // glyph rendered as a missing mark, no text wider than the room it was given, touch targets >= 9 mm.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
+
 #include <cmath>
 
 #include "kiosk/app/gallery.hpp"
@@ -190,6 +192,7 @@ TEST_CASE("a clock known to be wrong is not shown - the hall's name takes its pl
   CHECK(drew_time());
   k.sync().clock_trusted = false;
   k.step(now, 2.0);
+  if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) k.save_png(std::string(dir) + "/home-clock-wrong.png");
   CHECK_FALSE(drew_time());
   CHECK(drew(test::demo_snapshot()->content().meta.title.zh));
   k.ui().state().screen = ui::Screen::events;  // the top bar's clock goes too
@@ -206,6 +209,7 @@ TEST_CASE("safe mode shows a warning badge and the reason in the staff overlay")
   k.ui().set_staff_facts(facts);
   k.ui().state().screen = ui::Screen::events;
   k.step(test::ui_now(), 1.0);
+  if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) k.save_png(std::string(dir) + "/events-safe-mode.png");
   bool badge = false;
   for (const auto& t : k.audit().texts) badge |= t.full == "安全模式 · 显示早前内容";
   CHECK(badge);

@@ -72,6 +72,8 @@ bool wait_for_event(bool sdl_blocks, platform::InputWaiter& waiter, double secon
 
 }  // namespace
 
+bool stop_requested() { return g_stop.load(); }
+
 int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile& font) {
   const double launched = mono_now();
   // The content thread starts first: opening the store overlaps SDL and window set-up.

@@ -32,4 +32,7 @@ inline constexpr int kExitNoDisplay = 3;
 // kExitNoDisplay when there is no display.
 int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile& font);
 
+// SIGTERM or SIGINT arrived (run_app installs the handlers).
+bool stop_requested();
+
 }  // namespace kiosk::app

@@ -157,3 +157,19 @@ TEST_CASE("outside opening hours the backlight goes off - and back on when the k
   REQUIRE(kiosk->wait(30) == 0);
   CHECK(test::read_text(panel / "bl_power") == "0");
 }
+
+TEST_CASE("no display at boot: the kiosk says so and waits before systemd restarts it - SIGTERM still ends it") {
+  KioskRun run;
+  auto argv = test::our_program("kiosk/kiosk");
+  argv.insert(argv.end(), {"--config", run.config.string(), "--data-dir", run.data.string()});
+  // A video driver SDL does not have fails SDL_Init the way a board with no screen does.
+  test::ChildProcess kiosk(argv, {"SDL_VIDEODRIVER=no-such-driver"}, run.dir / "kiosk.log");
+  const std::string waiting = "no display found: is the screen connected and switched on?";
+  for (int i = 0; i < 600 && kiosk.log().find(waiting) == std::string::npos; ++i) {
+    if (kiosk.wait(0.1).has_value()) break;
+  }
+  REQUIRE_MESSAGE(kiosk.log().find(waiting) != std::string::npos, kiosk.log());
+  CHECK_FALSE(kiosk.wait(1).has_value());  // still pausing, not a restart loop
+  kiosk.signal(SIGTERM);
+  CHECK(kiosk.wait(30) == 3);
+}

@@ -25,8 +25,12 @@ struct ClockReading {
   WallSeconds now() const { return wall < floor ? floor : wall; }
   // Certainly wrong: earlier than something that already happened.
   bool below_floor() const { return wall < floor; }
-  // Good enough to show visitors a time of day and to switch the screen off by opening hours.
+  // Good enough to show visitors a time of day.
   bool trusted() const { return !below_floor(); }
+  // Good enough to switch the screen off by opening hours. That needs NTP's word: after a weekend
+  // powered off, fake-hwclock restores Friday evening, above the floor but hours wrong, and a
+  // Monday-morning lobby would stay dark. In doubt the screen stays lit.
+  bool may_darken() const { return trusted() && synchronised; }
   // For the staff overlay and the log.
   std::string describe() const;
 };

@@ -20,7 +20,7 @@ class DisplayPower {
   // A finger on the glass (monotonic time): lit for wake_s from now, even when closed.
   void touched(double mono) { awake_until_ = mono + wake_s_; }
 
-  // `wall`: the best estimate of now; `clock_trusted`: false while it is known to be wrong.
+  // `wall`: the best estimate of now; `clock_trusted`: false unless NTP set it (ClockReading::may_darken).
   bool want_on(std::int64_t wall, bool clock_trusted, double mono) const {
     return !clock_trusted || mono < awake_until_ || schedule_.on_at(wall);
   }

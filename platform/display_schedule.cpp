@@ -35,6 +35,12 @@ int parse_time_of_day(const std::string& text, const std::string& whole) {
 }
 
 // Days since 1970-01-01 of a civil date (Howard Hinnant's algorithm).
+int days_in_month(int y, int m) {
+  static constexpr int kLength[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
+  const bool leap = (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+  return kLength[m - 1] + (m == 2 && leap ? 1 : 0);
+}
+
 std::int64_t days_from_civil(int y, unsigned m, unsigned d) {
   y -= m <= 2;
   const std::int64_t era = (y >= 0 ? y : y - 399) / 400;
@@ -129,8 +135,8 @@ DisplaySchedule DisplaySchedule::parse(const std::vector<std::pair<std::string, 
 void DisplaySchedule::set_date_override(const std::string& date, const std::string& hours) {
   int y = 0, m = 0, d = 0;
   char extra = 0;
-  if (std::sscanf(date.c_str(), "%d-%d-%d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 || d < 1 || d > 31 ||
-      date.size() != 10) {
+  if (std::sscanf(date.c_str(), "%d-%d-%d%c", &y, &m, &d, &extra) != 3 || m < 1 || m > 12 || d < 1 ||
+      d > days_in_month(y, m) || date.size() != 10) {
     throw ScheduleError("\"" + date + "\" is not a date like 2026-12-31");
   }
   std::vector<Interval> intervals;

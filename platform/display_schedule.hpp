@@ -37,7 +37,6 @@ class DisplaySchedule {
 
   // Hours for one date ("2026-12-31"), replacing the weekday's. Throws ScheduleError.
   void set_date_override(const std::string& date, const std::string& hours);
-  void clear_date_overrides() { overrides_.clear(); }
 
   bool always_on() const { return always_on_; }
   bool on_at(std::int64_t t) const;

@@ -12,7 +12,10 @@
 namespace kiosk::platform {
 
 std::optional<InstanceLock> InstanceLock::try_acquire(const std::filesystem::path& file, std::string* why) {
-  const int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  int fd = ::open(file.c_str(), O_RDWR | O_CREAT | O_CLOEXEC, 0644);
+  // Someone else's file (e.g. left by `sudo kioskctl sync`): flock works on a read-only descriptor
+  // too; only the pid inside cannot be updated.
+  if (fd < 0 && errno == EACCES) fd = ::open(file.c_str(), O_RDONLY | O_CLOEXEC);
   if (fd < 0) {
     if (why) *why = "cannot open the lock file " + file.string() + ": " + describe_errno(errno);
     return std::nullopt;

@@ -24,8 +24,12 @@ namespace kiosk::app {
 namespace {
 
 std::atomic<bool> g_stop{false};
+std::atomic<platform::InputWaiter*> g_waiter{nullptr};  // woken by a signal: write(2) is signal-safe
 
-void on_signal(int) { g_stop = true; }
+void on_signal(int) {
+  g_stop = true;
+  if (platform::InputWaiter* w = g_waiter.load()) w->wake();
+}
 
 void install_signal_handlers() {
   struct sigaction sa {};
@@ -61,9 +65,12 @@ bool driver_blocks(const char* driver) {
 }
 
 // Waits for the next SDL event or `seconds`. X11 and Wayland block in SDL; the other drivers would
-// poll every millisecond, so there we sleep in poll(2) on the input devices and a wake-up eventfd.
+// poll every millisecond, so there we sleep in poll(2) on the input devices and a wake-up eventfd,
+// which SIGTERM also wakes. SDL's own wait retries after a signal, so there a second is the longest
+// sleep (SIGTERM must end the kiosk well inside TimeoutStopSec).
 bool wait_for_event(bool sdl_blocks, platform::InputWaiter& waiter, double seconds, SDL_Event* e) {
-  const int ms = static_cast<int>(std::clamp(std::ceil(seconds * 1000.0), 0.0, 1000.0));
+  const double limit_ms = sdl_blocks ? 1000.0 : 60000.0;
+  const int ms = static_cast<int>(std::clamp(std::ceil(seconds * 1000.0), 0.0, limit_ms));
   if (sdl_blocks) return SDL_WaitEventTimeout(e, ms) == 1;
   if (SDL_PollEvent(e) == 1) return true;
   waiter.wait(std::chrono::milliseconds(ms));
@@ -94,6 +101,10 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
   SDL_SetHint(SDL_HINT_VIDEO_MINIMIZE_ON_FOCUS_LOSS, "0");
   SDL_SetHint(SDL_HINT_VIDEO_X11_NET_WM_BYPASS_COMPOSITOR, "1");
+  g_waiter = &waiter;
+  struct WaiterReset {
+    ~WaiterReset() { g_waiter = nullptr; }
+  } waiter_reset;
   install_signal_handlers();
   if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
     log::warn(std::string("no display: ") + SDL_GetError());
@@ -196,6 +207,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     return options.start_time ? t : std::max(t, static_cast<double>(content.time_floor()));
   };
   platform::ClockReading clock = read_clock();
+  double clock_read_at = mono_now();
   bool dark_frame_shown = false;
   bool ready_sent = false;
   // Tells systemd the kiosk is up: after the first frame, or once it decided the screen stays dark.
@@ -212,7 +224,6 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   double last_frame = 0;
   double content_change = 0;
   bool first_frame = true;
-  int exit_code = 0;
   // What the loop did, logged once a minute at debug level: how a sleeping kiosk spends its CPU.
   struct Stats {
     int wakeups = 0, full = 0, partial = 0;
@@ -238,7 +249,10 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     bool got = wait_for_event(blocking, waiter, std::max(0.0, wait), &e);
     ++stats.wakeups;
     watchdog.alive(mono_now());  // the loop is turning: woke, and will draw or sleep again
-    clock = read_clock();
+    if (mono_now() - clock_read_at >= 1.0) {  // a stat and an adjtimex: once a second, not per frame
+      clock = read_clock();
+      clock_read_at = mono_now();
+    }
     if (mono_now() - stats.since >= 60.0) {
       log::debug("loop: " + std::to_string(stats.wakeups) + " wake-ups, " + std::to_string(stats.full) + " full and " +
                  std::to_string(stats.partial) + " clock-only frames in the last minute");
@@ -350,7 +364,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     if (out.exit_requested) break;
   }
   watchdog.stopping();
-  return exit_code;
+  return 0;
 }
 
 }  // namespace kiosk::app

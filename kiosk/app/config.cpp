@@ -52,12 +52,23 @@ Config load_config(const std::filesystem::path& file) {
     if (!it->is_object()) {
       c.problems.push_back(file.string() + ": opening_hours must be an object like {\"mon-fri\": \"08:00-20:00\"} (screen stays on)");
     } else {
+      // Any doubt keeps the screen on: a day left out of a half-understood schedule would be dark.
+      bool usable = true;
       for (const auto& [day, hours] : it->items()) {
-        if (hours.is_string()) week.emplace_back(day, hours.get<std::string>());
-        else c.problems.push_back(file.string() + ": opening_hours." + day + " must be a string like \"08:00-20:00\"");
+        if (hours.is_string()) {
+          week.emplace_back(day, hours.get<std::string>());
+        } else {
+          c.problems.push_back(file.string() + ": opening_hours." + day +
+                               " must be a string like \"08:00-20:00\" or \"closed\" (screen stays on until it is fixed)");
+          usable = false;
+        }
+      }
+      if (week.empty() && usable) {
+        c.problems.push_back(file.string() + ": opening_hours names no days (screen stays on)");
+        usable = false;
       }
       try {
-        c.opening_hours = platform::DisplaySchedule::parse(week);
+        if (usable) c.opening_hours = platform::DisplaySchedule::parse(week);
       } catch (const platform::ScheduleError& e) {
         c.problems.push_back(file.string() + ": opening_hours: " + e.what() + " (screen stays on until it is fixed)");
       }

@@ -31,13 +31,14 @@ std::string demo_fingerprint(const std::filesystem::path& dir, content::UnixSeco
 }  // namespace
 
 ContentService::ContentService(ContentOptions options, std::function<void()> wake_ui)
-    : options_(std::move(options)), wake_ui_(std::move(wake_ui)) {}
+    : options_(std::move(options)), wake_ui_(std::move(wake_ui)), floor_(options_.build_time) {}
 
 ContentService::~ContentService() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
   }
+  stop_transfers_ = true;  // a download in progress ends within a second, well inside TimeoutStopSec
   stop_cv_.notify_all();
   if (thread_.joinable()) thread_.join();
 }
@@ -151,21 +152,34 @@ ui::SyncView view_of(const sync::SyncStatus& s) {
 
 // A synced version that has been on screen for known_good_after_s without the kiosk crashing (we are
 // still here) becomes the copy safe mode starts from.
+// The manifest hash of the shown version when it is a synced one without a known good copy yet.
+std::optional<std::string> ContentService::known_good_candidate(const store::Store& store) const {
+  try {
+    const auto v = store.version();
+    if (v.origin == "feed" && v.manifest_sha256 != known_good_saved_) return v.manifest_sha256;
+  } catch (const std::exception& e) {  // an SD card read error must not end the content thread
+    log::warn(std::string("cannot read the content version: ") + e.what());
+  }
+  return std::nullopt;
+}
+
 void ContentService::keep_known_good(store::Store& store, double shown_since) {
   if (platform::monotonic_seconds() - shown_since < options_.known_good_after_s) return;
-  const auto v = store.version();
-  if (v.origin != "feed" || v.manifest_sha256 == known_good_saved_) return;
+  const auto candidate = known_good_candidate(store);
+  if (!candidate) return;
   try {
     store::save_known_good(store, store::KnownGoodPaths::in(options_.data_dir));
-    log::info("content version " + std::to_string(v.version) + " is now the last known good copy for safe mode");
+    log::info("content version " + std::to_string(store.version().version) + " is now the last known good copy for safe mode");
   } catch (const std::exception& e) {
     log::warn(std::string("cannot keep a known good copy for safe mode: ") + e.what());
   }
-  known_good_saved_ = v.manifest_sha256;  // once per version, also when it failed (no retry storm)
+  known_good_saved_ = *candidate;  // once per version, also when it failed (no retry storm)
 }
 
 void ContentService::sync_loop(store::Store& store) {
-  sync::SyncEngine engine(store, *options_.sync);
+  sync::SyncConfig config = *options_.sync;
+  config.http.stop = &stop_transfers_;
+  sync::SyncEngine engine(store, std::move(config));
   {
     std::lock_guard lock(mutex_);
     sync_view_ = view_of(engine.status());
@@ -199,8 +213,7 @@ void ContentService::sync_loop(store::Store& store) {
     const double poll_at = platform::monotonic_seconds() + engine.next_delay(desks);
     for (;;) {
       double until = poll_at;
-      const bool copy_due = store.version().origin == "feed" && store.version().manifest_sha256 != known_good_saved_;
-      if (copy_due) until = std::min(until, shown_since + options_.known_good_after_s);
+      if (known_good_candidate(store)) until = std::min(until, shown_since + options_.known_good_after_s);
       {
         std::unique_lock lock(mutex_);
         stop_cv_.wait_for(lock, std::chrono::duration<double>(std::max(0.0, until - platform::monotonic_seconds())),

@@ -60,6 +60,7 @@ class ContentService {
   void sync_loop(store::Store& store);
   std::shared_ptr<const content::ContentSnapshot> open_and_snapshot();
   void open_safe_mode_store();
+  std::optional<std::string> known_good_candidate(const store::Store& store) const;
   void keep_known_good(store::Store& store, double shown_since);
 
   ContentOptions options_;
@@ -75,6 +76,7 @@ class ContentService {
   std::string safe_mode_content_;
   std::string known_good_saved_;  // manifest hash of the version last saved as known good
   std::atomic<content::UnixSeconds> floor_{0};
+  std::atomic<bool> stop_transfers_{false};
   std::thread thread_;
 };
 

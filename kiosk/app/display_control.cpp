@@ -5,7 +5,15 @@
 namespace kiosk::app {
 
 DisplayControl::DisplayControl(platform::DisplaySchedule weekly, double wake_s, const std::filesystem::path& system_root)
-    : weekly_(std::move(weekly)), power_(weekly_, wake_s), backlight_(platform::Backlight::find(system_root)) {}
+    : weekly_(std::move(weekly)), power_(weekly_, wake_s), backlight_(platform::Backlight::find(system_root)) {
+  // A run that ended without our destructor (crash, watchdog, power cut at night) can leave the
+  // panel dark; lit_ starts true, so without this the first "on" would never be written.
+  if (backlight_ && backlight_->is_on() == false) {
+    log::info("display: the backlight was left off by an earlier run; switching it on");
+    last_error_ = backlight_->set_on(true);
+    if (!last_error_.empty()) log::warn("display: " + last_error_);
+  }
+}
 
 DisplayControl::~DisplayControl() { switch_to(true); }
 
@@ -31,7 +39,7 @@ void DisplayControl::switch_to(bool on) {
 }
 
 bool DisplayControl::update(const platform::ClockReading& clock, double mono) {
-  switch_to(power_.want_on(clock.now(), clock.trusted(), mono));
+  switch_to(power_.want_on(clock.now(), clock.may_darken(), mono));
   return lit_;
 }
 

@@ -34,7 +34,7 @@ class DisplayControl {
   bool has_backlight() const { return backlight_.has_value(); }
 
   std::optional<double> seconds_to_change(const platform::ClockReading& clock, double mono) const {
-    return power_.seconds_to_change(clock.now(), clock.trusted(), mono);
+    return power_.seconds_to_change(clock.now(), clock.may_darken(), mono);
   }
   // For staff.
   struct State {

@@ -42,7 +42,9 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   } else {
     keyed("staff.clock", "staff.clock_ntp", {local_time(in.clock.wall)});
   }
-  keyed("staff.screen", in.screen.always_on ? "staff.screen_always" : in.screen.lit ? "staff.screen_hours_on" : "staff.screen_hours_off", {});
+  if (in.screen.always_on) keyed("staff.screen", "staff.screen_always", {});
+  else if (!in.clock.may_darken()) keyed("staff.screen", "staff.screen_hours_wait_ntp", {}, true);
+  else keyed("staff.screen", in.screen.lit ? "staff.screen_hours_on" : "staff.screen_hours_off", {});
   if (in.screen.backlight.empty()) keyed("staff.backlight", "staff.no_backlight", {});
   else row("staff.backlight", in.screen.backlight);
   if (!in.screen.error.empty()) row("staff.backlight", in.screen.error, true);

@@ -33,6 +33,11 @@ std::size_t on_body(char* data, std::size_t size, std::size_t count, void* user)
   return n;
 }
 
+int on_progress(void* user, curl_off_t, curl_off_t, curl_off_t, curl_off_t) {
+  const auto* stop = static_cast<const std::atomic<bool>*>(user);
+  return stop->load() ? 1 : 0;  // non-zero aborts with CURLE_ABORTED_BY_CALLBACK
+}
+
 std::string trim(std::string s) {
   while (!s.empty() && std::isspace(static_cast<unsigned char>(s.back()))) s.pop_back();
   std::size_t i = 0;
@@ -77,6 +82,8 @@ void global_init() {
                                     std::size_t received) {
   const std::string why = detail[0] != '\0' ? detail : curl_easy_strerror(code);
   switch (code) {
+    case CURLE_ABORTED_BY_CALLBACK:
+      throw FeedError(Failure::network, "the sync of " + what + " was interrupted because the kiosk was stopping");
     case CURLE_COULDNT_RESOLVE_HOST:
       throw FeedError(Failure::network, "cannot find the content server's address (DNS): check the network and the server "
                                         "URL in the kiosk's configuration (" + why + ")");
@@ -146,6 +153,11 @@ HttpResponse HttpClient::get(const std::string& url, const std::string& what, st
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  if (options_.stop != nullptr) {
+    curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
+    curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
+    curl_easy_setopt(c, CURLOPT_XFERINFODATA, options_.stop);
+  }
   const CURLcode rc = curl_easy_perform(c);
   curl_slist_free_all(headers);
   long request_size = 0;

@@ -3,6 +3,7 @@
 // always on (a custom CA allowed), connect / total / low-speed timeouts, at most 3 redirects and only
 // to https, a size cap enforced while bytes arrive, conditional GET, and failures turned into
 // sentences. curl.h stays out of this header (`typedef void CURL`, as ImHex does).
+#include <atomic>
 #include <cstdint>
 #include <string>
 
@@ -17,6 +18,9 @@ struct HttpOptions {
   long low_speed_bytes = 1024;    // abort below this many bytes/s ...
   long low_speed_time_s = 20;     // ... for this long
   std::string user_agent = "lobby-kiosk";
+  // When it becomes true, a transfer in progress ends within about a second (libcurl calls the
+  // progress callback at least once a second): a stopping kiosk must not wait for a slow server.
+  const std::atomic<bool>* stop = nullptr;
 };
 
 struct HttpResponse {

@@ -60,7 +60,15 @@ void save_known_good(Store& store, const KnownGoodPaths& to) {
     std::error_code ec;
     if (fs::exists(target, ec)) continue;
     fs::create_hard_link(store.blobs().path_of(sha), target, ec);
-    if (ec) fs::copy_file(store.blobs().path_of(sha), target, ec);  // a file system without hard links
+    if (ec) {  // a file system without hard links: copy whole or not at all (exists() above trusts it)
+      const fs::path part = target.string() + ".part";
+      ec.clear();
+      fs::copy_file(store.blobs().path_of(sha), part, fs::copy_options::overwrite_existing, ec);
+      if (!ec) {
+        fsync_file(part);
+        fs::rename(part, target, ec);
+      }
+    }
     if (ec) throw platform::FileError("cannot keep image " + sha + " for safe mode: " + ec.message(), ec.value());
   }
   platform::fsync_directory(to.blobs);

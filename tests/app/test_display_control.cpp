@@ -63,3 +63,26 @@ TEST_CASE("a clock known to be wrong keeps the screen lit") {
   CHECK(display.update(wrong, 0));
   CHECK_FALSE(display.update(at(kMondayNoon), 1));
 }
+
+TEST_CASE("a plausible clock that NTP has not confirmed keeps the screen lit - fake-hwclock after a weekend off") {
+  test::TempDir root;
+  app::DisplayControl display(platform::DisplaySchedule::parse({{"daily", "08:00-20:00"}}), 300, root.path());
+  platform::ClockReading stale = at(kMondayNoon + 9 * 3600);  // says 21:00: closed
+  stale.synchronised = false;
+  CHECK(display.update(stale, 0));
+  stale.synchronised = true;  // NTP answered: now the hours apply
+  CHECK_FALSE(display.update(stale, 1));
+}
+
+TEST_CASE("a backlight left off by a run that crashed at night is switched on at start") {
+  test::TempDir root;
+  const fs::path panel = root.path() / "sys/class/backlight/rpi_backlight";
+  fs::create_directories(panel);
+  test::write_text(panel / "brightness", "0\n");  // no bl_power: the brightness fallback
+  test::write_text(panel / "max_brightness", "255\n");
+  app::DisplayControl display(platform::DisplaySchedule::parse({{"daily", "08:00-20:00"}}), 300, root.path());
+  CHECK(display.lit());
+  CHECK(test::read_text(panel / "brightness") == "255");
+  CHECK(display.update(at(kMondayNoon), 0));
+  CHECK(test::read_text(panel / "brightness") == "255");
+}

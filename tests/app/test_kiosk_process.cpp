@@ -145,6 +145,8 @@ TEST_CASE("outside opening hours the backlight goes off - and back on when the k
   fs::create_directories(panel);
   test::write_text(panel / "bl_power", "0\n");
   test::write_text(panel / "brightness", "255\n");
+  fs::create_directories(run.dir / "root/run/systemd/timesync");  // NTP has set the clock
+  test::write_text(run.dir / "root/run/systemd/timesync/synchronized", "");
   test::write_text(run.config, R"({"system_root": ")" + (run.dir / "root").string() +
                                    R"(", "opening_hours": {"daily": "closed"}})");
   test::FakeSystemd systemd(run.dir / "notify");

@@ -5,7 +5,10 @@
 
 #include <nlohmann/json.hpp>
 
+#include <atomic>
 #include <cerrno>
+#include <chrono>
+#include <thread>
 
 #include "platform/files.hpp"
 #include "sync/content/sha256.hpp"
@@ -83,6 +86,29 @@ TEST_CASE("a server that accepts and never answers") {
   s.server.set(Mode::never_answer);
   s.check_failed(Failure::timeout, "");
   s.check_recovers();
+}
+
+TEST_CASE("a kiosk stopping while a server never answers ends the download at once - nothing lost") {
+  Scenario s;
+  s.server.set(Mode::never_answer);
+  std::atomic<bool> stop{false};
+  auto config = s.fx.config(s.server.url());
+  config.http.total_timeout_s = 60;  // without the stop flag this sync would end as a timeout after a minute
+  config.http.low_speed_time_s = 60;
+  config.http.stop = &stop;
+  sync::SyncEngine engine(*s.store, config, [&s] { return s.fx.now; });
+  std::thread stopper([&stop] {
+    std::this_thread::sleep_for(std::chrono::milliseconds(300));
+    stop = true;
+  });
+  const auto out = engine.sync_once();
+  stopper.join();
+  REQUIRE(out.failure.has_value());
+  CHECK(*out.failure == Failure::network);
+  CHECK_MESSAGE(engine.status().last_error.find("interrupted because the kiosk was stopping") != std::string::npos,
+                engine.status().last_error);
+  CHECK(s.store->version().version == 1);
+  CHECK(s.store->integrity_check() == "ok");
 }
 
 TEST_CASE("a slow drip below the low-speed limit") {

@@ -64,8 +64,7 @@ TEST_CASE("a date override from content replaces that day only") {
   CHECK_FALSE(s.on_at(at(31, 10)));
   CHECK(s.on_at(at(32, 21)));
   CHECK(s.on_at(at(33, 10)));  // Thursday as usual
-  s.clear_date_overrides();
-  CHECK(s.on_at(at(31, 10)));
+  CHECK(office_hours().on_at(at(31, 10)));  // the weekly hours themselves are unchanged
 }
 
 TEST_CASE("an override on a kiosk without opening hours darkens only that day") {
@@ -93,7 +92,12 @@ TEST_CASE("bad hours are refused with a message naming them") {
   CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"sat", ""}}), doctest::Contains("closed"), ScheduleError);
   DisplaySchedule s;
   CHECK_THROWS_WITH_AS(s.set_date_override("2026-13-01", "closed"), doctest::Contains("2026-13-01"), ScheduleError);
+  CHECK_THROWS_WITH_AS(s.set_date_override("2026-02-30", "closed"), doctest::Contains("2026-02-30"), ScheduleError);
+  CHECK_THROWS_WITH_AS(s.set_date_override("2026-04-31", "closed"), doctest::Contains("2026-04-31"), ScheduleError);
+  CHECK_THROWS_WITH_AS(s.set_date_override("2027-02-29", "closed"), doctest::Contains("2027-02-29"), ScheduleError);
   CHECK(s.always_on());  // a refused override changed nothing
+  s.set_date_override("2028-02-29", "closed");  // a leap day is a day
+  CHECK_FALSE(s.always_on());
 }
 
 TEST_CASE("a touch wakes a closed kiosk for a while") {

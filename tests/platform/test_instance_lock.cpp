@@ -4,6 +4,7 @@
 
 #include <unistd.h>
 
+#include <filesystem>
 #include <optional>
 #include <string>
 
@@ -35,4 +36,16 @@ TEST_CASE("a lock file that cannot be created is an error in words") {
   auto lock = platform::InstanceLock::try_acquire("/nonexistent-dir/kiosk.lock", &why);
   CHECK_FALSE(lock.has_value());
   CHECK(why.find("/nonexistent-dir/kiosk.lock") != std::string::npos);
+}
+
+TEST_CASE("a lock file we may only read (left by root) still locks") {
+  test::TempDir dir;
+  test::write_text(dir / "kiosk.lock", "1\n");
+  std::filesystem::permissions(dir / "kiosk.lock", std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+                                                       std::filesystem::perms::others_read);
+  std::string why;
+  auto first = platform::InstanceLock::try_acquire(dir / "kiosk.lock", &why);
+  REQUIRE_MESSAGE(first.has_value(), why);
+  CHECK_FALSE(platform::InstanceLock::try_acquire(dir / "kiosk.lock", &why).has_value());
+  CHECK(why.find("another kiosk") != std::string::npos);
 }

@@ -8,6 +8,7 @@
 #include <cmath>
 
 #include "kiosk/app/gallery.hpp"
+#include "kiosk/app/staff_facts.hpp"
 #include "tests/ui/ui_fixture.hpp"
 
 using namespace kiosk;
@@ -219,4 +220,27 @@ TEST_CASE("safe mode shows a warning badge and the reason in the staff overlay")
   bool reason = false;
   for (const auto& t : k.audit().texts) reason |= t.full.find("3 crashed starts") != std::string::npos;
   CHECK(reason);
+}
+
+TEST_CASE("staff see that opening hours wait for network time - whole - at 800x480 in both languages") {
+  for (const auto lang : {content::Lang::zh, content::Lang::en}) {
+    app::HeadlessKiosk k(800, 480, test::i18n(), test::font_file(), test::demo_snapshot());
+    app::StaffFactsInput in;
+    in.kiosk_id = "lobby-1";
+    in.screen.always_on = false;
+    in.clock.wall = test::ui_now();
+    in.clock.synchronised = false;
+    k.ui().set_staff_facts(app::make_staff_facts(in));
+    k.ui().state().staff.unlocked = true;
+    k.ui().state().lang = lang;
+    k.step(test::ui_now(), 1.0);
+    const std::string what = lang == content::Lang::en ? "staff 800x480 en" : "staff 800x480 zh";
+    if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) k.save_png(std::string(dir) + "/" + what + ".png");
+    check_common(k, what);
+    const std::string expected = lang == content::Lang::en ? "on: opening hours apply once network time has set the clock"
+                                                           : "常亮：网络校时后才按开放时间熄屏";
+    bool whole = false;
+    for (const auto& t : k.audit().texts) whole |= t.full == expected && t.text == expected;
+    CHECK_MESSAGE(whole, what << ": the screen row is missing or cut short");
+  }
 }

@@ -77,9 +77,30 @@ bool wait_for_event(bool sdl_blocks, platform::InputWaiter& waiter, double secon
   return SDL_PollEvent(e) == 1;
 }
 
-}  // namespace
+constexpr double kDisplayRetrySeconds = 20;
 
-bool stop_requested() { return g_stop.load(); }
+// Starts SDL's video on a real display. Returns "" or why there is none (SDL is shut down again then,
+// so the next attempt starts afresh and sees a screen plugged in meanwhile).
+std::string open_video() {
+  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
+    std::string why = SDL_GetError();
+    SDL_Quit();
+    return why;
+  }
+  // SDL falls back to its "offscreen" driver when there is no display at all: a kiosk rendering into
+  // nothing. Only accept the virtual drivers when someone asked for them (benchmarks, tests).
+  const char* driver = SDL_GetCurrentVideoDriver();
+  const char* wanted = SDL_getenv("SDL_VIDEODRIVER");
+  if (driver != nullptr && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0) &&
+      (wanted == nullptr || std::strcmp(wanted, driver) != 0)) {
+    const std::string why = "only SDL's virtual \"" + std::string(driver) + "\" video driver is available";
+    SDL_Quit();
+    return why;
+  }
+  return "";
+}
+
+}  // namespace
 
 int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile& font) {
   const double launched = mono_now();
@@ -106,22 +127,36 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     ~WaiterReset() { g_waiter = nullptr; }
   } waiter_reset;
   install_signal_handlers();
-  if (SDL_Init(SDL_INIT_VIDEO | SDL_INIT_EVENTS) != 0) {
-    log::warn(std::string("no display: ") + SDL_GetError());
-    return kExitNoDisplay;
+  platform::Watchdog watchdog;
+  // A screen that is unplugged or switched off at boot: wait for it in this process, telling systemd
+  // we are up (and why nothing shows) and feeding its watchdog, rather than exiting into a restart
+  // every few seconds; the content thread keeps syncing meanwhile.
+  for (bool announced = false;;) {
+    const std::string missing = open_video();
+    if (missing.empty()) break;
+    if (!options.wait_for_display) {
+      log::warn("no display: " + missing);
+      return kExitNoDisplay;
+    }
+    if (!announced) {
+      log::error("no display found (" + missing + "): is the screen connected and switched on? Checking again every " +
+                 std::to_string(static_cast<int>(kDisplayRetrySeconds)) + " s");
+      watchdog.ready("waiting for a display: " + missing);
+      announced = true;
+    }
+    const double retry_at = mono_now() + kDisplayRetrySeconds;
+    while (!g_stop && mono_now() < retry_at) {
+      waiter.wait(std::chrono::milliseconds(static_cast<int>(std::min(1.0, retry_at - mono_now()) * 1000) + 1));
+      watchdog.alive(mono_now());
+    }
+    if (g_stop) {
+      watchdog.stopping();
+      return 0;
+    }
   }
   struct SdlQuit {
     ~SdlQuit() { SDL_Quit(); }
   } sdl_quit;
-  // SDL falls back to its "offscreen" driver when there is no display at all: a kiosk rendering into
-  // nothing. Only accept the virtual drivers when someone asked for them (benchmarks, tests).
-  const char* driver = SDL_GetCurrentVideoDriver();
-  const char* wanted = SDL_getenv("SDL_VIDEODRIVER");
-  if (driver != nullptr && (std::strcmp(driver, "offscreen") == 0 || std::strcmp(driver, "dummy") == 0) &&
-      (wanted == nullptr || std::strcmp(wanted, driver) != 0)) {
-    log::warn("no display: only SDL's virtual \"" + std::string(driver) + "\" video driver is available");
-    return kExitNoDisplay;
-  }
 
   int width = options.width, height = options.height;
   Uint32 flags = SDL_WINDOW_SHOWN | SDL_WINDOW_ALLOW_HIGHDPI;
@@ -176,7 +211,6 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   host_options.staff_pin_hash = options.config.staff_pin_hash;
   host_options.wake_ui = wake;
   UiHost host(presenter->renderer(), i18n, font, host_options);
-  platform::Watchdog watchdog;
   DisplayControl display(options.config.opening_hours, options.config.wake_minutes * 60, options.config.system_root);
   DeviceMonitor device(options.config.system_root, options.content.data_dir);
   const bool safe_mode = options.content.safe_mode != platform::SafeMode::off;

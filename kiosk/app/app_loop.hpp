@@ -24,15 +24,13 @@ struct AppOptions {
   std::optional<content::UnixSeconds> start_time;  // --now: the clock starts there and runs
   bool exit_after_first_frame = false;  // benchmark: print when the first frame was shown, then exit
   std::string safe_mode_reason;         // set when the start journal chose safe mode
+  bool wait_for_display = false;        // no display: wait for one (a kiosk) instead of returning
 };
 
 inline constexpr int kExitNoDisplay = 3;
 
 // Returns 0 on a requested exit (SIGTERM, staff "restart", safe mode's retry of normal mode),
-// kExitNoDisplay when there is no display.
+// kExitNoDisplay when there is no display and options.wait_for_display is off.
 int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile& font);
-
-// SIGTERM or SIGINT arrived (run_app installs the handlers).
-bool stop_requested();
 
 }  // namespace kiosk::app

@@ -6,7 +6,6 @@
 #include <csignal>
 #include <ctime>
 #include <iostream>
-#include <thread>
 
 #include "kiosk/app/app_loop.hpp"
 #include "kiosk/app/demo_pin.hpp"
@@ -165,15 +164,9 @@ int main(int argc, char** argv) {
     options.content = content;
     options.start_time = start_time;
     options.exit_after_first_frame = exit_after_first_frame;
+    options.wait_for_display = !demo && !windowed;  // the demo renders PNGs instead; a developer wants to know
     const int rc = app::run_app(options, i18n, font);
     journal.mark_clean_exit();  // anything that returns here was not a crash
-    if (rc == app::kExitNoDisplay && !demo && !windowed) {
-      // A kiosk whose screen is unplugged or off at boot: systemd restarts us, but not every 3 s
-      // (each start writes the start journal to the SD card). 20 s stays inside the unit's
-      // WatchdogSec=30, in case the watchdog is already armed before READY.
-      log::error("no display found: is the screen connected and switched on? Trying again in 20 s");
-      for (int i = 0; i < 100 && !app::stop_requested(); ++i) std::this_thread::sleep_for(std::chrono::milliseconds(200));
-    }
     if (rc == app::kExitNoDisplay && demo) {
       const auto dir = platform::runtime_dir() / "screens";
       std::cout << "No display here (no X11, Wayland or KMS/DRM output): rendering every screen instead.\n";

@@ -160,18 +160,24 @@ TEST_CASE("outside opening hours the backlight goes off - and back on when the k
   CHECK(test::read_text(panel / "bl_power") == "0");
 }
 
-TEST_CASE("no display at boot: the kiosk says so and waits before systemd restarts it - SIGTERM still ends it") {
+TEST_CASE("no display at boot: the kiosk says so to systemd and waits for one - watchdog fed - SIGTERM a clean stop") {
   KioskRun run;
+  test::FakeSystemd systemd(run.dir / "notify");
   auto argv = test::our_program("kiosk/kiosk");
   argv.insert(argv.end(), {"--config", run.config.string(), "--data-dir", run.data.string()});
   // A video driver SDL does not have fails SDL_Init the way a board with no screen does.
-  test::ChildProcess kiosk(argv, {"SDL_VIDEODRIVER=no-such-driver"}, run.dir / "kiosk.log");
-  const std::string waiting = "no display found: is the screen connected and switched on?";
-  for (int i = 0; i < 600 && kiosk.log().find(waiting) == std::string::npos; ++i) {
-    if (kiosk.wait(0.1).has_value()) break;
-  }
-  REQUIRE_MESSAGE(kiosk.log().find(waiting) != std::string::npos, kiosk.log());
-  CHECK_FALSE(kiosk.wait(1).has_value());  // still pausing, not a restart loop
+  test::ChildProcess kiosk(argv, {"SDL_VIDEODRIVER=no-such-driver", "WATCHDOG_USEC=2000000"}, run.dir / "kiosk.log");
+  const std::string ready = systemd.wait_for("READY=1", kStartSeconds);
+  REQUIRE_MESSAGE(!ready.empty(), kiosk.log());
+  CHECK(ready.find("STATUS=waiting for a display") != std::string::npos);
+  CHECK(kiosk.log().find("is the screen connected and switched on?") != std::string::npos);
+  systemd.drain();
+  std::this_thread::sleep_for(std::chrono::seconds(3));
+  CHECK(test::count_containing(systemd.drain(), "WATCHDOG=1") >= 2);  // waiting is not hanging
+  CHECK_FALSE(kiosk.wait(0.1).has_value());                            // and not a restart loop
   kiosk.signal(SIGTERM);
-  CHECK(kiosk.wait(30) == 3);
+  CHECK(kiosk.wait(30) == 0);
+  const auto starts = platform::StartJournal::read(run.data / "starts");
+  REQUIRE(starts.size() == 1);
+  CHECK(starts.back().clean);
 }

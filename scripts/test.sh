@@ -5,7 +5,8 @@
 # stdin) and for a person with sudo. KIOSK_TEST_PRESETS="release" runs a subset.
 # Slow suites (label "slow": SIGKILLs during sync) run in full natively and with 25 kills under qemu;
 # the sanitizer build skips them and the package check (they test the file system and dpkg, not our
-# memory use).
+# memory use). The fuzz suite (label "fuzz": mutated content, feed files, images, configs) runs in
+# all three, 8 s per case (KIOSK_FUZZ_SECONDS); under the sanitizers is where it matters most.
 set -euo pipefail
 cd "$(dirname "$0")/.."
 

@@ -19,6 +19,9 @@ nlohmann::json parse_json_limited(std::string_view bytes, int max_depth) {
     // "[json.exception.parse_error.101] parse error at line 3, column 5: ..." -> keep the useful tail
     if (auto pos = what.find("parse error"); pos != std::string::npos) what = what.substr(pos);
     throw JsonError("not valid JSON: " + what);
+  } catch (const nlohmann::json::out_of_range&) {
+    // Thrown while parsing, e.g. for 1e309: a number no double holds (found by tests/fuzz).
+    throw JsonError("not valid JSON: a number is too large");
   }
 }
 

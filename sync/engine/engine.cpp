@@ -6,6 +6,8 @@
 #include <chrono>
 #include <map>
 #include <set>
+#include <stdexcept>
+#include <type_traits>
 
 #include "platform/files.hpp"
 #include "platform/log.hpp"
@@ -35,13 +37,26 @@ std::optional<std::int64_t> state_int(const store::Store& s, const std::string& 
 
 std::string when(content::UnixSeconds t) { return content::format_iso8601(t); }
 
+// One optional setting; a value of the wrong type is an error that names it.
+template <typename T>
+T setting(const nlohmann::json& j, const char* key, T fallback) {
+  auto it = j.find(key);
+  if (it == j.end() || it->is_null()) return fallback;
+  try {
+    return it->get<T>();
+  } catch (const nlohmann::json::exception&) {
+    throw std::runtime_error(std::string("sync.") + key + " has the wrong type (" +
+                             (std::is_same_v<T, std::string> ? "text" : "a number") + " expected)");
+  }
+}
+
 }  // namespace
 
 SyncConfig parse_sync_config(const std::string& text) {
   const nlohmann::json j = content::parse_json_limited(text);
   if (!j.is_object()) throw std::runtime_error("sync: must be an object");
   SyncConfig c;
-  c.server = j.value("server", "");
+  c.server = setting(j, "server", std::string());
   while (!c.server.empty() && c.server.back() == '/') c.server.pop_back();
   if (c.server.rfind("https://", 0) != 0) throw std::runtime_error("sync.server must be an https:// address");
   if (!j.contains("root_public_keys") || !j["root_public_keys"].is_array() || j["root_public_keys"].empty()) {
@@ -55,17 +70,17 @@ SyncConfig parse_sync_config(const std::string& text) {
       throw std::runtime_error(std::string("sync.root_public_keys: ") + e.what());
     }
   }
-  c.root_threshold = j.value("root_threshold", 1);
-  c.http.ca_file = j.value("ca_file", "");
-  c.http.connect_timeout_s = j.value("connect_timeout_s", c.http.connect_timeout_s);
-  c.http.total_timeout_s = j.value("timeout_s", c.http.total_timeout_s);
-  c.http.low_speed_bytes = j.value("low_speed_bytes", c.http.low_speed_bytes);
-  c.http.low_speed_time_s = j.value("low_speed_time_s", c.http.low_speed_time_s);
-  c.backoff.poll_interval_s = j.value("poll_interval_s", c.backoff.poll_interval_s);
-  c.backoff.first_retry_s = j.value("retry_first_s", c.backoff.first_retry_s);
-  c.backoff.max_retry_s = j.value("retry_max_s", c.backoff.max_retry_s);
-  c.desk_poll_interval_s = j.value("desk_poll_interval_s", c.desk_poll_interval_s);
-  c.image_quota_bytes = j.value("image_quota_mb", c.image_quota_bytes >> 20) << 20;
+  c.root_threshold = setting(j, "root_threshold", 1);
+  c.http.ca_file = setting(j, "ca_file", std::string());
+  c.http.connect_timeout_s = setting(j, "connect_timeout_s", c.http.connect_timeout_s);
+  c.http.total_timeout_s = setting(j, "timeout_s", c.http.total_timeout_s);
+  c.http.low_speed_bytes = setting(j, "low_speed_bytes", c.http.low_speed_bytes);
+  c.http.low_speed_time_s = setting(j, "low_speed_time_s", c.http.low_speed_time_s);
+  c.backoff.poll_interval_s = setting(j, "poll_interval_s", c.backoff.poll_interval_s);
+  c.backoff.first_retry_s = setting(j, "retry_first_s", c.backoff.first_retry_s);
+  c.backoff.max_retry_s = setting(j, "retry_max_s", c.backoff.max_retry_s);
+  c.desk_poll_interval_s = setting(j, "desk_poll_interval_s", c.desk_poll_interval_s);
+  c.image_quota_bytes = setting(j, "image_quota_mb", c.image_quota_bytes >> 20) << 20;
   if (c.backoff.poll_interval_s < 1 || c.desk_poll_interval_s < 1) throw std::runtime_error("sync: poll intervals must be at least 1 s");
   return c;
 }

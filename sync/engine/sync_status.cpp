@@ -24,7 +24,9 @@ std::string SyncStatus::to_json() const {
   return j.dump(2);
 }
 
-SyncStatus SyncStatus::from_json(const std::string& text) {
+namespace {
+
+SyncStatus parse_status(const std::string& text) {
   SyncStatus s;
   const auto j = nlohmann::json::parse(text, nullptr, false);
   if (!j.is_object()) return s;
@@ -45,6 +47,16 @@ SyncStatus SyncStatus::from_json(const std::string& text) {
   s.failures = j.value("failures", 0);
   s.next_attempt = time("next_attempt");
   return s;
+}
+
+}  // namespace
+
+SyncStatus SyncStatus::from_json(const std::string& text) {
+  try {
+    return parse_status(text);
+  } catch (const nlohmann::json::exception&) {  // a field of the wrong type: start from a fresh status
+    return SyncStatus{};
+  }
 }
 
 std::string SyncStatus::describe() const {

@@ -18,6 +18,24 @@ using nlohmann::json;
   throw FeedError(Failure::malformed, std::string(file) + ": " + what);
 }
 
+// A member that should be a string, or "" when it is missing or anything else (json::value would
+// throw a type_error for a number there: found by tests/fuzz).
+std::string string_or_empty(const json& j, const char* key) {
+  if (!j.is_object()) return "";
+  auto it = j.find(key);
+  return it != j.end() && it->is_string() ? it->get<std::string>() : std::string();
+}
+
+// Whatever shape a payload has, what leaves this file is a FeedError naming the file.
+template <typename F>
+auto guarded(const char* file, F&& parse) -> decltype(parse()) {
+  try {
+    return parse();
+  } catch (const json::exception& e) {
+    bad(file, std::string("has an unexpected shape (") + e.what() + ")");
+  }
+}
+
 json parse_payload(const char* file, std::string_view payload, const char* type) {
   json j;
   try {
@@ -26,7 +44,7 @@ json parse_payload(const char* file, std::string_view payload, const char* type)
     bad(file, e.what());
   }
   if (!j.is_object()) bad(file, "is not a JSON object");
-  if (j.value("type", "") != type) bad(file, std::string("is not a ") + type);
+  if (string_or_empty(j, "type") != type) bad(file, std::string("is not a ") + type);
   return j;
 }
 
@@ -145,67 +163,73 @@ std::string to_payload(const Manifest& m) {
 
 Root parse_root(std::string_view payload) {
   const char* file = "root.json";
-  const json j = parse_payload(file, payload, "root");
-  Root r;
-  r.version = get_int(file, j, "version", 1, 1LL << 50);
-  r.expires = get_time(file, j, "expires");
-  r.root_keys = get_keys(file, j, "root_keys");
-  r.root_threshold = static_cast<int>(get_int(file, j, "root_threshold", 1, 16));
-  if (r.root_threshold > static_cast<int>(r.root_keys.size())) bad(file, "root_threshold is larger than the number of root keys");
-  r.online_keys = get_keys(file, j, "online_keys");
-  return r;
+  return guarded(file, [&]() -> Root {
+    const json j = parse_payload(file, payload, "root");
+    Root r;
+    r.version = get_int(file, j, "version", 1, 1LL << 50);
+    r.expires = get_time(file, j, "expires");
+    r.root_keys = get_keys(file, j, "root_keys");
+    r.root_threshold = static_cast<int>(get_int(file, j, "root_threshold", 1, 16));
+    if (r.root_threshold > static_cast<int>(r.root_keys.size())) bad(file, "root_threshold is larger than the number of root keys");
+    r.online_keys = get_keys(file, j, "online_keys");
+    return r;
+  });
 }
 
 Timestamp parse_timestamp(std::string_view payload) {
   const char* file = "timestamp.json";
-  const json j = parse_payload(file, payload, "timestamp");
-  Timestamp t;
-  t.version = get_int(file, j, "version", 1, 1LL << 50);
-  t.published_at = get_time(file, j, "published_at");
-  t.expires = get_time(file, j, "expires");
-  if (!j.contains("manifest")) bad(file, "manifest is missing");
-  t.manifest = get_object(file, j["manifest"], "sha256");
-  if (t.manifest.length > static_cast<std::int64_t>(kMaxManifestBytes)) bad(file, "the manifest is larger than 8 MB");
-  return t;
+  return guarded(file, [&]() -> Timestamp {
+    const json j = parse_payload(file, payload, "timestamp");
+    Timestamp t;
+    t.version = get_int(file, j, "version", 1, 1LL << 50);
+    t.published_at = get_time(file, j, "published_at");
+    t.expires = get_time(file, j, "expires");
+    if (!j.contains("manifest")) bad(file, "manifest is missing");
+    t.manifest = get_object(file, j["manifest"], "sha256");
+    if (t.manifest.length > static_cast<std::int64_t>(kMaxManifestBytes)) bad(file, "the manifest is larger than 8 MB");
+    return t;
+  });
 }
 
 Manifest parse_manifest(std::string_view payload) {
   const char* file = "manifest";
-  const json j = parse_payload(file, payload, "manifest");
-  Manifest m;
-  m.version = get_int(file, j, "version", 1, 1LL << 50);
-  m.published_at = get_time(file, j, "published_at");
-  m.expires = get_time(file, j, "expires");
-  if (!j.contains("meta")) bad(file, "meta is missing");
-  content::Content meta_holder;
-  content::Issues issues;
-  content::parse_collection(content::Collection::meta, "manifest meta", j["meta"].dump(), meta_holder, issues);
-  if (issues.has_errors()) bad(file, issues.summary());
-  m.meta = meta_holder.meta;
-  if (!j.contains("pages") || !j["pages"].is_array() || j["pages"].size() > 100000) bad(file, "pages must be a list");
-  for (const auto& p : j["pages"]) {
-    PageRef ref;
-    const std::string name = p.is_object() ? p.value("collection", "") : "";
-    auto c = content::collection_from_name(name);
-    if (!c || *c == content::Collection::meta) bad(file, "page collection \"" + name + "\" is not known");
-    ref.collection = *c;
-    ref.object = get_object(file, p, "sha256");
-    if (ref.object.length > static_cast<std::int64_t>(kMaxPageBytes)) bad(file, "a page is larger than 16 MB");
-    ref.items = get_int(file, p, "items", 0, 1000000);
-    m.pages.push_back(ref);
-  }
-  if (!j.contains("images") || !j["images"].is_array() || j["images"].size() > 20000) bad(file, "images must be a list");
-  for (const auto& i : j["images"]) {
-    ImageEntry e;
-    if (!i.is_object() || !i.contains("name") || !i["name"].is_string()) bad(file, "an image has no name");
-    e.name = i["name"].get<std::string>();
-    e.object = get_object(file, i, "sha256");
-    if (e.object.length > static_cast<std::int64_t>(kMaxImageBytes)) bad(file, "an image is larger than 8 MB");
-    e.width = static_cast<int>(get_int(file, i, "width", 1, 16384));
-    e.height = static_cast<int>(get_int(file, i, "height", 1, 16384));
-    m.images.push_back(e);
-  }
-  return m;
+  return guarded(file, [&]() -> Manifest {
+    const json j = parse_payload(file, payload, "manifest");
+    Manifest m;
+    m.version = get_int(file, j, "version", 1, 1LL << 50);
+    m.published_at = get_time(file, j, "published_at");
+    m.expires = get_time(file, j, "expires");
+    if (!j.contains("meta")) bad(file, "meta is missing");
+    content::Content meta_holder;
+    content::Issues issues;
+    content::parse_collection(content::Collection::meta, "manifest meta", j["meta"].dump(), meta_holder, issues);
+    if (issues.has_errors()) bad(file, issues.summary());
+    m.meta = meta_holder.meta;
+    if (!j.contains("pages") || !j["pages"].is_array() || j["pages"].size() > 100000) bad(file, "pages must be a list");
+    for (const auto& p : j["pages"]) {
+      PageRef ref;
+      const std::string name = string_or_empty(p, "collection");
+      auto c = content::collection_from_name(name);
+      if (!c || *c == content::Collection::meta) bad(file, "page collection \"" + name + "\" is not known");
+      ref.collection = *c;
+      ref.object = get_object(file, p, "sha256");
+      if (ref.object.length > static_cast<std::int64_t>(kMaxPageBytes)) bad(file, "a page is larger than 16 MB");
+      ref.items = get_int(file, p, "items", 0, 1000000);
+      m.pages.push_back(ref);
+    }
+    if (!j.contains("images") || !j["images"].is_array() || j["images"].size() > 20000) bad(file, "images must be a list");
+    for (const auto& i : j["images"]) {
+      ImageEntry e;
+      if (!i.is_object() || !i.contains("name") || !i["name"].is_string()) bad(file, "an image has no name");
+      e.name = i["name"].get<std::string>();
+      e.object = get_object(file, i, "sha256");
+      if (e.object.length > static_cast<std::int64_t>(kMaxImageBytes)) bad(file, "an image is larger than 8 MB");
+      e.width = static_cast<int>(get_int(file, i, "width", 1, 16384));
+      e.height = static_cast<int>(get_int(file, i, "height", 1, 16384));
+      m.images.push_back(e);
+    }
+    return m;
+  });
 }
 
 std::string manifest_path(std::int64_t version) { return "manifests/" + std::to_string(version) + ".json"; }

@@ -1,6 +1,7 @@
 #include <doctest/doctest.h>
 
 #include "sync/engine/backoff.hpp"
+#include "sync/engine/engine.hpp"
 #include "sync/engine/sync_status.hpp"
 
 using namespace kiosk::sync;
@@ -46,4 +47,14 @@ TEST_CASE("the status survives a round trip through its JSON") {
   CHECK(back.failures == 3);
   CHECK(back.describe().find("HTTP 503") != std::string::npos);
   CHECK(SyncStatus::from_json("garbage").state == "idle");
+  CHECK(SyncStatus::from_json(R"({"state": "error", "failures": "three"})").state == "idle");  // a wrong type: fresh
+}
+
+TEST_CASE("a sync setting of the wrong type is named - not a library message") {
+  const std::string keys = R"("server": "https://feed.example.cn", "root_public_keys": ["11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="])";
+  CHECK_NOTHROW(kiosk::sync::parse_sync_config("{" + keys + R"(, "poll_interval_s": 300})"));
+  CHECK_THROWS_WITH(kiosk::sync::parse_sync_config("{" + keys + R"(, "poll_interval_s": "often"})"),
+                    doctest::Contains("sync.poll_interval_s has the wrong type"));
+  CHECK_THROWS_WITH(kiosk::sync::parse_sync_config("{" + keys + R"(, "ca_file": 5})"),
+                    doctest::Contains("sync.ca_file has the wrong type (text expected)"));
 }

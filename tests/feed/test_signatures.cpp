@@ -2,6 +2,7 @@
 
 #include "sync/feed/ed25519.hpp"
 #include "sync/feed/feed_error.hpp"
+#include "sync/feed/feed_model.hpp"
 #include "sync/feed/signed_file.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -92,4 +93,22 @@ TEST_CASE("web pages and junk are reported as what they are") {
   std::string many = "kiosk-signed-v1\n";
   for (int i = 0; i < 50; ++i) many += "sig 0000000000000000 AAAA\n";
   CHECK_THROWS_AS(open_signed("timestamp", many + "\n{}", {k.public_key()}), FeedError);
+}
+
+TEST_CASE("a payload of the wrong shape is a malformed feed error naming the file - found by tests/fuzz") {
+  const auto refused = [](auto parse, std::string_view payload, const std::string& words) {
+    try {
+      parse(payload);
+      FAIL("accepted: " << payload);
+    } catch (const FeedError& e) {
+      CHECK(e.failure() == Failure::malformed);
+      CHECK_MESSAGE(std::string(e.what()).find(words) != std::string::npos, e.what());
+    }
+  };
+  refused([](std::string_view p) { return parse_manifest(p); }, R"({"type": 5})", "manifest: is not a manifest");
+  refused([](std::string_view p) { return parse_timestamp(p); }, R"({"type": ["timestamp"]})", "timestamp.json: is not a timestamp");
+  refused([](std::string_view p) { return parse_manifest(p); },
+          R"({"type": "manifest", "version": 1, "published_at": "2026-11-30T10:00:00+08:00",
+              "expires": "2027-11-30T10:00:00+08:00", "meta": {}, "pages": [{"collection": 7}]})",
+          "manifest: ");
 }

@@ -10,6 +10,7 @@ build_packages=(
   libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev
   libcurl4-openssl-dev libssl-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libsystemd-dev libqrencode-dev doctest-dev
+  libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev
 )
 run_packages=(fonts-noto-cjk)
 test_packages=(nginx-light openssl)
@@ -18,6 +19,7 @@ test_packages=(nginx-light openssl)
 cross_libraries=(
   libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev libcurl4-openssl-dev
   libssl-dev libsqlite3-dev libspdlog-dev libsystemd-dev libqrencode-dev
+  libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev
 )
 cross_packages=(crossbuild-essential-arm64 qemu-user file "${cross_libraries[@]/%/:arm64}")
 # dpkg-deb and systemd-analyze check the package and its unit files.

@@ -1,0 +1,68 @@
+#pragma once
+// What every route handler shares, and the small helpers they use. Private to console/web.
+#include <httplib.h>
+
+#include <map>
+#include <mutex>
+#include <optional>
+#include <string>
+#include <unordered_map>
+
+#include <nlohmann/json.hpp>
+
+#include "console/core/accounts.hpp"
+#include "console/core/items.hpp"
+#include "console/core/publisher.hpp"
+#include "console/web/server.hpp"
+#include "console/web/strings.hpp"
+#include "console/web/views.hpp"
+
+namespace kiosk::console {
+
+// Token buckets per principal: an integration in a loop gets 429 instead of starving the console.
+class RateLimiter {
+ public:
+  RateLimiter(double rate, double burst) : rate_(rate), burst_(burst) {}
+  // Whether one more request is allowed now; otherwise the seconds until it would be.
+  std::optional<double> refuse(const std::string& key);
+
+ private:
+  struct Bucket {
+    double tokens;
+    std::chrono::steady_clock::time_point at;
+  };
+  double rate_, burst_;
+  std::mutex mutex_;
+  std::unordered_map<std::string, Bucket> buckets_;
+};
+
+struct WebContext {
+  ConsoleDb& db;
+  ServeOptions options;
+  Accounts accounts;
+  ItemStore items;
+  Publisher publisher;
+  Strings strings;
+  Views views;
+  RateLimiter limiter;
+  WebContext(ConsoleDb& database, ServeOptions opts);
+  content::UnixSeconds now() const;
+};
+
+// The client's address: nginx's X-Real-IP when the peer is the local proxy.
+std::string client_address(const httplib::Request& req);
+std::string cookie(const httplib::Request& req, const std::string& name);
+// Fields of a multipart or URL-encoded form.
+std::map<std::string, std::string> form_fields_of(const httplib::Request& req);
+// The request's Origin (or Referer) matches this console: the defence against cross-site posts
+// that works even before a session exists (the login form).
+bool same_origin(const WebContext& ctx, const httplib::Request& req);
+
+void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
+                const std::string& field = "");
+
+void add_api_routes(httplib::Server& server, WebContext& ctx);
+void add_page_routes(httplib::Server& server, WebContext& ctx);
+
+}  // namespace kiosk::console

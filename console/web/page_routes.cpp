@@ -58,7 +58,7 @@ void render(WebContext& ctx, httplib::Response& res, const std::string& page, js
             int status = 200) {
   if (pr) {
     data["user"] = pr->session.who.name;
-    data["role"] = std::string(role_name(pr->session.who.role));
+    data["role"] = ctx.strings.tr("role." + std::string(role_name(pr->session.who.role)), lang);
     data["csrf"] = pr->session.csrf;
     data["can_edit"] = pr->session.who.at_least(Role::editor);
     data["can_publish"] = pr->session.who.at_least(Role::publisher);
@@ -91,6 +91,12 @@ bool post_allowed(WebContext& ctx, const httplib::Request& req, httplib::Respons
     return false;
   }
   return true;
+}
+
+// A query parameter for a template section: absent or empty is false (an empty string would show it).
+json flag(const httplib::Request& req, const char* name) {
+  const std::string v = req.get_param_value(name);
+  return v.empty() ? json() : json(v);
 }
 
 std::string local_time(content::UnixSeconds t) {
@@ -226,7 +232,7 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
     const std::string name(content::collection_name(*c));
     render(ctx, res, "item_list",
            json{{"collection", name}, {"collection_label", ctx.strings.tr("collection." + name, pr->lang)}, {"rows", rows},
-                {"count", rows.size()}, {"saved", req.get_param_value("saved")}},
+                {"count", rows.size()}, {"saved", flag(req, "saved")}},
            &*pr, pr->lang);
   });
 
@@ -338,7 +344,7 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
     for (const char* s : {"free", "booked", "occupied", "out_of_service"}) {
       statuses.push_back(json{{"status", s}, {"label", ctx.strings.tr(std::string("desk_status.") + s, pr->lang)}});
     }
-    render(ctx, res, "desks", json{{"spaces", spaces}, {"statuses", statuses}, {"saved", req.get_param_value("saved")}}, &*pr, pr->lang);
+    render(ctx, res, "desks", json{{"spaces", spaces}, {"statuses", statuses}, {"saved", flag(req, "saved")}}, &*pr, pr->lang);
   });
 
   server.Post(R"(/desks/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
@@ -382,7 +388,7 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
       for (const auto& k : s.json().value("kiosk_ids", json::array())) kiosks += (kiosks.empty() ? "" : ", ") + k.get<std::string>();
     }
     render(ctx, res, "urgent", json{{"notices", active}, {"known_kiosks", kiosks}, {"default_ends", local_time(now + 4 * 3600).replace(10, 1, "T")},
-                                    {"saved", req.get_param_value("saved")}}, &*pr, pr->lang);
+                                    {"saved", flag(req, "saved")}}, &*pr, pr->lang);
   });
 
   server.Post("/urgent", [&](const httplib::Request& req, httplib::Response& res) {
@@ -447,7 +453,7 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
                              {"by", p.proposed_by}, {"at", local_time(p.proposed_at)}, {"own", p.proposed_by == pr->session.who.name}});
     }
     render(ctx, res, "publish", json{{"changes", changes}, {"change_count", changes.size()}, {"history", history}, {"pending", pending},
-                                     {"result", req.get_param_value("result")}}, &*pr, pr->lang);
+                                     {"result", flag(req, "result")}}, &*pr, pr->lang);
   });
 
   server.Post("/publish", [&](const httplib::Request& req, httplib::Response& res) {
@@ -504,7 +510,7 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
       images.push_back(json{{"name", i.name}, {"size", std::to_string(i.width) + "×" + std::to_string(i.height)},
                             {"kb", std::to_string((i.bytes + 1023) / 1024)}});
     }
-    render(ctx, res, "images", json{{"images", images}, {"saved", req.get_param_value("saved")}}, &*pr, pr->lang);
+    render(ctx, res, "images", json{{"images", images}, {"saved", flag(req, "saved")}}, &*pr, pr->lang);
   });
 
   server.Post("/images", [&](const httplib::Request& req, httplib::Response& res) {

@@ -200,7 +200,7 @@ TEST_CASE("per-field errors come from the same rules as kioskctl check") {
   CHECK(r.body.find("field has-error\" id=\"field-end\"") != std::string::npos);
 }
 
-TEST_CASE("JSON API: list, get with ETag, create, delete, and every error in its shape") {
+TEST_CASE("JSON API: list and get with ETag and create and delete with every error in its shape") {
   test::ConsoleFixture fx;
   const std::string tok = fx.token("editor");
   CHECK(fx.api("GET", "/api/v1/events", "").status == 401);

@@ -263,7 +263,7 @@ TEST_CASE("a 10 MB form and an image that lies about its size are refused with c
 }
 
 TEST_CASE("API tokens are rate limited with 429 and Retry-After") {
-  test::ConsoleFixture fx({true, false, {"--api-rate", "2", "--api-burst", "5"}});
+  test::ConsoleFixture fx({true, false, {"--api-rate", "0.5", "--api-burst", "3"}});
   int refused = 0;
   std::string retry;
   for (int i = 0; i < 12; ++i) {

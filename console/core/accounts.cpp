@@ -15,14 +15,36 @@ const std::string& dummy_hash() {
   return hash;
 }
 
-Role stored_role(const std::string& text) { return role_from_name(text).value_or(Role::viewer); }
+Role stored_role(const std::string& text) {
+  return role_from_name(text).value_or(Role::viewer);
+}
 
 }  // namespace
 
 bool valid_account_name(const std::string& name) {
   if (name.empty() || name.size() > 64) return false;
-  return std::all_of(name.begin(), name.end(), [](unsigned char c) {
-    return std::isalnum(c) || c == '.' || c == '_' || c == '-';
+  return std::all_of(name.begin(), name.end(),
+                     [](unsigned char c) { return std::isalnum(c) || c == '.' || c == '_' || c == '-'; });
+}
+
+// Users and API tokens are both named accounts with a role, spaces and one stored secret.
+void Accounts::insert_account(const char* kind, const std::string& name, Role role,
+                              const std::vector<std::string>& spaces, const std::string& secret_hashed,
+                              content::UnixSeconds now, const Principal& by) {
+  const bool user = std::string_view(kind) == "user";
+  const std::string table = user ? "users" : "tokens";
+  db_.with([&](store::Database& db) {
+    store::Transaction tx(db);
+    auto exists = db.prepare("SELECT 1 FROM " + table + " WHERE name=?1");
+    exists.bind(1, name);
+    if (exists.step()) throw std::runtime_error(std::string(kind) + " \"" + name + "\" exists already");
+    db.prepare("INSERT INTO " + table + "(name, role, spaces, " + (user ? "password_hash" : "token_hash") +
+               ", created_at) VALUES(?1, ?2, ?3, ?4, ?5)")
+        .bind_all(name, std::string(role_name(role)), join_spaces(spaces), secret_hashed, now)
+        .run();
+    audit_append(db, by, now, std::string(kind) + ".add", std::string(kind) + ":" + name, "",
+                 std::string(role_name(role)) + (spaces.empty() ? "" : " spaces=" + join_spaces(spaces)));
+    tx.commit();
   });
 }
 
@@ -32,19 +54,7 @@ void Accounts::add_user(const std::string& name, Role role, const std::vector<st
     throw std::runtime_error("user name \"" + name + "\": use 1-64 letters, digits, '.', '_' or '-'");
   }
   if (password.size() < 8) throw std::runtime_error("the password must have at least 8 characters");
-  const std::string hash = hash_password(password);
-  db_.with([&](store::Database& db) {
-    store::Transaction tx(db);
-    auto exists = db.prepare("SELECT 1 FROM users WHERE name=?1");
-    exists.bind(1, name);
-    if (exists.step()) throw std::runtime_error("user \"" + name + "\" exists already");
-    db.prepare("INSERT INTO users(name, role, spaces, password_hash, created_at) VALUES(?1, ?2, ?3, ?4, ?5)")
-        .bind_all(name, std::string(role_name(role)), join_spaces(spaces), hash, now)
-        .run();
-    audit_append(db, by, now, "user.add", "user:" + name, "",
-                 std::string(role_name(role)) + (spaces.empty() ? "" : " spaces=" + join_spaces(spaces)));
-    tx.commit();
-  });
+  insert_account("user", name, role, spaces, hash_password(password), now, by);
 }
 
 std::string Accounts::add_token(const std::string& name, Role role, const std::vector<std::string>& spaces,
@@ -53,18 +63,7 @@ std::string Accounts::add_token(const std::string& name, Role role, const std::v
     throw std::runtime_error("token name \"" + name + "\": use 1-64 letters, digits, '.', '_' or '-'");
   }
   const std::string token = "kc_" + random_hex(32);
-  db_.with([&](store::Database& db) {
-    store::Transaction tx(db);
-    auto exists = db.prepare("SELECT 1 FROM tokens WHERE name=?1");
-    exists.bind(1, name);
-    if (exists.step()) throw std::runtime_error("token \"" + name + "\" exists already");
-    db.prepare("INSERT INTO tokens(name, role, spaces, token_hash, created_at) VALUES(?1, ?2, ?3, ?4, ?5)")
-        .bind_all(name, std::string(role_name(role)), join_spaces(spaces), secret_hash(token), now)
-        .run();
-    audit_append(db, by, now, "token.add", "token:" + name, "",
-                 std::string(role_name(role)) + (spaces.empty() ? "" : " spaces=" + join_spaces(spaces)));
-    tx.commit();
-  });
+  insert_account("token", name, role, spaces, secret_hash(token), now, by);
   return token;
 }
 
@@ -72,13 +71,16 @@ std::vector<Accounts::UserRow> Accounts::users() {
   return db_.with([&](store::Database& db) {
     std::vector<UserRow> out;
     auto st = db.prepare("SELECT name, role, spaces, disabled FROM users ORDER BY name");
-    while (st.step()) out.push_back({st.text(0), stored_role(st.text(1)), split_spaces(st.text(2)), st.int64(3) != 0});
+    while (st.step())
+      out.push_back({st.text(0), stored_role(st.text(1)), split_spaces(st.text(2)), st.int64(3) != 0});
     return out;
   });
 }
 
 std::size_t Accounts::user_count() {
-  return db_.with([](store::Database& db) { return static_cast<std::size_t>(db.scalar_int("SELECT count(*) FROM users")); });
+  return db_.with([](store::Database& db) {
+    return static_cast<std::size_t>(db.scalar_int("SELECT count(*) FROM users"));
+  });
 }
 
 LoginResult Accounts::login(const std::string& name, const std::string& password, const std::string& origin,
@@ -110,7 +112,8 @@ LoginResult Accounts::login(const std::string& name, const std::string& password
     return result;
   }
   // Argon2 runs outside the lock: a login must not stall desk updates.
-  const bool ok = verify_password(password, row.found ? row.hash : dummy_hash()) && row.found && !row.disabled;
+  const bool ok =
+      verify_password(password, row.found ? row.hash : dummy_hash()) && row.found && !row.disabled;
   Principal who{name, Role::viewer, {}, origin};
   db_.with([&](store::Database& db) {
     store::Transaction tx(db);
@@ -118,17 +121,24 @@ LoginResult Accounts::login(const std::string& name, const std::string& password
       const std::int64_t failures = row.failures + 1;
       std::int64_t delay = 0;
       if (failures > policy_.free_failures) {
-        delay = std::min<std::int64_t>(policy_.max_delay_s, std::int64_t{1} << std::min<std::int64_t>(failures - policy_.free_failures, 20));
+        delay = std::min<std::int64_t>(policy_.max_delay_s, std::int64_t{1} << std::min<std::int64_t>(
+                                                                failures - policy_.free_failures, 20));
       }
-      db.prepare("INSERT INTO login_throttle(name, failures, blocked_until) VALUES(?1, ?2, ?3) "
-                 "ON CONFLICT(name) DO UPDATE SET failures=excluded.failures, blocked_until=excluded.blocked_until")
+      db.prepare(
+            "INSERT INTO login_throttle(name, failures, blocked_until) VALUES(?1, ?2, ?3) "
+            "ON CONFLICT(name) DO UPDATE SET failures=excluded.failures, "
+            "blocked_until=excluded.blocked_until")
           .bind_all(name, failures, now + delay)
           .run();
-      if (row.found) audit_append(db, who, now, "login.failed", "user:" + name, "", std::to_string(failures) + " failures");
+      if (row.found)
+        audit_append(db, who, now, "login.failed", "user:" + name, "",
+                     std::to_string(failures) + " failures");
     } else {
       result.session_id = random_hex(32);
       db.prepare("DELETE FROM login_throttle WHERE name=?1").bind_all(name).run();
-      db.prepare("INSERT INTO sessions(id_hash, user_name, csrf, created_at, last_seen) VALUES(?1, ?2, ?3, ?4, ?4)")
+      db.prepare(
+            "INSERT INTO sessions(id_hash, user_name, csrf, created_at, last_seen) VALUES(?1, ?2, ?3, ?4, "
+            "?4)")
           .bind_all(secret_hash(result.session_id), name, random_hex(32), now)
           .run();
       db.prepare("DELETE FROM sessions WHERE last_seen < ?1 OR created_at < ?2")

@@ -51,11 +51,15 @@ class Accounts {
   // A failed or throttled attempt costs the same whether the user exists or not.
   LoginResult login(const std::string& name, const std::string& password, const std::string& origin,
                     content::UnixSeconds now);
-  std::optional<Session> session(const std::string& session_id, const std::string& origin, content::UnixSeconds now);
+  std::optional<Session> session(const std::string& session_id, const std::string& origin,
+                                 content::UnixSeconds now);
   void logout(const std::string& session_id);
   std::optional<Principal> token_principal(const std::string& token, const std::string& origin);
 
  private:
+  void insert_account(const char* kind, const std::string& name, Role role,
+                      const std::vector<std::string>& spaces, const std::string& secret_hashed,
+                      content::UnixSeconds now, const Principal& by);
   ConsoleDb& db_;
   SessionPolicy policy_;
 };

@@ -21,8 +21,9 @@ struct AuditEntry {
 };
 
 // Appends one row; call inside the transaction that makes the change.
-void audit_append(store::Database& db, const Principal& who, content::UnixSeconds at, const std::string& action,
-                  const std::string& target, const std::string& before, const std::string& after);
+void audit_append(store::Database& db, const Principal& who, content::UnixSeconds at,
+                  const std::string& action, const std::string& target, const std::string& before,
+                  const std::string& after);
 
 struct AuditCheck {
   std::int64_t rows = 0;

@@ -55,7 +55,9 @@ void configure(store::Database& db) {
 
 }  // namespace
 
-std::filesystem::path console_db_path(const std::filesystem::path& data_dir) { return data_dir / "console.db"; }
+std::filesystem::path console_db_path(const std::filesystem::path& data_dir) {
+  return data_dir / "console.db";
+}
 
 std::unique_ptr<ConsoleDb> ConsoleDb::create(const std::filesystem::path& data_dir) {
   const auto file = console_db_path(data_dir);
@@ -101,7 +103,9 @@ std::string ConsoleDb::setting(const std::string& key) {
 
 void ConsoleDb::set_setting(const std::string& key, const std::string& value) {
   with([&](store::Database& db) {
-    db.prepare("INSERT INTO settings(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET value=excluded.value")
+    db.prepare(
+          "INSERT INTO settings(key, value) VALUES(?1, ?2) ON CONFLICT(key) DO UPDATE SET "
+          "value=excluded.value")
         .bind_all(key, value)
         .run();
   });

@@ -34,7 +34,8 @@ class ConsoleDb {
   void set_setting(const std::string& key, const std::string& value);
 
  private:
-  ConsoleDb(std::filesystem::path data_dir, store::Database db) : data_dir_(std::move(data_dir)), db_(std::move(db)) {}
+  ConsoleDb(std::filesystem::path data_dir, store::Database db)
+      : data_dir_(std::move(data_dir)), db_(std::move(db)) {}
   std::filesystem::path data_dir_;
   std::mutex mutex_;
   store::Database db_;

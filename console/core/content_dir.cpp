@@ -1,6 +1,5 @@
 #include "console/core/content_dir.hpp"
 
-#include "console/core/audit.hpp"
 #include "console/core/item_check.hpp"
 #include "platform/files.hpp"
 #include "sync/content/content_json.hpp"
@@ -34,8 +33,8 @@ void write_content_dir(const content::Content& content, const fs::path& image_st
   }
 }
 
-std::vector<std::string> import_content_dir(ConsoleDb& db, ItemStore& items, const fs::path& dir, const Principal& who,
-                                            content::UnixSeconds now) {
+std::vector<std::string> import_content_dir(ConsoleDb& db, ItemStore& items, const fs::path& dir,
+                                            const Principal& who, content::UnixSeconds now) {
   content::Issues issues;
   // Sample content (the demo) is pinned to today on import: the console edits concrete dates, and a
   // desk status set on the board must not be shifted again by the publisher.
@@ -50,23 +49,11 @@ std::vector<std::string> import_content_dir(ConsoleDb& db, ItemStore& items, con
   for (const auto& image : source.content.images) {
     const fs::path stored = db.image_dir() / image.sha256;
     if (!fs::exists(stored)) {
-      platform::write_file_atomic(
-          stored, platform::read_file(source.image_files.at(image.name), content::limits::kMaxSourceImageBytes));
+      platform::write_file_atomic(stored, platform::read_file(source.image_files.at(image.name),
+                                                              content::limits::kMaxSourceImageBytes));
     }
   }
   items.replace_all(who, source.content, "import", now);
-  db.with([&](store::Database& sql) {
-    store::Transaction tx(sql);
-    sql.exec("DELETE FROM images");
-    for (const auto& image : source.content.images) {
-      sql.prepare("INSERT INTO images(name, sha256, bytes, width, height, uploaded_by, uploaded_at) "
-                  "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-          .bind_all(image.name, image.sha256, image.bytes, image.width, image.height, who.name, now)
-          .run();
-    }
-    audit_append(sql, who, now, "import.images", "images/", "", std::to_string(source.content.images.size()) + " images");
-    tx.commit();
-  });
   return problems;
 }
 

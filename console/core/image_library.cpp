@@ -14,7 +14,8 @@ std::string sanitize_image_name(const std::string& file_name) {
   std::string base = file_name.substr(file_name.find_last_of("/\\") + 1);
   std::string out;
   for (unsigned char ch : base) {
-    out += (std::isalnum(ch) || ch == '.' || ch == '_' || ch == '-') ? static_cast<char>(std::tolower(ch)) : '-';
+    out +=
+        (std::isalnum(ch) || ch == '.' || ch == '_' || ch == '-') ? static_cast<char>(std::tolower(ch)) : '-';
   }
   while (!out.empty() && out.front() == '.') out.erase(0, 1);  // no hidden files, no ".."
   if (out.size() > 64) out = out.substr(out.size() - 64);
@@ -29,7 +30,8 @@ ImageUpload add_image(ConsoleDb& db, const Principal& who, const std::string& na
     return up;
   };
   if (!who.at_least(Role::editor)) return fail("uploading needs role editor");
-  if (name.empty() || name != sanitize_image_name(name)) return fail("use a name of letters, digits, '.', '_' and '-'");
+  if (name.empty() || name != sanitize_image_name(name))
+    return fail("use a name of letters, digits, '.', '_' and '-'");
   if (bytes.size() > kMaxUploadBytes) {
     return fail("is " + std::to_string(bytes.size() / (1024 * 1024)) + " MB; images may have at most 8 MB");
   }
@@ -45,8 +47,8 @@ ImageUpload add_image(ConsoleDb& db, const Principal& who, const std::string& na
   } catch (const std::exception& e) {
     return fail(std::string("cannot be decoded (damaged or not what its header says): ") + e.what());
   }
-  up.image = content::ImageRef{name, content::sha256_hex(bytes), static_cast<std::int64_t>(bytes.size()), size->width,
-                               size->height};
+  up.image = content::ImageRef{name, content::sha256_hex(bytes), static_cast<std::int64_t>(bytes.size()),
+                               size->width, size->height};
   platform::write_file_atomic(db.image_dir() / up.image.sha256, bytes);
   db.with([&](store::Database& sql) {
     store::Transaction tx(sql);
@@ -54,10 +56,11 @@ ImageUpload add_image(ConsoleDb& db, const Principal& who, const std::string& na
     auto old = sql.prepare("SELECT sha256 FROM images WHERE name=?1");
     old.bind(1, name);
     if (old.step()) before = old.text(0);
-    sql.prepare("INSERT INTO images(name, sha256, bytes, width, height, uploaded_by, uploaded_at) "
-                "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(name) DO UPDATE SET sha256=excluded.sha256, "
-                "bytes=excluded.bytes, width=excluded.width, height=excluded.height, "
-                "uploaded_by=excluded.uploaded_by, uploaded_at=excluded.uploaded_at")
+    sql.prepare(
+           "INSERT INTO images(name, sha256, bytes, width, height, uploaded_by, uploaded_at) "
+           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7) ON CONFLICT(name) DO UPDATE SET sha256=excluded.sha256, "
+           "bytes=excluded.bytes, width=excluded.width, height=excluded.height, "
+           "uploaded_by=excluded.uploaded_by, uploaded_at=excluded.uploaded_at")
         .bind_all(name, up.image.sha256, up.image.bytes, up.image.width, up.image.height, who.name, now)
         .run();
     audit_append(sql, who, now, "image.upload", "images/" + name, before, up.image.sha256);
@@ -65,6 +68,19 @@ ImageUpload add_image(ConsoleDb& db, const Principal& who, const std::string& na
   });
   up.ok = true;
   return up;
+}
+
+void replace_image_list(store::Database& db, const std::vector<content::ImageRef>& images,
+                        const Principal& who, content::UnixSeconds now, const std::string& action) {
+  db.exec("DELETE FROM images");
+  auto insert = db.prepare(
+      "INSERT INTO images(name, sha256, bytes, width, height, uploaded_by, uploaded_at) "
+      "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)");
+  for (const auto& image : images) {
+    insert.bind_all(image.name, image.sha256, image.bytes, image.width, image.height, who.name, now).run();
+    insert.reset();
+  }
+  audit_append(db, who, now, action, "images/", "", std::to_string(images.size()) + " images");
 }
 
 std::vector<content::ImageRef> list_images(ConsoleDb& db) {

@@ -26,6 +26,10 @@ struct ImageUpload {
 ImageUpload add_image(ConsoleDb& db, const Principal& who, const std::string& name, const std::string& bytes,
                       content::UnixSeconds now);
 std::vector<content::ImageRef> list_images(ConsoleDb& db);
+// Makes `images` the whole image list (import, restore), audited as `action`; call inside a
+// transaction. The files must already be in the store.
+void replace_image_list(store::Database& db, const std::vector<content::ImageRef>& images,
+                        const Principal& who, content::UnixSeconds now, const std::string& action);
 
 // A safe image name from an uploaded file name: letters, digits, '.', '_', '-'.
 std::string sanitize_image_name(const std::string& file_name);

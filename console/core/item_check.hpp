@@ -2,7 +2,6 @@
 // One item judged by the same rules as `kioskctl check` (sync/content/validate), in the context of
 // the spaces, images and meta the console holds, so a form can show each problem next to its field.
 #include <nlohmann/json.hpp>
-
 #include <string>
 #include <vector>
 

@@ -4,10 +4,9 @@
 // the space, validate with the rules of `kioskctl check`, detect a conflicting edit, then write the
 // item and its audit row in one transaction. In a four-eyes space a change waits in `pending`
 // until a publisher other than its author approves it.
-#include <nlohmann/json.hpp>
-
 #include <cstdint>
 #include <functional>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <vector>
@@ -69,8 +68,9 @@ class ItemStore {
 
   // Creates or replaces. `base_revision`: the revision the editor started from (0: a new item);
   // nullopt skips the check (API callers without If-Match).
-  ChangeResult put(const Principal& who, content::Collection c, const std::string& id, const nlohmann::json& body,
-                   std::optional<std::int64_t> base_revision, content::UnixSeconds now, Route route = Route::normal);
+  ChangeResult put(const Principal& who, content::Collection c, const std::string& id,
+                   const nlohmann::json& body, std::optional<std::int64_t> base_revision,
+                   content::UnixSeconds now, Route route = Route::normal);
   ChangeResult remove(const Principal& who, content::Collection c, const std::string& id,
                       std::optional<std::int64_t> base_revision, content::UnixSeconds now);
   // One desk's status (free, booked, occupied, out_of_service), stamped now; `until` is optional.
@@ -84,7 +84,8 @@ class ItemStore {
   Approval approval(const std::string& space);
   void set_approval(const Principal& who, const std::string& space, Approval a, content::UnixSeconds now);
 
-  // Replaces the whole draft (import, restore) in one transaction, one audit row per changed item.
+  // Replaces the whole draft (import, restore) and its image list in one transaction, one audit row
+  // per changed item. The image files must be in the store already.
   void replace_all(const Principal& who, const content::Content& content, const std::string& action,
                    content::UnixSeconds now);
   // The draft as content (images from the images table), for export and publishing.

@@ -26,7 +26,8 @@ struct Entry {
 using ItemSet = std::map<std::pair<std::string, std::string>, Entry>;
 
 json image_json(const content::ImageRef& i) {
-  return json{{"name", i.name}, {"sha256", i.sha256}, {"bytes", i.bytes}, {"width", i.width}, {"height", i.height}};
+  return json{
+      {"name", i.name}, {"sha256", i.sha256}, {"bytes", i.bytes}, {"width", i.width}, {"height", i.height}};
 }
 
 ItemSet item_set(const content::Content& c) {
@@ -36,7 +37,8 @@ ItemSet item_set(const content::Content& c) {
     for (const json& item : collection_items(col, c)) {
       const std::string id = col == Collection::meta ? kMetaId : item.at("id").get<std::string>();
       std::string body = item.dump();
-      set[{std::string(content::collection_name(col)), id}] = Entry{ord++, content::sha256_hex(body), std::move(body)};
+      set[{std::string(content::collection_name(col)), id}] =
+          Entry{ord++, content::sha256_hex(body), std::move(body)};
     }
   }
   std::int64_t ord = 0;
@@ -49,8 +51,9 @@ ItemSet item_set(const content::Content& c) {
 
 ItemSet stored_set(store::Database& db, std::int64_t version) {
   ItemSet set;
-  auto st = db.prepare("SELECT p.collection, p.id, p.ord, p.sha256, b.body FROM publication_items p "
-                       "JOIN bodies b ON b.sha256 = p.sha256 WHERE p.version=?1");
+  auto st = db.prepare(
+      "SELECT p.collection, p.id, p.ord, p.sha256, b.body FROM publication_items p "
+      "JOIN bodies b ON b.sha256 = p.sha256 WHERE p.version=?1");
   st.bind(1, version);
   while (st.step()) set[{st.text(0), st.text(1)}] = Entry{st.int64(2), st.text(3), st.text(4)};
   return set;
@@ -80,7 +83,8 @@ std::vector<DiffEntry> diff_sets(const ItemSet& before, const ItemSet& after) {
     }
   }
   for (const auto& [key, entry] : before) {
-    if (!after.count(key)) out.push_back({DiffEntry::Kind::removed, key.first, key.second, title_of(entry.body)});
+    if (!after.count(key))
+      out.push_back({DiffEntry::Kind::removed, key.first, key.second, title_of(entry.body)});
   }
   return out;
 }
@@ -127,7 +131,8 @@ std::optional<content::Content> Publisher::publication_content(std::int64_t vers
   for (const auto& [key, entry] : set) {
     if (key.first == kImages) {
       const json j = json::parse(entry.body);
-      images.push_back({entry.ord, content::ImageRef{j.at("name"), j.at("sha256"), j.at("bytes"), j.at("width"), j.at("height")}});
+      images.push_back({entry.ord, content::ImageRef{j.at("name"), j.at("sha256"), j.at("bytes"),
+                                                     j.at("width"), j.at("height")}});
       continue;
     }
     ItemRecord r;
@@ -146,7 +151,8 @@ std::optional<content::Content> Publisher::publication_content(std::int64_t vers
   return c;
 }
 
-PublishOutcome Publisher::publish_content(const Principal& who, const content::Content& content, const std::string& reason) {
+PublishOutcome Publisher::publish_content(const Principal& who, const content::Content& content,
+                                          const std::string& reason) {
   std::lock_guard lock(publish_mutex_);
   PublishOutcome out;
   const content::UnixSeconds now = clock_();
@@ -180,13 +186,17 @@ PublishOutcome Publisher::publish_content(const Principal& who, const content::C
     const auto previous = latest_version(db);
     out.diff = diff_sets(previous ? stored_set(db, *previous) : ItemSet{}, published);
     store::Transaction tx(db);
-    db.prepare("INSERT OR REPLACE INTO publications(version, published_at, published_by, reason, added, changed, removed) "
-               "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
+    db.prepare(
+          "INSERT OR REPLACE INTO publications(version, published_at, published_by, reason, added, changed, "
+          "removed) "
+          "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
         .bind_all(report.version, now, who.name, reason, count_kind(out.diff, DiffEntry::Kind::added),
-                  count_kind(out.diff, DiffEntry::Kind::changed), count_kind(out.diff, DiffEntry::Kind::removed))
+                  count_kind(out.diff, DiffEntry::Kind::changed),
+                  count_kind(out.diff, DiffEntry::Kind::removed))
         .run();
     auto body = db.prepare("INSERT OR IGNORE INTO bodies(sha256, body) VALUES(?1, ?2)");
-    auto item = db.prepare("INSERT INTO publication_items(version, collection, id, ord, sha256) VALUES(?1, ?2, ?3, ?4, ?5)");
+    auto item = db.prepare(
+        "INSERT INTO publication_items(version, collection, id, ord, sha256) VALUES(?1, ?2, ?3, ?4, ?5)");
     for (const auto& [key, entry] : published) {
       body.bind_all(entry.sha, entry.body).run();
       body.reset();
@@ -194,7 +204,9 @@ PublishOutcome Publisher::publish_content(const Principal& who, const content::C
       item.reset();
     }
     // Old versions stay in the history; only their items go, and bodies no version uses any more.
-    db.prepare("DELETE FROM publication_items WHERE version <= ?1").bind_all(report.version - config_.keep_restorable).run();
+    db.prepare("DELETE FROM publication_items WHERE version <= ?1")
+        .bind_all(report.version - config_.keep_restorable)
+        .run();
     if (report.version % 10 == 0) {
       db.exec("DELETE FROM bodies WHERE sha256 NOT IN (SELECT DISTINCT sha256 FROM publication_items)");
     }
@@ -228,20 +240,7 @@ PublishOutcome Publisher::restore(const Principal& who, std::int64_t version) {
     return out;
   }
   out = publish_content(who, *content, "restore of version " + std::to_string(version));
-  if (out.ok) {
-    items_.replace_all(who, *content, "restore", clock_());
-    db_.with([&](store::Database& db) {
-      store::Transaction tx(db);
-      db.exec("DELETE FROM images");
-      for (const auto& image : content->images) {
-        db.prepare("INSERT INTO images(name, sha256, bytes, width, height, uploaded_by, uploaded_at) "
-                   "VALUES(?1, ?2, ?3, ?4, ?5, ?6, ?7)")
-            .bind_all(image.name, image.sha256, image.bytes, image.width, image.height, who.name, clock_())
-            .run();
-      }
-      tx.commit();
-    });
-  }
+  if (out.ok) items_.replace_all(who, *content, "restore", clock_());
   return out;
 }
 
@@ -263,7 +262,8 @@ PublishOutcome Publisher::publish_immediate() {
     d.status_at = it->second->status_at;
     d.until = it->second->until;
   }
-  std::erase_if(base->notices, [](const content::Notice& n) { return n.priority == content::NoticePriority::urgent; });
+  std::erase_if(base->notices,
+                [](const content::Notice& n) { return n.priority == content::NoticePriority::urgent; });
   for (const auto& n : draft.notices) {
     if (n.priority == content::NoticePriority::urgent) base->notices.push_back(n);
   }
@@ -280,13 +280,14 @@ PublishOutcome Publisher::resign() {
 std::vector<Publication> Publisher::history(int limit) {
   return db_.with([&](store::Database& db) {
     std::vector<Publication> out;
-    auto st = db.prepare("SELECT version, published_at, published_by, reason, added, changed, removed, "
-                         "EXISTS(SELECT 1 FROM publication_items i WHERE i.version = p.version) "
-                         "FROM publications p ORDER BY version DESC LIMIT ?1");
+    auto st = db.prepare(
+        "SELECT version, published_at, published_by, reason, added, changed, removed, "
+        "EXISTS(SELECT 1 FROM publication_items i WHERE i.version = p.version) "
+        "FROM publications p ORDER BY version DESC LIMIT ?1");
     st.bind(1, limit);
     while (st.step()) {
-      out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.integer(4), st.integer(5), st.integer(6),
-                     st.int64(7) != 0});
+      out.push_back({st.int64(0), st.int64(1), st.text(2), st.text(3), st.integer(4), st.integer(5),
+                     st.integer(6), st.int64(7) != 0});
     }
     return out;
   });

@@ -26,9 +26,9 @@ struct PublisherConfig {
   std::filesystem::path feed_dir, keys_dir;
   content::UnixSeconds timestamp_lifetime = 48 * 3600;
   content::UnixSeconds resign_interval = 12 * 3600;  // a quarter of the lifetime: three chances before expiry
-  int keep_versions = 5;           // in the feed directory (kiosks still fetching them)
-  int keep_restorable = 30;        // versions whose items the console keeps for diff and restore
-  double batch_window_s = 2.0;     // desk and urgent changes wait this long to travel together
+  int keep_versions = 5;                             // in the feed directory (kiosks still fetching them)
+  int keep_restorable = 30;     // versions whose items the console keeps for diff and restore
+  double batch_window_s = 2.0;  // desk and urgent changes wait this long to travel together
 };
 
 struct DiffEntry {
@@ -75,12 +75,13 @@ class Publisher {
   std::vector<Publication> history(int limit);
   std::optional<Publication> latest();
 
-  void start();                // the background thread
-  void notify_immediate();     // a desk or urgent notice changed
+  void start();             // the background thread
+  void notify_immediate();  // a desk or urgent notice changed
   const PublisherConfig& config() const { return config_; }
 
  private:
-  PublishOutcome publish_content(const Principal& who, const content::Content& content, const std::string& reason);
+  PublishOutcome publish_content(const Principal& who, const content::Content& content,
+                                 const std::string& reason);
   std::optional<content::Content> publication_content(std::int64_t version);
   void run();
 

@@ -6,10 +6,14 @@ namespace kiosk::console {
 
 std::string_view role_name(Role r) {
   switch (r) {
-    case Role::viewer: return "viewer";
-    case Role::editor: return "editor";
-    case Role::publisher: return "publisher";
-    case Role::admin: return "admin";
+    case Role::viewer:
+      return "viewer";
+    case Role::editor:
+      return "editor";
+    case Role::publisher:
+      return "publisher";
+    case Role::admin:
+      return "admin";
   }
   return "viewer";
 }

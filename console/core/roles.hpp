@@ -20,7 +20,7 @@ std::string_view role_name(Role r);
 std::optional<Role> role_from_name(std::string_view name);
 
 struct Principal {
-  std::string name;                 // user name, or "token:<name>" for API tokens
+  std::string name;  // user name, or "token:<name>" for API tokens
   Role role = Role::viewer;
   std::vector<std::string> spaces;  // empty: every space and the zone-wide items
   std::string origin;               // the client address, for the audit log

@@ -37,7 +37,9 @@ std::string random_hex(std::size_t bytes) {
   return out;
 }
 
-std::string secret_hash(std::string_view secret) { return content::sha256_hex(secret); }
+std::string secret_hash(std::string_view secret) {
+  return content::sha256_hex(secret);
+}
 
 bool constant_time_equal(std::string_view a, std::string_view b) {
   return a.size() == b.size() && CRYPTO_memcmp(a.data(), b.data(), a.size()) == 0;
@@ -48,12 +50,13 @@ std::string hash_password(std::string_view password) {
   if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) {
     throw std::runtime_error("the system random generator failed");
   }
-  const std::size_t length =
-      argon2_encodedlen(kTimeCost, kMemoryKiB, kLanes, static_cast<std::uint32_t>(kSaltBytes), kHashBytes, Argon2_id);
+  const std::size_t length = argon2_encodedlen(kTimeCost, kMemoryKiB, kLanes,
+                                               static_cast<std::uint32_t>(kSaltBytes), kHashBytes, Argon2_id);
   std::string encoded(length, '\0');
-  const int rc = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, password.data(), password.size(), salt.data(),
-                                       salt.size(), kHashBytes, encoded.data(), encoded.size());
-  if (rc != ARGON2_OK) throw std::runtime_error(std::string("password hashing failed: ") + argon2_error_message(rc));
+  const int rc = argon2id_hash_encoded(kTimeCost, kMemoryKiB, kLanes, password.data(), password.size(),
+                                       salt.data(), salt.size(), kHashBytes, encoded.data(), encoded.size());
+  if (rc != ARGON2_OK)
+    throw std::runtime_error(std::string("password hashing failed: ") + argon2_error_message(rc));
   encoded.resize(encoded.find('\0'));
   return encoded;
 }

@@ -17,7 +17,8 @@ std::optional<Principal> authenticate(WebContext& ctx, const httplib::Request& r
   const std::string header = req.get_header_value("Authorization");
   const std::string prefix = "Bearer ";
   std::optional<Principal> who;
-  if (header.rfind(prefix, 0) == 0) who = ctx.accounts.token_principal(header.substr(prefix.size()), client_address(req));
+  if (header.rfind(prefix, 0) == 0)
+    who = ctx.accounts.token_principal(header.substr(prefix.size()), client_address(req));
   if (!who) {
     res.set_header("WWW-Authenticate", "Bearer");
     send_error(res, 401, "unauthorized", "a valid API token is required (Authorization: Bearer <token>)");
@@ -64,14 +65,19 @@ void send_change(httplib::Response& res, const ChangeResult& r, const std::strin
       send_json(res, created ? 201 : 200, json{{"id", id}, {"revision", r.revision}});
       return;
     case O::pending:
-      send_json(res, 202, json{{"id", id}, {"pending", r.pending_id},
-                               {"message", "saved for approval: a publisher must approve it before it is published"}});
+      send_json(res, 202,
+                json{{"id", id},
+                     {"pending", r.pending_id},
+                     {"message", "saved for approval: a publisher must approve it before it is published"}});
       return;
     case O::invalid: {
       json errors = json::array();
       for (const auto& e : r.errors) errors.push_back(json{{"field", e.field}, {"message", e.message}});
       json body = {{"error", "invalid"},
-                   {"message", r.errors.empty() ? "invalid" : (r.errors.front().field.empty() ? "" : r.errors.front().field + ": ") + r.errors.front().message},
+                   {"message", r.errors.empty()
+                                   ? "invalid"
+                                   : (r.errors.front().field.empty() ? "" : r.errors.front().field + ": ") +
+                                         r.errors.front().message},
                    {"field", r.errors.empty() ? "" : r.errors.front().field},
                    {"errors", errors}};
       send_json(res, 400, body);
@@ -79,13 +85,37 @@ void send_change(httplib::Response& res, const ChangeResult& r, const std::strin
     }
     case O::conflict: {
       json body = {{"error", "conflict"}, {"message", r.message}};
-      if (!r.conflict_by.empty()) body["changed_by"] = r.conflict_by, body["changed_at"] = content::format_iso8601(r.conflict_at);
+      if (!r.conflict_by.empty())
+        body["changed_by"] = r.conflict_by, body["changed_at"] = content::format_iso8601(r.conflict_at);
       send_json(res, 409, body);
       return;
     }
-    case O::forbidden: send_error(res, 403, "forbidden", r.message); return;
-    case O::not_found: send_error(res, 404, "not_found", r.message); return;
+    case O::forbidden:
+      send_error(res, 403, "forbidden", r.message);
+      return;
+    case O::not_found:
+      send_error(res, 404, "not_found", r.message);
+      return;
   }
+}
+
+// /api/v1/<collection>/<id>: who asks, which collection, which id (a malformed id is a 400).
+struct ItemAddress {
+  Principal who;
+  Collection collection;
+  std::string id;
+};
+std::optional<ItemAddress> address_of(WebContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  auto who = authenticate(ctx, req, res);
+  if (!who) return std::nullopt;
+  auto c = collection_of(req.matches[1], res);
+  if (!c) return std::nullopt;
+  const std::string id = req.matches[2];
+  if (!valid_id(id)) {
+    send_error(res, 400, "invalid", "\"" + id + "\" is not a valid id: a-z, 0-9, '.', '_', '-'", "id");
+    return std::nullopt;
+  }
+  return ItemAddress{std::move(*who), *c, id};
 }
 
 std::optional<json> parse_body(const httplib::Request& req, httplib::Response& res) {
@@ -108,8 +138,13 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
     if (!authenticate(ctx, req, res)) return;
     json list = json::array();
     for (const auto& p : ctx.publisher.history(100)) {
-      list.push_back(json{{"version", p.version}, {"published_at", content::format_iso8601(p.at)}, {"published_by", p.by},
-                          {"reason", p.reason}, {"added", p.added}, {"changed", p.changed}, {"removed", p.removed}});
+      list.push_back(json{{"version", p.version},
+                          {"published_at", content::format_iso8601(p.at)},
+                          {"published_by", p.by},
+                          {"reason", p.reason},
+                          {"added", p.added},
+                          {"changed", p.changed},
+                          {"removed", p.removed}});
     }
     send_json(res, 200, json{{"publications", list}});
   });
@@ -117,19 +152,24 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
   server.Post(R"(/api/v1/publish)", [&](const httplib::Request& req, httplib::Response& res) {
     auto who = authenticate(ctx, req, res);
     if (!who) return;
-    if (!who->at_least(Role::publisher)) return send_error(res, 403, "forbidden", who->name + " may not publish (needs role publisher)");
+    if (!who->at_least(Role::publisher))
+      return send_error(res, 403, "forbidden", who->name + " may not publish (needs role publisher)");
     std::string reason;
     if (!req.body.empty()) {
       auto body = parse_body(req, res);
       if (!body) return;
-      if (body->is_object() && body->contains("reason") && (*body)["reason"].is_string()) reason = (*body)["reason"];
+      if (body->is_object() && body->contains("reason") && (*body)["reason"].is_string())
+        reason = (*body)["reason"];
     }
     const auto out = ctx.publisher.publish_draft(*who, reason);
     if (!out.problems.empty()) {
-      return send_json(res, 400, json{{"error", "invalid"}, {"message", out.problems.front()}, {"problems", out.problems}});
+      return send_json(
+          res, 400,
+          json{{"error", "invalid"}, {"message", out.problems.front()}, {"problems", out.problems}});
     }
     if (!out.ok) return send_error(res, 500, "publish_failed", out.error);
-    send_json(res, 200, json{{"version", out.version}, {"new_version", out.new_version}, {"changes", out.diff.size()}});
+    send_json(res, 200,
+              json{{"version", out.version}, {"new_version", out.new_version}, {"changes", out.diff.size()}});
   });
 
   server.Put(R"(/api/v1/desks/([^/]+)/status)", [&](const httplib::Request& req, httplib::Response& res) {
@@ -140,13 +180,18 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
     auto body = parse_body(req, res);
     if (!body) return;
     if (!body->is_object() || !body->contains("status") || !(*body)["status"].is_string()) {
-      return send_error(res, 400, "invalid", "send {\"status\": \"free\" | \"booked\" | \"occupied\" | \"out_of_service\", \"until\": optional time}", "status");
+      return send_error(res, 400, "invalid",
+                        "send {\"status\": \"free\" | \"booked\" | \"occupied\" | \"out_of_service\", "
+                        "\"until\": optional time}",
+                        "status");
     }
     std::optional<content::UnixSeconds> until;
     if (body->contains("until") && !(*body)["until"].is_null()) {
       const auto& u = (*body)["until"];
       until = u.is_string() ? content::parse_iso8601(u.get<std::string>()) : std::nullopt;
-      if (!until) return send_error(res, 400, "invalid", "until: an ISO 8601 time with offset, e.g. 2026-12-03T18:00:00+08:00", "until");
+      if (!until)
+        return send_error(res, 400, "invalid",
+                          "until: an ISO 8601 time with offset, e.g. 2026-12-03T18:00:00+08:00", "until");
     }
     send_change(res, ctx.items.set_desk_status(*who, id, (*body)["status"], until, ctx.now()), id, false);
   });
@@ -162,39 +207,33 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
   });
 
   server.Get(R"(/api/v1/([a-z_]+)/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    if (!authenticate(ctx, req, res)) return;
-    auto c = collection_of(req.matches[1], res);
-    if (!c) return;
-    const std::string id = req.matches[2];
-    auto r = valid_id(id) ? ctx.items.get(*c, id) : std::nullopt;
-    if (!r) return send_error(res, 404, "not_found", "there is no " + std::string(content::item_kind(*c)) + " \"" + id + "\"");
+    auto at = address_of(ctx, req, res);
+    if (!at) return;
+    auto r = ctx.items.get(at->collection, at->id);
+    if (!r)
+      return send_error(
+          res, 404, "not_found",
+          "there is no " + std::string(content::item_kind(at->collection)) + " \"" + at->id + "\"");
     res.set_header("ETag", "\"" + std::to_string(r->revision) + "\"");
     send_json(res, 200, r->json());
   });
 
   server.Put(R"(/api/v1/([a-z_]+)/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto c = collection_of(req.matches[1], res);
-    if (!c) return;
-    const std::string id = req.matches[2];
-    if (!valid_id(id)) return send_error(res, 400, "invalid", "\"" + id + "\" is not a valid id: a-z, 0-9, '.', '_', '-'", "id");
+    auto at = address_of(ctx, req, res);
+    if (!at) return;
     auto body = parse_body(req, res);
     if (!body) return;
-    const bool existed = ctx.items.get(*c, id).has_value();
-    send_change(res, ctx.items.put(*who, *c, id, *body, if_match(req), ctx.now()), id, !existed);
+    const auto r = ctx.items.put(at->who, at->collection, at->id, *body, if_match(req), ctx.now());
+    send_change(res, r, at->id, r.revision == 1);
   });
 
   server.Delete(R"(/api/v1/([a-z_]+)/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
-    if (!who) return;
-    auto c = collection_of(req.matches[1], res);
-    if (!c) return;
-    const std::string id = req.matches[2];
-    if (!valid_id(id)) return send_error(res, 404, "not_found", "there is no item \"" + id + "\"");
-    auto r = ctx.items.remove(*who, *c, id, if_match(req), ctx.now());
-    if (r.outcome == ChangeResult::Outcome::saved) return send_json(res, 200, json{{"id", id}, {"deleted", true}});
-    send_change(res, r, id, false);
+    auto at = address_of(ctx, req, res);
+    if (!at) return;
+    auto r = ctx.items.remove(at->who, at->collection, at->id, if_match(req), ctx.now());
+    if (r.outcome == ChangeResult::Outcome::saved)
+      return send_json(res, 200, json{{"id", at->id}, {"deleted", true}});
+    send_change(res, r, at->id, false);
   });
 }
 

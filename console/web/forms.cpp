@@ -24,12 +24,19 @@ std::vector<FieldSpec> fields_of(Collection c) {
   using K = FieldKind;
   switch (c) {
     case Collection::meta:
-      return {{"title", K::local, {}}, {"display_hours", K::hours, {}}, {"sample", K::boolean, {}},
+      return {{"title", K::local, {}},
+              {"display_hours", K::hours, {}},
+              {"sample", K::boolean, {}},
               {"sample_anchor", K::datetime, {}}};
     case Collection::spaces:
-      return {{"id", K::id, {}},           {"name", K::local, {}},         {"address", K::local, {}},
-              {"hours", K::local, {}},     {"description", K::local_long, {}}, {"kiosk_ids", K::list, {}},
-              {"booking_url", K::url, {}}, {"sample", K::boolean, {}}};
+      return {{"id", K::id, {}},
+              {"name", K::local, {}},
+              {"address", K::local, {}},
+              {"hours", K::local, {}},
+              {"description", K::local_long, {}},
+              {"kiosk_ids", K::list, {}},
+              {"booking_url", K::url, {}},
+              {"sample", K::boolean, {}}};
     case Collection::events:
       return {{"id", K::id, {}},
               {"space", K::space, {}},
@@ -90,12 +97,9 @@ std::vector<FieldSpec> fields_of(Collection c) {
               {"source", K::local, {}},
               {"note", K::local_long, {}}};
     case Collection::notices:
-      return {{"id", K::id, {}},
-              {"priority", K::choice, names_of<content::NoticePriority>()},
-              {"title", K::local, {}},
-              {"body", K::local_long, {}},
-              {"starts", K::datetime, {}},
-              {"ends", K::datetime, {}},
+      return {{"id", K::id, {}},           {"priority", K::choice, names_of<content::NoticePriority>()},
+              {"title", K::local, {}},     {"body", K::local_long, {}},
+              {"starts", K::datetime, {}}, {"ends", K::datetime, {}},
               {"kiosk_ids", K::list, {}}};
   }
   return {};
@@ -168,7 +172,8 @@ const std::vector<FieldSpec>& form_fields(Collection c) {
   return table.at(c);
 }
 
-json item_from_form(Collection c, const std::map<std::string, std::string>& form, std::vector<FieldError>& errors) {
+json item_from_form(Collection c, const std::map<std::string, std::string>& form,
+                    std::vector<FieldError>& errors) {
   json item = json::object();
   for (const auto& f : form_fields(c)) {
     const std::string name = "f." + f.key;
@@ -190,19 +195,25 @@ json item_from_form(Collection c, const std::map<std::string, std::string>& form
         const std::string text = trim(value_of(form, name));
         if (text.empty()) break;
         if (f.kind == FieldKind::integer) {
-          if (auto v = parse_integer(text)) item[f.key] = *v;
-          else errors.push_back({f.key, "must be a whole number"});
+          if (auto v = parse_integer(text))
+            item[f.key] = *v;
+          else
+            errors.push_back({f.key, "must be a whole number"});
         } else {
-          if (auto v = parse_number(text)) item[f.key] = *v;
-          else errors.push_back({f.key, "must be a number"});
+          if (auto v = parse_number(text))
+            item[f.key] = *v;
+          else
+            errors.push_back({f.key, "must be a number"});
         }
         break;
       }
       case FieldKind::datetime: {
         const std::string text = trim(value_of(form, name));
         if (text.empty()) break;
-        if (auto iso = datetime_to_iso(text)) item[f.key] = *iso;
-        else errors.push_back({f.key, "must be a date and time"});
+        if (auto iso = datetime_to_iso(text))
+          item[f.key] = *iso;
+        else
+          errors.push_back({f.key, "must be a date and time"});
         break;
       }
       case FieldKind::list: {
@@ -212,7 +223,8 @@ json item_from_form(Collection c, const std::map<std::string, std::string>& form
         std::size_t start = 0;
         while (start <= text.size()) {
           auto comma = text.find(',', start);
-          std::string part = trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
+          std::string part =
+              trim(text.substr(start, comma == std::string::npos ? std::string::npos : comma - start));
           if (!part.empty()) list.push_back(part);
           if (comma == std::string::npos) break;
           start = comma + 1;
@@ -221,7 +233,8 @@ json item_from_form(Collection c, const std::map<std::string, std::string>& form
         break;
       }
       case FieldKind::year_value: {
-        const std::string year = trim(value_of(form, name + ".year")), value = trim(value_of(form, name + ".value"));
+        const std::string year = trim(value_of(form, name + ".year")),
+                          value = trim(value_of(form, name + ".value"));
         if (year.empty() && value.empty()) break;
         auto y = parse_integer(year);
         auto v = parse_number(value);
@@ -241,7 +254,8 @@ json item_from_form(Collection c, const std::map<std::string, std::string>& form
         int line_no = 0;
         while (start < text.size()) {
           auto nl = text.find('\n', start);
-          std::string line = trim(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
+          std::string line =
+              trim(text.substr(start, nl == std::string::npos ? std::string::npos : nl - start));
           start = nl == std::string::npos ? text.size() : nl + 1;
           ++line_no;
           if (line.empty()) continue;
@@ -257,7 +271,8 @@ json item_from_form(Collection c, const std::map<std::string, std::string>& form
           }
           auto v = parse_number(value);
           if (!v) {
-            errors.push_back({f.key, "line " + std::to_string(line_no) + ": \"" + value + "\" is not a number"});
+            errors.push_back(
+                {f.key, "line " + std::to_string(line_no) + ": \"" + value + "\" is not a number"});
             continue;
           }
           out.push_back(json{{"period", key}, {"value", *v}});
@@ -274,8 +289,8 @@ json item_from_form(Collection c, const std::map<std::string, std::string>& form
   return item;
 }
 
-json form_view(Collection c, const json& item, const std::vector<FieldError>& errors, const std::vector<std::string>& spaces,
-               const std::vector<std::string>& images) {
+json form_view(Collection c, const json& item, const std::vector<FieldError>& errors,
+               const std::vector<std::string>& spaces, const std::vector<std::string>& images) {
   json fields = json::array();
   for (const auto& f : form_fields(c)) {
     json v = {{"key", f.key}, {"name", "f." + f.key}};
@@ -287,7 +302,8 @@ json form_view(Collection c, const json& item, const std::vector<FieldError>& er
       }
     }
     if (!error.empty()) v["error"] = error;
-    auto options = [&](const std::vector<std::string>& choices, const std::string& current, bool allow_empty) {
+    auto options = [&](const std::vector<std::string>& choices, const std::string& current,
+                       bool allow_empty) {
       json list = json::array();
       if (allow_empty) list.push_back(json{{"value", ""}, {"selected", current.empty()}});
       for (const auto& ch : choices) list.push_back(json{{"value", ch}, {"selected", ch == current}});
@@ -301,21 +317,37 @@ json form_view(Collection c, const json& item, const std::vector<FieldError>& er
         v["zh"] = value.is_object() ? value.value("zh", "") : "";
         v["en"] = value.is_object() ? value.value("en", "") : "";
         break;
-      case FieldKind::boolean: v["is_boolean"] = true; v["checked"] = value.is_boolean() && value.get<bool>(); break;
+      case FieldKind::boolean:
+        v["is_boolean"] = true;
+        v["checked"] = value.is_boolean() && value.get<bool>();
+        break;
       case FieldKind::integer:
       case FieldKind::number:
         v["is_number"] = true;
         v["value"] = value.is_number() ? format_number(value.get<double>()) : "";
         v["step"] = f.kind == FieldKind::integer ? "1" : "any";
         break;
-      case FieldKind::datetime: v["is_datetime"] = true; v["value"] = iso_to_datetime(value); break;
-      case FieldKind::choice: v["is_choice"] = true; v["options"] = options(f.choices, text, false); break;
-      case FieldKind::space: v["is_choice"] = true; v["options"] = options(spaces, text, false); break;
-      case FieldKind::image: v["is_choice"] = true; v["options"] = options(images, text, true); break;
+      case FieldKind::datetime:
+        v["is_datetime"] = true;
+        v["value"] = iso_to_datetime(value);
+        break;
+      case FieldKind::choice:
+        v["is_choice"] = true;
+        v["options"] = options(f.choices, text, false);
+        break;
+      case FieldKind::space:
+        v["is_choice"] = true;
+        v["options"] = options(spaces, text, false);
+        break;
+      case FieldKind::image:
+        v["is_choice"] = true;
+        v["options"] = options(images, text, true);
+        break;
       case FieldKind::list: {
         std::string joined;
         if (value.is_array()) {
-          for (const auto& x : value) joined += (joined.empty() ? "" : ", ") + (x.is_string() ? x.get<std::string>() : x.dump());
+          for (const auto& x : value)
+            joined += (joined.empty() ? "" : ", ") + (x.is_string() ? x.get<std::string>() : x.dump());
         }
         v["is_text"] = true;
         v["value"] = joined;
@@ -324,17 +356,20 @@ json form_view(Collection c, const json& item, const std::vector<FieldError>& er
       case FieldKind::year_value:
         v["is_year_value"] = true;
         v["year"] = value.is_object() && value.contains("year") ? value["year"].dump() : "";
-        v["value"] = value.is_object() && value.contains("value") ? format_number(value["value"].get<double>()) : "";
+        v["value"] =
+            value.is_object() && value.contains("value") ? format_number(value["value"].get<double>()) : "";
         break;
       case FieldKind::series:
       case FieldKind::hours: {
         std::string lines;
         if (value.is_array()) {
           for (const auto& p : value) {
-            lines += p.value("period", "") + " = " + (p.contains("value") ? format_number(p["value"].get<double>()) : "") + "\n";
+            lines += p.value("period", "") + " = " +
+                     (p.contains("value") ? format_number(p["value"].get<double>()) : "") + "\n";
           }
         } else if (value.is_object()) {
-          for (const auto& [k, x] : value.items()) lines += k + " = " + (x.is_string() ? x.get<std::string>() : x.dump()) + "\n";
+          for (const auto& [k, x] : value.items())
+            lines += k + " = " + (x.is_string() ? x.get<std::string>() : x.dump()) + "\n";
         }
         v["is_lines"] = true;
         v["value"] = lines;
@@ -344,8 +379,14 @@ json form_view(Collection c, const json& item, const std::vector<FieldError>& er
         v["is_id"] = true;
         v["value"] = text;
         break;
-      case FieldKind::url: v["is_url"] = true; v["value"] = text; break;
-      case FieldKind::text: v["is_text"] = true; v["value"] = text; break;
+      case FieldKind::url:
+        v["is_url"] = true;
+        v["value"] = text;
+        break;
+      case FieldKind::text:
+        v["is_text"] = true;
+        v["value"] = text;
+        break;
     }
     fields.push_back(std::move(v));
   }

@@ -3,11 +3,10 @@
 // content-format JSON (and back). The rules themselves stay in sync/content/validate: this table
 // only says how to present a field (bilingual side by side, a date picker, a list of choices).
 #include <map>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "console/core/item_check.hpp"
 #include "sync/content/content_json.hpp"
@@ -15,8 +14,22 @@
 namespace kiosk::console {
 
 enum class FieldKind {
-  id, text, url, local, local_long, datetime, integer, number, boolean, choice, space, image, list,
-  series, year_value, hours
+  id,
+  text,
+  url,
+  local,
+  local_long,
+  datetime,
+  integer,
+  number,
+  boolean,
+  choice,
+  space,
+  image,
+  list,
+  series,
+  year_value,
+  hours
 };
 
 struct FieldSpec {
@@ -33,7 +46,8 @@ nlohmann::json item_from_form(content::Collection c, const std::map<std::string,
                               std::vector<FieldError>& errors);
 
 // The view model of a form: one entry per field with its current values, choices and errors.
-nlohmann::json form_view(content::Collection c, const nlohmann::json& item, const std::vector<FieldError>& errors,
-                         const std::vector<std::string>& spaces, const std::vector<std::string>& images);
+nlohmann::json form_view(content::Collection c, const nlohmann::json& item,
+                         const std::vector<FieldError>& errors, const std::vector<std::string>& spaces,
+                         const std::vector<std::string>& images);
 
 }  // namespace kiosk::console

@@ -28,12 +28,15 @@ WebContext::WebContext(ConsoleDb& database, ServeOptions opts)
       options(std::move(opts)),
       accounts(database, options.session),
       items(database),
-      publisher(database, items, options.publisher, [] { return static_cast<content::UnixSeconds>(std::time(nullptr)); }),
+      publisher(database, items, options.publisher,
+                [] { return static_cast<content::UnixSeconds>(std::time(nullptr)); }),
       strings(Strings::load(options.asset_dir / "console" / "i18n")),
       views(Views::load(options.asset_dir / "console" / "templates")),
       limiter(options.api_rate_per_s, options.api_burst) {}
 
-content::UnixSeconds WebContext::now() const { return static_cast<content::UnixSeconds>(std::time(nullptr)); }
+content::UnixSeconds WebContext::now() const {
+  return static_cast<content::UnixSeconds>(std::time(nullptr));
+}
 
 std::string client_address(const httplib::Request& req) {
   if (req.remote_addr == "127.0.0.1" || req.remote_addr == "::1") {
@@ -100,7 +103,8 @@ struct ConsoleServer::Impl {
   Impl(ConsoleDb& db, ServeOptions options) : ctx(db, std::move(options)) {}
 };
 
-ConsoleServer::ConsoleServer(ConsoleDb& db, ServeOptions options) : impl_(std::make_unique<Impl>(db, std::move(options))) {
+ConsoleServer::ConsoleServer(ConsoleDb& db, ServeOptions options)
+    : impl_(std::make_unique<Impl>(db, std::move(options))) {
   auto& server = impl_->server;
   auto& ctx = impl_->ctx;
   // Room for one image upload (8 MB) and its form; anything larger is refused before it is read whole.
@@ -121,34 +125,39 @@ ConsoleServer::ConsoleServer(ConsoleDb& db, ServeOptions options) : impl_(std::m
     if (!res.body.empty()) return;
     const bool api = req.path.rfind("/api/", 0) == 0;
     std::string code = "error", message = "the request could not be handled";
-    if (res.status == 413) code = "too_large", message = "the request is too large (at most 9 MB; images at most 8 MB)";
+    if (res.status == 413)
+      code = "too_large", message = "the request is too large (at most 9 MB; images at most 8 MB)";
     if (res.status == 404) code = "not_found", message = "there is nothing at " + req.path;
     if (res.status == 400) code = "bad_request", message = "the request is malformed";
     if (api) {
       send_error(res, res.status, code, message);
     } else {
-      res.set_content("<!doctype html><meta charset=utf-8><title>" + std::to_string(res.status) + "</title><p>" +
-                          std::to_string(res.status) + ": " + message + "</p><p><a href=\"/\">控制台 / Console</a></p>",
+      res.set_content("<!doctype html><meta charset=utf-8><title>" + std::to_string(res.status) +
+                          "</title><p>" + std::to_string(res.status) + ": " + message +
+                          "</p><p><a href=\"/\">控制台 / Console</a></p>",
                       "text/html; charset=utf-8");
     }
   });
-  server.set_exception_handler([](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
-    std::string what = "unknown error";
-    try {
-      std::rethrow_exception(ep);
-    } catch (const std::exception& e) {
-      what = e.what();
-    } catch (...) {
-    }
-    log::error("console: " + req.method + " " + req.path + ": " + what);
-    send_error(res, 500, "internal", "the console could not finish this request: " + what);
-  });
+  server.set_exception_handler(
+      [](const httplib::Request& req, httplib::Response& res, std::exception_ptr ep) {
+        std::string what = "unknown error";
+        try {
+          std::rethrow_exception(ep);
+        } catch (const std::exception& e) {
+          what = e.what();
+        } catch (...) {
+        }
+        log::error("console: " + req.method + " " + req.path + ": " + what);
+        send_error(res, 500, "internal", "the console could not finish this request: " + what);
+      });
   add_api_routes(server, ctx);
   add_page_routes(server, ctx);
   server.set_mount_point("/static", (ctx.options.asset_dir / "console" / "static").string());
 }
 
-ConsoleServer::~ConsoleServer() { stop(); }
+ConsoleServer::~ConsoleServer() {
+  stop();
+}
 
 void ConsoleServer::run() {
   auto& ctx = impl_->ctx;
@@ -162,6 +171,8 @@ void ConsoleServer::run() {
   impl_->server.listen_after_bind();
 }
 
-void ConsoleServer::stop() { impl_->server.stop(); }
+void ConsoleServer::stop() {
+  impl_->server.stop();
+}
 
 }  // namespace kiosk::console

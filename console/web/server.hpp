@@ -17,10 +17,10 @@ struct ServeOptions {
   std::filesystem::path asset_dir;  // holds console/templates, console/i18n, console/static
   SessionPolicy session;
   PublisherConfig publisher;
-  bool secure_cookies = true;     // off only for plain-HTTP development on loopback
-  std::string public_origin;      // "https://console.example.org"; empty: trust the Host header
-  double api_rate_per_s = 500;    // per API token or user: sustained requests per second ...
-  double api_burst = 1000;        // ... and the burst above it before 429
+  bool secure_cookies = true;   // off only for plain-HTTP development on loopback
+  std::string public_origin;    // "https://console.example.org"; empty: trust the Host header
+  double api_rate_per_s = 500;  // per API token or user: sustained requests per second ...
+  double api_burst = 1000;      // ... and the burst above it before 429
 };
 
 class ConsoleServer {

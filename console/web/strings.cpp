@@ -7,7 +7,8 @@
 namespace kiosk::console {
 namespace {
 
-void load_one(const std::filesystem::path& file, std::map<std::string, std::string>& table, nlohmann::json& tree) {
+void load_one(const std::filesystem::path& file, std::map<std::string, std::string>& table,
+              nlohmann::json& tree) {
   nlohmann::json doc;
   try {
     doc = nlohmann::json::parse(platform::read_file(file, 1 << 20));

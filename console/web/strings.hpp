@@ -3,9 +3,8 @@
 // tests/console/test_console_strings.cpp fails when a key used in code or templates is missing.
 #include <filesystem>
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 namespace kiosk::console {
 

@@ -1,7 +1,6 @@
 #include "console/web/views.hpp"
 
 #include <kainjow/mustache.hpp>
-
 #include <stdexcept>
 
 #include "platform/files.hpp"
@@ -23,10 +22,14 @@ mst::data to_data(const nlohmann::json& j) {
       for (const auto& v : j) d.push_back(to_data(v));
       return d;
     }
-    case nlohmann::json::value_t::boolean: return mst::data{j.get<bool>()};
-    case nlohmann::json::value_t::string: return mst::data{j.get<std::string>()};
-    case nlohmann::json::value_t::null: return mst::data{false};
-    default: return mst::data{j.dump()};
+    case nlohmann::json::value_t::boolean:
+      return mst::data{j.get<bool>()};
+    case nlohmann::json::value_t::string:
+      return mst::data{j.get<std::string>()};
+    case nlohmann::json::value_t::null:
+      return mst::data{false};
+    default:
+      return mst::data{j.dump()};
   }
 }
 
@@ -43,7 +46,8 @@ Views Views::load(const std::filesystem::path& template_dir) {
     v.templates_[entry.path().stem().string()] = std::move(text);
   }
   if (ec || !v.templates_.count("layout")) {
-    throw std::runtime_error("no console templates in " + template_dir.string() + " (layout.mustache is missing)");
+    throw std::runtime_error("no console templates in " + template_dir.string() +
+                             " (layout.mustache is missing)");
   }
   return v;
 }
@@ -55,7 +59,8 @@ std::string Views::render(const std::string& name, const nlohmann::json& data) c
   return tmpl.render(to_data(data));
 }
 
-std::string Views::page(const std::string& name, nlohmann::json data, const Strings& strings, Lang lang) const {
+std::string Views::page(const std::string& name, nlohmann::json data, const Strings& strings,
+                        Lang lang) const {
   data["t"] = strings.tree(lang);
   data["lang"] = lang == Lang::en ? "en" : "zh";
   data["lang_other"] = lang == Lang::en ? "zh" : "en";

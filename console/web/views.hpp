@@ -4,9 +4,8 @@
 // data as JSON and the strings of the visitor's language under "t".
 #include <filesystem>
 #include <map>
-#include <string>
-
 #include <nlohmann/json.hpp>
+#include <string>
 
 #include "console/web/strings.hpp"
 

@@ -3,11 +3,10 @@
 #include <curl/curl.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <regex>
 #include <stdexcept>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "console/core/accounts.hpp"
 #include "console/core/console_db.hpp"
@@ -40,7 +39,9 @@ std::size_t on_header(char* data, std::size_t size, std::size_t n, void* out) {
   return size * n;
 }
 
-content::UnixSeconds wall_now() { return static_cast<content::UnixSeconds>(std::time(nullptr)); }
+content::UnixSeconds wall_now() {
+  return static_cast<content::UnixSeconds>(std::time(nullptr));
+}
 
 }  // namespace
 
@@ -132,8 +133,9 @@ ConsoleFixture::~ConsoleFixture() = default;
 void ConsoleFixture::start() {
   port_ = free_port();
   auto argv = our_program("console/kiosk-console");
-  for (const std::string& a : {std::string("serve"), std::string("--data-dir"), data_.string(), std::string("--listen"),
-                               "127.0.0.1:" + std::to_string(port_), std::string("--batch-seconds"), std::string("0.5")}) {
+  for (const std::string& a :
+       {std::string("serve"), std::string("--data-dir"), data_.string(), std::string("--listen"),
+        "127.0.0.1:" + std::to_string(port_), std::string("--batch-seconds"), std::string("0.5")}) {
     argv.push_back(a);
   }
   if (!options_.secure_cookies) argv.push_back("--insecure-cookies");
@@ -154,11 +156,15 @@ void ConsoleFixture::restart() {
 ConsoleFixture::Browser ConsoleFixture::login(const std::string& user) const {
   Browser b;
   b.fx = this;
-  const auto r = http({"POST", url("/login"), {"Origin: " + url()}, "",
+  const auto r = http({"POST",
+                       url("/login"),
+                       {"Origin: " + url()},
+                       "",
                        std::vector<Part>{{"name", user, "", ""}, {"password", kPassword, "", ""}}});
   const std::string set_cookie = r.header("set-cookie");
   const auto start = set_cookie.find("kc_session=");
-  if (r.status != 303 || start == std::string::npos) throw std::runtime_error("login as " + user + " failed: " + std::to_string(r.status));
+  if (r.status != 303 || start == std::string::npos)
+    throw std::runtime_error("login as " + user + " failed: " + std::to_string(r.status));
   b.cookie = set_cookie.substr(start, set_cookie.find(';', start) - start);
   b.csrf = csrf_of(b.get("/").body);
   return b;
@@ -171,7 +177,11 @@ HttpResponse ConsoleFixture::Browser::get(const std::string& path) const {
 HttpResponse ConsoleFixture::Browser::post(const std::string& path, std::vector<Part> fields, bool add_csrf,
                                            const std::string& origin) const {
   if (add_csrf) fields.push_back({"_csrf", csrf, "", ""});
-  return http({"POST", fx->url(path), {"Cookie: " + cookie, "Origin: " + (origin.empty() ? fx->url() : origin)}, "", fields});
+  return http({"POST",
+               fx->url(path),
+               {"Cookie: " + cookie, "Origin: " + (origin.empty() ? fx->url() : origin)},
+               "",
+               fields});
 }
 
 HttpResponse ConsoleFixture::api(const std::string& method, const std::string& path, const std::string& token,

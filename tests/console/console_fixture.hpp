@@ -48,7 +48,9 @@ class ConsoleFixture {
   explicit ConsoleFixture(Options options);
   ~ConsoleFixture();
 
-  std::string url(const std::string& path = "") const { return "http://127.0.0.1:" + std::to_string(port_) + path; }
+  std::string url(const std::string& path = "") const {
+    return "http://127.0.0.1:" + std::to_string(port_) + path;
+  }
   const std::filesystem::path& data() const { return data_; }
   const std::filesystem::path& feed() const { return feed_; }
   const std::filesystem::path& keys() const { return keys_; }

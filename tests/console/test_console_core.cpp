@@ -18,7 +18,9 @@ using namespace kiosk::console;
 
 namespace {
 
-content::UnixSeconds wall_now() { return static_cast<content::UnixSeconds>(std::time(nullptr)); }
+content::UnixSeconds wall_now() {
+  return static_cast<content::UnixSeconds>(std::time(nullptr));
+}
 
 std::string tree_text(const std::filesystem::path& dir) {
   std::string all;
@@ -27,7 +29,8 @@ std::string tree_text(const std::filesystem::path& dir) {
     if (e.is_regular_file()) files.push_back(e.path());
   }
   std::sort(files.begin(), files.end());
-  for (const auto& f : files) all += std::filesystem::relative(f, dir).string() + "\n" + test::read_text(f) + "\n";
+  for (const auto& f : files)
+    all += std::filesystem::relative(f, dir).string() + "\n" + test::read_text(f) + "\n";
   return all;
 }
 
@@ -88,8 +91,8 @@ TEST_CASE("re-signing keeps the version and restore publishes old content as a h
   auto event = core.items.list(content::Collection::events).front();
   auto body = event.json();
   body["title"]["zh"] = "第二版标题";
-  REQUIRE(core.items.put(core.admin, content::Collection::events, event.id, body, event.revision, wall_now()).outcome ==
-          ChangeResult::Outcome::saved);
+  REQUIRE(core.items.put(core.admin, content::Collection::events, event.id, body, event.revision, wall_now())
+              .outcome == ChangeResult::Outcome::saved);
   const auto diff = pub->changes_since_last();
   REQUIRE(diff.size() == 1);
   CHECK(diff.front().kind == DiffEntry::Kind::changed);
@@ -117,7 +120,8 @@ TEST_CASE("a desk status change reaches the feed through the background batch") 
   pub.start();
   const auto desk = core.items.list(content::Collection::desks).front();
   REQUIRE(core.items.set_desk_status(core.admin, desk.id, "occupied", std::nullopt, wall_now()).ok());
-  for (int i = 0; i < 400 && pub.latest()->version < 2; ++i) std::this_thread::sleep_for(std::chrono::milliseconds(25));
+  for (int i = 0; i < 400 && pub.latest()->version < 2; ++i)
+    std::this_thread::sleep_for(std::chrono::milliseconds(25));
   REQUIRE(pub.latest()->version == 2);
   CHECK(pub.latest()->by == "console:immediate");
 }

@@ -3,9 +3,8 @@
 // desk board's path the same way, with no publish click: the console batches desk changes itself.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
-
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "tests/console/console_fixture.hpp"
@@ -53,9 +52,12 @@ TEST_CASE("an event edited in the console reaches a kiosk through nginx") {
   std::vector<Part> parts{{"_revision", revision, "", ""}};
   for (const auto& [k, v] : e.items()) {
     if (v.is_object()) {
-      for (const auto& [lang, text] : v.items()) parts.push_back({"f." + k + "." + lang, text.get<std::string>(), "", ""});
+      for (const auto& [lang, text] : v.items())
+        parts.push_back({"f." + k + "." + lang, text.get<std::string>(), "", ""});
     } else if (k == "start" || k == "end") {
-      parts.push_back({"f." + k, content::format_iso8601(*content::parse_iso8601(v.get<std::string>())).substr(0, 16), "", ""});
+      parts.push_back({"f." + k,
+                       content::format_iso8601(*content::parse_iso8601(v.get<std::string>())).substr(0, 16),
+                       "", ""});
     } else if (v.is_string()) {
       parts.push_back({"f." + k, v.get<std::string>(), "", ""});
     } else if (v.is_number()) {
@@ -90,12 +92,15 @@ TEST_CASE("a desk tap publishes by itself within seconds and a kiosk shows it") 
   auto editor = fx.login("editor");
   const auto tapped = std::chrono::steady_clock::now();
   REQUIRE(editor.post("/desks/tjab-f-01", {{"status", "out_of_service", "", ""}}).status == 303);
-  while (fx.feed_version() == before && std::chrono::steady_clock::now() - tapped < std::chrono::seconds(60)) {
+  while (fx.feed_version() == before &&
+         std::chrono::steady_clock::now() - tapped < std::chrono::seconds(60)) {
     std::this_thread::sleep_for(std::chrono::milliseconds(50));
   }
   REQUIRE_MESSAGE(fx.feed_version() > before, fx.log());
   MESSAGE("desk tap -> new feed version: "
-          << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - tapped).count() << " ms");
+          << std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - tapped)
+                 .count()
+          << " ms");
   REQUIRE(sync_kiosk(fx, nginx).first == 0);
   // kioskctl query desks: spaces -> zones -> desks, as the kiosk's desks screen groups them.
   bool found = false;

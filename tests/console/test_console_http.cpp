@@ -3,7 +3,6 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
-
 #include <thread>
 
 #include "sync/store/sqlite.hpp"
@@ -12,8 +11,8 @@
 #include "tests/support/fixtures.hpp"
 
 using namespace kiosk;
-using test::Part;
 using nlohmann::json;
+using test::Part;
 
 namespace {
 
@@ -27,7 +26,8 @@ std::vector<Part> form_of(const json& event) {
   std::vector<Part> parts;
   for (const auto& [k, v] : event.items()) {
     if (v.is_object()) {
-      for (const auto& [lang, text] : v.items()) parts.push_back({"f." + k + "." + lang, text.get<std::string>(), "", ""});
+      for (const auto& [lang, text] : v.items())
+        parts.push_back({"f." + k + "." + lang, text.get<std::string>(), "", ""});
     } else if (v.is_string() && (k == "start" || k == "end")) {
       const auto t = content::parse_iso8601(v.get<std::string>());
       parts.push_back({"f." + k, content::format_iso8601(*t).substr(0, 16), "", ""});
@@ -46,15 +46,23 @@ std::vector<Part> form_of(const json& event) {
 
 TEST_CASE("login sets an HttpOnly SameSite=Lax Secure session cookie with a new id each time") {
   test::ConsoleFixture fx({true, true, {}});
-  auto first = test::http({"POST", fx.url("/login"), {"Origin: " + fx.url()}, "",
-                           std::vector<Part>{{"name", "editor", "", ""}, {"password", test::kPassword, "", ""}}});
+  auto first =
+      test::http({"POST",
+                  fx.url("/login"),
+                  {"Origin: " + fx.url()},
+                  "",
+                  std::vector<Part>{{"name", "editor", "", ""}, {"password", test::kPassword, "", ""}}});
   CHECK(first.status == 303);
   const std::string cookie = first.header("set-cookie");
   CHECK(cookie.find("HttpOnly") != std::string::npos);
   CHECK(cookie.find("SameSite=Lax") != std::string::npos);
   CHECK(cookie.find("Secure") != std::string::npos);
-  auto second = test::http({"POST", fx.url("/login"), {"Origin: " + fx.url()}, "",
-                            std::vector<Part>{{"name", "editor", "", ""}, {"password", test::kPassword, "", ""}}});
+  auto second =
+      test::http({"POST",
+                  fx.url("/login"),
+                  {"Origin: " + fx.url()},
+                  "",
+                  std::vector<Part>{{"name", "editor", "", ""}, {"password", test::kPassword, "", ""}}});
   CHECK(second.header("set-cookie").substr(0, 75) != cookie.substr(0, 75));
 }
 
@@ -62,7 +70,11 @@ TEST_CASE("wrong passwords are refused in words and then delayed with 429") {
   test::ConsoleFixture fx;
   int last = 0;
   for (int i = 0; i < 5; ++i) {
-    auto r = test::http({"POST", fx.url("/login"), {}, "", std::vector<Part>{{"name", "editor", "", ""}, {"password", "nope-nope", "", ""}}});
+    auto r = test::http({"POST",
+                         fx.url("/login"),
+                         {},
+                         "",
+                         std::vector<Part>{{"name", "editor", "", ""}, {"password", "nope-nope", "", ""}}});
     last = static_cast<int>(r.status);
     if (i == 0) {
       CHECK(r.status == 401);
@@ -71,7 +83,11 @@ TEST_CASE("wrong passwords are refused in words and then delayed with 429") {
   }
   CHECK(last == 429);
   // The right password waits too while the delay runs: the account is throttled, not the guess.
-  auto r = test::http({"POST", fx.url("/login"), {}, "", std::vector<Part>{{"name", "editor", "", ""}, {"password", test::kPassword, "", ""}}});
+  auto r = test::http({"POST",
+                       fx.url("/login"),
+                       {},
+                       "",
+                       std::vector<Part>{{"name", "editor", "", ""}, {"password", test::kPassword, "", ""}}});
   CHECK(r.status == 429);
   CHECK(!r.header("retry-after").empty());
   // Another account is not affected.
@@ -112,33 +128,41 @@ TEST_CASE("every role and space limit is enforced on the pages") {
   };
   // Item in space "tjab" (allowed for space-editor), one in "jinjing-cafe", and a zone-wide resource.
   const std::vector<Row> matrix = {
-      {"viewer", 403, 403, 403, 403, 403},
-      {"editor", 303, 303, 303, 403, 403},
-      {"space-editor", 303, 403, 403, 403, 403},
-      {"publisher", 303, 303, 303, 303, 403},
+      {"viewer", 403, 403, 403, 403, 403},       {"editor", 303, 303, 303, 403, 403},
+      {"space-editor", 303, 403, 403, 403, 403}, {"publisher", 303, 303, 303, 303, 403},
       {"admin", 303, 303, 303, 303, 303},
   };
   const auto own = event_json(fx, "evt-jjj-biomed-salon");
   const auto other = event_json(fx, "evt-voucher-policy-talk");
-  const auto resource = json::parse(fx.api("GET", "/api/v1/resources", fx.token("editor")).body)["resources"][0];
+  const auto resource =
+      json::parse(fx.api("GET", "/api/v1/resources", fx.token("editor")).body)["resources"][0];
   for (const auto& row : matrix) {
     CAPTURE(row.user);
     auto b = fx.login(row.user);
     auto save = [&](const std::string& path, const std::string& collection, const std::string& id) {
       auto page = b.get(path);
-      const json current = json::parse(fx.api("GET", "/api/v1/" + collection + "/" + id, fx.token("editor")).body);
+      const json current =
+          json::parse(fx.api("GET", "/api/v1/" + collection + "/" + id, fx.token("editor")).body);
       auto parts = form_of(current);
-      parts.push_back({"_revision", fx.api("GET", "/api/v1/" + collection + "/" + id, fx.token("editor")).header("etag").substr(1, 1), "", ""});
+      parts.push_back(
+          {"_revision",
+           fx.api("GET", "/api/v1/" + collection + "/" + id, fx.token("editor")).header("etag").substr(1, 1),
+           "", ""});
       // The revision from the page's hidden field, not a guess.
       const auto pos = page.body.find("name=\"_revision\" value=\"");
-      if (pos != std::string::npos) parts.back().value = page.body.substr(pos + 24, page.body.find('"', pos + 24) - pos - 24);
+      if (pos != std::string::npos)
+        parts.back().value = page.body.substr(pos + 24, page.body.find('"', pos + 24) - pos - 24);
       return static_cast<int>(b.post(path, parts).status);
     };
     CHECK(save("/c/events/" + own["id"].get<std::string>(), "events", own["id"]) == row.edit_own_space);
     CHECK(save("/c/events/" + other["id"].get<std::string>(), "events", other["id"]) == row.edit_other_space);
-    CHECK(save("/c/resources/" + resource["id"].get<std::string>(), "resources", resource["id"]) == row.edit_zone_wide);
+    CHECK(save("/c/resources/" + resource["id"].get<std::string>(), "resources", resource["id"]) ==
+          row.edit_zone_wide);
     CHECK(static_cast<int>(b.post("/publish", {}).status) == row.publish);
-    CHECK(static_cast<int>(b.post("/settings/approval", {{"space", "tjab", "", ""}, {"approval", "off", "", ""}}).status) == row.settings);
+    CHECK(
+        static_cast<int>(
+            b.post("/settings/approval", {{"space", "tjab", "", ""}, {"approval", "off", "", ""}}).status) ==
+        row.settings);
   }
 }
 
@@ -171,18 +195,21 @@ TEST_CASE("two people edit one item: the second save gets a conflict naming the 
   auto parts = form_of(e);
   auto parts_a = parts;
   parts_a.push_back({"_revision", revision_of(page_a), "", ""});
-  for (auto& p : parts_a) if (p.name == "f.title.zh") p.value = "Alice 的标题";
+  for (auto& p : parts_a)
+    if (p.name == "f.title.zh") p.value = "Alice 的标题";
   CHECK(alice.post(path, parts_a).status == 303);
   auto parts_b = parts;
   parts_b.push_back({"_revision", revision_of(page_b), "", ""});
-  for (auto& p : parts_b) if (p.name == "f.title.zh") p.value = "Bob 的标题";
+  for (auto& p : parts_b)
+    if (p.name == "f.title.zh") p.value = "Bob 的标题";
   const auto r = bob.post(path, parts_b);
   CHECK(r.status == 409);
   CHECK(r.body.find("editor") != std::string::npos);  // changed by whom
   CHECK(r.body.find("保存冲突") != std::string::npos);
   CHECK(event_json(fx, "evt-eagle-camp-1")["title"]["zh"] == "Alice 的标题");
   // The API the same way, with If-Match.
-  const auto stale = fx.api("PUT", "/api/v1/events/evt-eagle-camp-1", fx.token("editor"), e.dump(), {"If-Match: \"1\""});
+  const auto stale =
+      fx.api("PUT", "/api/v1/events/evt-eagle-camp-1", fx.token("editor"), e.dump(), {"If-Match: \"1\""});
   CHECK(stale.status == 409);
   CHECK(json::parse(stale.body)["error"] == "conflict");
 }
@@ -192,7 +219,8 @@ TEST_CASE("per-field errors come from the same rules as kioskctl check") {
   auto b = fx.login("editor");
   json e = event_json(fx, "evt-eagle-camp-1");
   auto parts = form_of(e);
-  for (auto& p : parts) if (p.name == "f.end") p.value = "2020-01-01T10:00";
+  for (auto& p : parts)
+    if (p.name == "f.end") p.value = "2020-01-01T10:00";
   parts.push_back({"_revision", "1", "", ""});
   const auto r = b.post("/c/events/evt-eagle-camp-1", parts);
   CHECK(r.status == 400);
@@ -232,7 +260,8 @@ TEST_CASE("JSON API: list and get with ETag and create and delete with every err
   CHECK(fx.api("PUT", "/api/v1/events/evt-big", tok, "{\"id\": \"evt-big\"" + big + "}").status == 413);
   // A space-limited token may not touch another space.
   json other = event_json(fx, "evt-voucher-policy-talk");
-  const auto forbidden = fx.api("PUT", "/api/v1/events/evt-voucher-policy-talk", fx.token("space-editor"), other.dump());
+  const auto forbidden =
+      fx.api("PUT", "/api/v1/events/evt-voucher-policy-talk", fx.token("space-editor"), other.dump());
   CHECK(forbidden.status == 403);
   CHECK(json::parse(forbidden.body)["error"] == "forbidden");
   // Editors may not publish; publishers get the new version.
@@ -247,7 +276,8 @@ TEST_CASE("JSON API: list and get with ETag and create and delete with every err
 TEST_CASE("a 10 MB form and an image that lies about its size are refused with clear errors") {
   test::ConsoleFixture fx;
   auto b = fx.login("editor");
-  const auto huge = b.post("/images", {{"image", std::string(10 * 1024 * 1024, 'x'), "big.png", "image/png"}});
+  const auto huge =
+      b.post("/images", {{"image", std::string(10 * 1024 * 1024, 'x'), "big.png", "image/png"}});
   CHECK(huge.status == 413);
   // A PNG header claiming 100x100 followed by garbage instead of image data.
   std::string liar("\x89PNG\r\n\x1a\n\0\0\0\x0dIHDR\0\0\0\x64\0\0\0\x64\x08\x06\0\0\0", 29);
@@ -257,7 +287,9 @@ TEST_CASE("a 10 MB form and an image that lies about its size are refused with c
   CHECK(r.body.find("liar.png") != std::string::npos);
   CHECK(b.get("/images").body.find("liar.png") == std::string::npos);
   // A real image is accepted and offered as a poster.
-  const auto real = b.post("/images", {{"image", test::read_text(test::demo_dir() / "images" / "poster-kunpeng.png"), "New Poster.png", "image/png"}});
+  const auto real =
+      b.post("/images", {{"image", test::read_text(test::demo_dir() / "images" / "poster-kunpeng.png"),
+                          "New Poster.png", "image/png"}});
   CHECK(real.status == 303);
   CHECK(b.get("/c/events/evt-eagle-camp-1").body.find("new-poster.png") != std::string::npos);
 }
@@ -281,7 +313,8 @@ TEST_CASE("API tokens are rate limited with 429 and Retry-After") {
 TEST_CASE("four eyes: an editor's change waits and nobody approves their own") {
   test::ConsoleFixture fx;
   auto admin = fx.login("admin");
-  REQUIRE(admin.post("/settings/approval", {{"space", "tjab", "", ""}, {"approval", "four_eyes", "", ""}}).status == 303);
+  REQUIRE(admin.post("/settings/approval", {{"space", "tjab", "", ""}, {"approval", "four_eyes", "", ""}})
+              .status == 303);
   json e = event_json(fx, "evt-jjj-biomed-salon");
   e["title"]["zh"] = "待审批的新标题";
   const auto proposed = fx.api("PUT", "/api/v1/events/evt-jjj-biomed-salon", fx.token("editor"), e.dump());
@@ -296,7 +329,8 @@ TEST_CASE("four eyes: an editor's change waits and nobody approves their own") {
   CHECK(pub.post("/approvals/" + pending_id + "/approve", {}).status == 303);
   CHECK(event_json(fx, "evt-jjj-biomed-salon")["title"]["zh"] == "待审批的新标题");
   // Desk status never waits, even in a four-eyes space.
-  const auto desk = fx.api("PUT", "/api/v1/desks/tjab-f-01/status", fx.token("editor"), R"({"status": "occupied"})");
+  const auto desk =
+      fx.api("PUT", "/api/v1/desks/tjab-f-01/status", fx.token("editor"), R"({"status": "occupied"})");
   CHECK(desk.status == 200);
 }
 
@@ -317,7 +351,9 @@ TEST_CASE("audit verify names the first row someone edited by hand") {
   CHECK(ok_log.find("audit chain intact") != std::string::npos);
   {
     auto db = store::Database::open(fx.data() / "console.db", false);
-    db.exec("UPDATE audit SET after = replace(after, 'Edited for the audit', 'Nothing to see') WHERE action = 'update'");
+    db.exec(
+        "UPDATE audit SET after = replace(after, 'Edited for the audit', 'Nothing to see') WHERE action = "
+        "'update'");
   }
   auto [bad_rc, bad_log] = verify();
   CHECK(bad_rc == 1);

@@ -31,16 +31,19 @@ TEST_CASE("console strings: zh and en have the same keys and cover every key in 
   const std::regex in_template(R"re(\{\{[#^/]?t\.([a-z_]+\.[a-z_.]+)\}\})re");
   for (const auto& entry : std::filesystem::directory_iterator(dir / "templates")) {
     const std::string text = test::read_text(entry.path());
-    for (std::sregex_iterator it(text.begin(), text.end(), in_template), end; it != end; ++it) used.insert((*it)[1]);
+    for (std::sregex_iterator it(text.begin(), text.end(), in_template), end; it != end; ++it)
+      used.insert((*it)[1]);
   }
   const std::regex in_code(R"re(tr\(\s*"([a-z_]+\.[a-z_.]+)")re");
   for (const auto& entry : std::filesystem::recursive_directory_iterator(test::source_dir() / "console")) {
     if (entry.path().extension() != ".cpp") continue;
     const std::string text = test::read_text(entry.path());
-    for (std::sregex_iterator it(text.begin(), text.end(), in_code), end; it != end; ++it) used.insert((*it)[1]);
+    for (std::sregex_iterator it(text.begin(), text.end(), in_code), end; it != end; ++it)
+      used.insert((*it)[1]);
   }
   // Keys composed from a prefix and a value.
-  for (auto c : content::kAllCollections) used.insert("collection." + std::string(content::collection_name(c)));
+  for (auto c : content::kAllCollections)
+    used.insert("collection." + std::string(content::collection_name(c)));
   for (auto s : content::EnumNames<content::DeskStatus>::names) used.insert("desk_status." + std::string(s));
   for (const char* r : {"viewer", "editor", "publisher", "admin"}) used.insert(std::string("role.") + r);
   for (const char* d : {"added", "changed", "removed"}) used.insert(std::string("diff.") + d);

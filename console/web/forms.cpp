@@ -40,7 +40,7 @@ std::vector<FieldSpec> fields_of(Collection c) {
     case Collection::events:
       return {{"id", K::id, {}},
               {"space", K::space, {}},
-              {"category", K::choice, names_of<content::EventCategory>()},
+              {"category", K::choice, names_of<content::EventCategory>(), "event_category"},
               {"title", K::local, {}},
               {"summary", K::local_long, {}},
               {"body", K::local_long, {}},
@@ -52,7 +52,7 @@ std::vector<FieldSpec> fields_of(Collection c) {
               {"poster", K::image, {}},
               {"capacity", K::integer, {}},
               {"registered", K::integer, {}},
-              {"status", K::choice, names_of<content::EventStatus>()},
+              {"status", K::choice, names_of<content::EventStatus>(), "event_status"},
               {"status_note", K::local, {}},
               {"keywords", K::text, {}},
               {"sample", K::boolean, {}}};
@@ -61,8 +61,8 @@ std::vector<FieldSpec> fields_of(Collection c) {
               {"space", K::space, {}},
               {"zone", K::local, {}},
               {"label", K::text, {}},
-              {"kind", K::choice, names_of<content::DeskKind>()},
-              {"status", K::choice, names_of<content::DeskStatus>(true)},
+              {"kind", K::choice, names_of<content::DeskKind>(), "desk_kind"},
+              {"status", K::choice, names_of<content::DeskStatus>(true), "desk_status"},
               {"status_at", K::datetime, {}},
               {"max_age_s", K::integer, {}},
               {"until", K::datetime, {}},
@@ -70,7 +70,7 @@ std::vector<FieldSpec> fields_of(Collection c) {
               {"sample", K::boolean, {}}};
     case Collection::resources:
       return {{"id", K::id, {}},
-              {"category", K::choice, names_of<content::ResourceCategory>()},
+              {"category", K::choice, names_of<content::ResourceCategory>(), "resource_category"},
               {"name", K::local, {}},
               {"provider", K::local, {}},
               {"summary", K::local_long, {}},
@@ -85,10 +85,10 @@ std::vector<FieldSpec> fields_of(Collection c) {
               {"sample", K::boolean, {}}};
     case Collection::indicators:
       return {{"id", K::id, {}},
-              {"group", K::choice, names_of<content::IndicatorGroup>()},
+              {"group", K::choice, names_of<content::IndicatorGroup>(), "indicator_group"},
               {"name", K::local, {}},
               {"unit", K::local, {}},
-              {"direction", K::choice, names_of<content::Direction>()},
+              {"direction", K::choice, names_of<content::Direction>(), "direction"},
               {"baseline", K::year_value, {}},
               {"target", K::year_value, {}},
               {"series", K::series, {}},
@@ -97,7 +97,7 @@ std::vector<FieldSpec> fields_of(Collection c) {
               {"source", K::local, {}},
               {"note", K::local_long, {}}};
     case Collection::notices:
-      return {{"id", K::id, {}},           {"priority", K::choice, names_of<content::NoticePriority>()},
+      return {{"id", K::id, {}},           {"priority", K::choice, names_of<content::NoticePriority>(), "notice_priority"},
               {"title", K::local, {}},     {"body", K::local_long, {}},
               {"starts", K::datetime, {}}, {"ends", K::datetime, {}},
               {"kiosk_ids", K::list, {}}};
@@ -334,6 +334,7 @@ json form_view(Collection c, const json& item, const std::vector<FieldError>& er
       case FieldKind::choice:
         v["is_choice"] = true;
         v["options"] = options(f.choices, text, false);
+        v["choice_set"] = f.choice_set;
         break;
       case FieldKind::space:
         v["is_choice"] = true;

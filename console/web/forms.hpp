@@ -36,6 +36,7 @@ struct FieldSpec {
   std::string key;
   FieldKind kind;
   std::vector<std::string> choices;  // choice: the allowed values
+  std::string choice_set = {};       // choice: their labels are the strings "choice.<set>.<value>"
 };
 
 const std::vector<FieldSpec>& form_fields(content::Collection c);

@@ -183,7 +183,20 @@ void show_form(WebContext& ctx, httplib::Response& res, const PageRequest& pr, C
       {"revision", std::to_string(revision)},
       {"fields", form_view(c, item, errors, space_ids(ctx), image_names(ctx))},
       {"can_delete", !id.empty() && c != Collection::meta}};
-  for (auto& f : data["fields"]) f["label"] = ctx.strings.tr("field." + f["key"].get<std::string>(), pr.lang);
+  std::map<std::string, std::string> space_names;
+  for (const auto& r : ctx.items.list(Collection::spaces)) space_names[r.id] = title_zh_en(r.json(), pr.lang);
+  for (auto& f : data["fields"]) {
+    f["label"] = ctx.strings.tr("field." + f["key"].get<std::string>(), pr.lang);
+    // Choices read as words, not as the values stored in the content files.
+    const std::string set = f.value("choice_set", "");
+    if (!f.contains("options")) continue;
+    for (auto& option : f["options"]) {
+      const std::string value = option["value"];
+      option["label"] = !set.empty() ? ctx.strings.tr("choice." + set + "." + value, pr.lang)
+                        : f["key"] == "space" && space_names.count(value) ? space_names[value] + " (" + value + ")"
+                                                                          : value;
+    }
+  }
   if (!errors.empty()) {
     json list = json::array();
     for (const auto& e : errors) list.push_back(json{{"field", e.field}, {"message", e.message}});

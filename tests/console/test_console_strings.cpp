@@ -5,6 +5,7 @@
 #include <regex>
 #include <set>
 
+#include "console/web/forms.hpp"
 #include "console/web/strings.hpp"
 #include "sync/content/content_json.hpp"
 #include "sync/content/model.hpp"
@@ -47,6 +48,12 @@ TEST_CASE("console strings: zh and en have the same keys and cover every key in 
   for (auto s : content::EnumNames<content::DeskStatus>::names) used.insert("desk_status." + std::string(s));
   for (const char* r : {"viewer", "editor", "publisher", "admin"}) used.insert(std::string("role.") + r);
   for (const char* d : {"added", "changed", "removed"}) used.insert(std::string("diff.") + d);
+  for (auto c : content::kAllCollections) {
+    for (const auto& f : console::form_fields(c)) {
+      used.insert("field." + f.key);
+      for (const auto& choice : f.choices) used.insert("choice." + f.choice_set + "." + choice);
+    }
+  }
   CHECK(used.size() > 60);
   for (const auto& key : used) CHECK_MESSAGE(zh.count(key), "missing in zh.json: " << key);
 }

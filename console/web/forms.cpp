@@ -156,7 +156,9 @@ std::string iso_to_datetime(const json& v) {
   return content::format_iso8601(*t).substr(0, 16);
 }
 
+// "5" rather than "5.0" for whole numbers; otherwise the shortest form that reads back the same.
 std::string format_number(double v) {
+  if (std::trunc(v) == v && std::fabs(v) < 1e15) return std::to_string(static_cast<long long>(v));
   json j = v;
   return j.dump();
 }

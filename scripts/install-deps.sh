@@ -13,7 +13,8 @@ build_packages=(
   libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev
 )
 run_packages=(fonts-noto-cjk)
-test_packages=(nginx-light openssl)
+# nginx and openssl: the sync tests' HTTPS server; chromium + chromedriver: the console's browser tests.
+test_packages=(nginx-light openssl chromium chromium-driver)
 # The :arm64 twins of the compiled libraries in build_packages; header-only ones (nlohmann-json,
 # CLI11, doctest) are Multi-Arch: foreign, so the native package serves both.
 cross_libraries=(

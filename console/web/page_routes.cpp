@@ -80,7 +80,9 @@ void render(WebContext& ctx, httplib::Response& res, const std::string& page, js
 
 void refuse(WebContext& ctx, httplib::Response& res, const PageRequest& pr, int status,
             const std::string& message_key, const std::string& detail = "") {
-  render(ctx, res, "message", json{{"message", ctx.strings.tr(message_key, pr.lang)}, {"detail", detail}},
+  render(ctx, res, "message",
+         json{{"message", ctx.strings.tr(message_key, pr.lang)},
+              {"detail", detail.empty() ? json() : json(detail)}},
          &pr, pr.lang, status);
 }
 
@@ -178,7 +180,7 @@ void show_form(WebContext& ctx, httplib::Response& res, const PageRequest& pr, C
   json data = {
       {"collection", std::string(content::collection_name(c))},
       {"collection_label", ctx.strings.tr("collection." + std::string(content::collection_name(c)), pr.lang)},
-      {"id", id},
+      {"id", id.empty() ? json() : json(id)},  // Mustache treats "" as true: a new item has no id at all
       {"is_new", id.empty()},
       {"revision", std::to_string(revision)},
       {"fields", form_view(c, item, errors, space_ids(ctx), image_names(ctx))},
@@ -193,8 +195,9 @@ void show_form(WebContext& ctx, httplib::Response& res, const PageRequest& pr, C
     for (auto& option : f["options"]) {
       const std::string value = option["value"];
       option["label"] = !set.empty() ? ctx.strings.tr("choice." + set + "." + value, pr.lang)
-                        : f["key"] == "space" && space_names.count(value) ? space_names[value] + " (" + value + ")"
-                                                                          : value;
+                        : f["key"] == "space" && space_names.count(value)
+                            ? space_names[value] + " (" + value + ")"
+                            : value;
     }
   }
   if (!errors.empty()) {

@@ -1,0 +1,102 @@
+// The console in a real browser (Debian's chromium through chromedriver, label "browser"): a
+// publisher logs in, uploads a poster, creates an event in Chinese, publishes it, and a kiosk
+// synced through nginx has it; a form posted from another site changes nothing.
+#include <doctest/doctest.h>
+
+#include <ctime>
+
+#include "tests/console/console_fixture.hpp"
+#include "tests/console/webdriver.hpp"
+#include "tests/engine/feed_fixture.hpp"
+#include "tests/support/fixtures.hpp"
+#include "tests/support/nginx_server.hpp"
+
+using namespace kiosk;
+
+namespace {
+
+std::string kioskctl_output(const test::ConsoleFixture& fx, std::vector<std::string> args, int& rc) {
+  auto argv = test::our_program("sync/kioskctl/kioskctl");
+  argv.insert(argv.end(), args.begin(), args.end());
+  static int n = 0;
+  test::ChildProcess p(argv, {}, fx.dir() / ("browser-kioskctl-" + std::to_string(++n) + ".log"));
+  rc = p.wait(300).value_or(-1);
+  return p.log();
+}
+
+void log_in(test::Browser& b, const test::ConsoleFixture& fx, const std::string& user) {
+  b.go(fx.url("/login"));
+  b.type("input[name=name]", user);
+  b.type("input[name=password]", test::kPassword);
+  b.click("#login");
+  REQUIRE(b.wait_for("nav.main"));
+}
+
+}  // namespace
+
+TEST_CASE("in a real browser a publisher creates an event in Chinese with a poster and a kiosk gets it") {
+  REQUIRE_MESSAGE(test::have_browser(),
+                  "chromium and chromium-driver are missing: scripts/install-deps.sh test");
+  test::ConsoleFixture fx;
+  test::NginxServer nginx(fx.feed(), test::test_tls(), fx.dir() / "nginx");
+  test::Browser b(fx.dir() / "browser");
+  log_in(b, fx, "publisher");
+  REQUIRE(b.source().find("信息屏上的内容") != std::string::npos);  // the overview, in Chinese
+
+  b.go(fx.url("/images"));
+  b.attach("input[name=image]", test::demo_dir() / "images" / "poster-roadshow.png");
+  b.type("input[name=name]", "poster-browser.png");
+  b.click("#upload");
+  CHECK(b.wait_for_url("/images?saved=poster-browser.png"));
+
+  const auto start = static_cast<content::UnixSeconds>(std::time(nullptr)) + 2 * 86400;
+  b.go(fx.url("/c/events/_new"));
+  b.type("input[name='f.id']", "evt-browser-forum");
+  b.set_value("select[name='f.space']", "tjab");
+  b.set_value("select[name='f.category']", "forum");
+  b.type("input[name='f.title.zh']", "浏览器测试：生物医药创新论坛");
+  b.type("input[name='f.title.en']", "Browser test: biomedicine forum");
+  b.type("input[name='f.venue.zh']", "二层 报告厅");
+  b.type("input[name='f.organiser.zh']", "TjAb 众创空间");
+  b.set_value("input[name='f.start']", content::format_iso8601(start).substr(0, 16));
+  b.set_value("input[name='f.end']", content::format_iso8601(start + 7200).substr(0, 16));
+  b.set_value("select[name='f.poster']", "poster-browser.png");
+  b.click("#save");
+  REQUIRE_MESSAGE(b.wait_for_url("/c/events/evt-browser-forum?saved=1"), b.source());
+
+  b.go(fx.url("/publish"));
+  CHECK(b.source().find("浏览器测试：生物医药创新论坛") != std::string::npos);
+  b.click("#publish");
+  REQUIRE(b.wait_for_url("/publish?result="));
+
+  int rc = 0;
+  const auto log =
+      kioskctl_output(fx,
+                      {"sync", "--server", nginx.url(), "--data-dir", (fx.dir() / "kiosk").string(), "--ca",
+                       test::test_tls().ca.string(), "--keys", fx.keys().string(), "--once"},
+                      rc);
+  REQUIRE_MESSAGE(rc == 0, log);
+  const auto events = kioskctl_output(
+      fx, {"query", "--db", (fx.dir() / "kiosk" / "content.db").string(), "--json", "events"}, rc);
+  CHECK(events.find("浏览器测试：生物医药创新论坛") != std::string::npos);
+  CHECK(events.find("\"poster\": \"poster-browser.png\"") != std::string::npos);
+}
+
+TEST_CASE("in a real browser a form posted from another site publishes nothing") {
+  REQUIRE_MESSAGE(test::have_browser(),
+                  "chromium and chromium-driver are missing: scripts/install-deps.sh test");
+  test::ConsoleFixture fx;
+  test::Browser b(fx.dir() / "browser");
+  log_in(b, fx, "publisher");
+  REQUIRE(b.source().find("信息屏上的内容") != std::string::npos);
+  const long before = fx.feed_version();
+  const auto evil = fx.dir() / "evil.html";
+  test::write_text(evil, "<!doctype html><form method=post enctype=multipart/form-data action=\"" +
+                             fx.url("/publish") +
+                             "\"><input name=reason value=evil><button id=go>win a prize</button></form>");
+  b.go("file://" + evil.string());
+  b.click("#go");
+  // The session cookie (SameSite=Lax) does not travel with a cross-site post: the console asks for a login.
+  CHECK(b.wait_for_url("/login"));
+  CHECK(fx.feed_version() == before);
+}

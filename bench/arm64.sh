@@ -15,10 +15,12 @@ for preset in release aarch64; do
 done
 
 (cd build/aarch64 && cpack --config CPackConfig.cmake -B "$work" >/dev/null)
-deb=$(ls "$work"/*.deb)
+deb=$(ls "$work"/lobby-kiosk_*.deb)
+console_deb=$(ls "$work"/lobby-kiosk-console_*.deb)
 dpkg -x "$deb" "$work/root"
 echo "arm64 package: $(basename "$deb")  $(stat -c %s "$deb") bytes ($(du -k "$deb" | cut -f1) KiB)"
 echo "  installed size: $(dpkg-deb -f "$deb" Installed-Size) KiB"
+echo "console package: $(basename "$console_deb")  $(stat -c %s "$console_deb") bytes, installed $(dpkg-deb -f "$console_deb" Installed-Size) KiB"
 for bin in kiosk kioskctl; do
   f="$work/root/usr/bin/$bin"
   echo "  /usr/bin/$bin: $(stat -c %s "$f") bytes stripped ($(file -b "$f" | cut -d, -f2 | xargs))"

@@ -31,6 +31,7 @@ struct HttpRequest {
   std::vector<std::string> headers;  // "Name: value"
   std::string body;
   std::optional<std::vector<Part>> multipart;
+  std::string ca = {};  // HTTPS: the CA to trust
 };
 HttpResponse http(const HttpRequest& request);
 
@@ -48,6 +49,7 @@ class ConsoleFixture {
   explicit ConsoleFixture(Options options);
   ~ConsoleFixture();
 
+  int port() const { return port_; }
   std::string url(const std::string& path = "") const {
     return "http://127.0.0.1:" + std::to_string(port_) + path;
   }

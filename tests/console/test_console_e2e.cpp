@@ -115,3 +115,54 @@ TEST_CASE("a desk tap publishes by itself within seconds and a kiosk shows it") 
   }
   CHECK(found);
 }
+
+TEST_CASE(
+    "behind nginx with the shipped proxy settings: HTTPS login with a Secure cookie and same-origin posts") {
+  test::ConsoleFixture fx({true, true, {}});
+  // The shipped snippet, included as it is; only the upstream's port is the test's.
+  const auto snippet = test::source_dir() / "packaging" / "nginx" / "kiosk-console-proxy.conf";
+  test::NginxServer proxy(test::test_tls(), fx.dir() / "proxy", "    include " + snippet.string() + ";",
+                          "upstream kiosk_console { server 127.0.0.1:" + std::to_string(fx.port()) + "; }");
+  const std::string base = proxy.url();
+  const std::string ca = test::test_tls().ca.string();
+  auto login =
+      test::http({"POST",
+                  base + "/login",
+                  {"Origin: " + base},
+                  "",
+                  std::vector<Part>{{"name", "publisher", "", ""}, {"password", test::kPassword, "", ""}},
+                  ca});
+  REQUIRE(login.status == 303);
+  const std::string set_cookie = login.header("set-cookie");
+  CHECK(set_cookie.find("Secure") != std::string::npos);
+  const std::string cookie = set_cookie.substr(0, set_cookie.find(';'));
+  const auto home = test::http({"GET", base + "/", {"Cookie: " + cookie}, "", std::nullopt, ca});
+  REQUIRE(home.status == 200);
+  const std::string csrf = test::csrf_of(home.body);
+  const long before = fx.feed_version();
+  // The Origin the browser sends is the proxy's host and port: nginx passes it through to the check.
+  const auto published = test::http({"POST",
+                                     base + "/publish",
+                                     {"Cookie: " + cookie, "Origin: " + base},
+                                     "",
+                                     std::vector<Part>{{"_csrf", csrf, "", ""}},
+                                     ca});
+  CHECK(published.status == 303);
+  CHECK(fx.feed_version() > before);
+  const auto cross = test::http({"POST",
+                                 base + "/publish",
+                                 {"Cookie: " + cookie, "Origin: https://evil.example"},
+                                 "",
+                                 std::vector<Part>{{"_csrf", csrf, "", ""}},
+                                 ca});
+  CHECK(cross.status == 403);
+  // nginx refuses a body over the snippet's limit before the console sees it.
+  const auto huge =
+      test::http({"POST",
+                  base + "/images",
+                  {"Cookie: " + cookie, "Origin: " + base},
+                  "",
+                  std::vector<Part>{{"image", std::string(12 * 1024 * 1024, 'x'), "big.png", "image/png"}},
+                  ca});
+  CHECK(huge.status == 413);
+}

@@ -41,22 +41,39 @@ bool accepting(int port) {
 
 }  // namespace
 
-NginxServer::NginxServer(const fs::path& root, const TlsFiles& tls, const fs::path& work_dir) : work_(work_dir) {
+NginxServer::NginxServer(const fs::path& root, const TlsFiles& tls, const fs::path& work_dir)
+    : work_(work_dir) {
+  start(tls,
+        "    root " + root.string() +
+            ";\n    location = /timestamp.json { add_header Cache-Control no-cache; }\n",
+        "");
+}
+
+NginxServer::NginxServer(const TlsFiles& tls, const fs::path& work_dir, const std::string& server_body,
+                         const std::string& http_extra)
+    : work_(work_dir) {
+  start(tls, server_body + "\n", http_extra);
+}
+
+void NginxServer::start(const TlsFiles& tls, const std::string& server_body, const std::string& http_extra) {
   const std::string nginx = nginx_binary();
-  if (nginx.empty()) throw std::runtime_error("nginx is not installed (scripts/install-deps.sh test installs it)");
+  if (nginx.empty())
+    throw std::runtime_error("nginx is not installed (scripts/install-deps.sh test installs it)");
   fs::create_directories(work_ / "tmp");
   for (int attempt = 0; attempt < 5 && pid_ < 0; ++attempt) {
     port_ = free_port();
     const std::string w = work_.string();
     // As root, workers would switch to "nobody" and could not read a test's private directory.
     write_text(work_ / "nginx.conf",
-               std::string(::geteuid() == 0 ? "user root;\n" : "") + "worker_processes 1;\ndaemon off;\npid " + w +
-                   "/nginx.pid;\nerror_log " + w + "/error.log;\nevents { worker_connections 512; }\nhttp {\n  access_log " +
-                   w + "/access.log;\n  client_body_temp_path " + w + "/tmp; proxy_temp_path " + w +
-                   "/tmp; fastcgi_temp_path " + w + "/tmp; uwsgi_temp_path " + w + "/tmp; scgi_temp_path " + w +
-                   "/tmp;\n  keepalive_requests 10000;\n  server {\n    listen 127.0.0.1:" + std::to_string(port_) +
-                   " ssl;\n    ssl_certificate " + tls.cert.string() + ";\n    ssl_certificate_key " + tls.key.string() +
-                   ";\n    root " + root.string() + ";\n    location = /timestamp.json { add_header Cache-Control no-cache; }\n  }\n}\n");
+               std::string(::geteuid() == 0 ? "user root;\n" : "") +
+                   "worker_processes 1;\ndaemon off;\npid " + w + "/nginx.pid;\nerror_log " + w +
+                   "/error.log;\nevents { worker_connections 512; }\nhttp {\n  access_log " + w +
+                   "/access.log;\n  client_body_temp_path " + w + "/tmp; proxy_temp_path " + w +
+                   "/tmp; fastcgi_temp_path " + w + "/tmp; uwsgi_temp_path " + w + "/tmp; scgi_temp_path " +
+                   w + "/tmp;\n  keepalive_requests 10000;\n  " + http_extra +
+                   "\n  server {\n    listen 127.0.0.1:" + std::to_string(port_) +
+                   " ssl;\n    ssl_certificate " + tls.cert.string() + ";\n    ssl_certificate_key " +
+                   tls.key.string() + ";\n" + server_body + "  }\n}\n");
     const std::string conf = (work_ / "nginx.conf").string();
     const char* argv[] = {nginx.c_str(), "-c", conf.c_str(), "-p", w.c_str(), nullptr};
     pid_t pid = -1;
@@ -71,8 +88,10 @@ NginxServer::NginxServer(const fs::path& root, const TlsFiles& tls, const fs::pa
       }
       std::this_thread::sleep_for(std::chrono::milliseconds(10));
     }
-    if (pid > 0 && accepting(port_)) pid_ = pid;
-    else if (pid > 0) ::kill(pid, SIGKILL), ::waitpid(pid, nullptr, 0);
+    if (pid > 0 && accepting(port_))
+      pid_ = pid;
+    else if (pid > 0)
+      ::kill(pid, SIGKILL), ::waitpid(pid, nullptr, 0);
   }
   if (pid_ < 0) throw std::runtime_error("nginx did not start: " + read_text(work_ / "error.log"));
 }
@@ -84,7 +103,9 @@ NginxServer::~NginxServer() {
   }
 }
 
-std::string NginxServer::access_log() const { return read_text(work_ / "access.log"); }
+std::string NginxServer::access_log() const {
+  return read_text(work_ / "access.log");
+}
 
 int NginxServer::count_in_log(const std::string& needle, int at_least) const {
   int n = 0;

@@ -13,6 +13,10 @@ namespace kiosk::test {
 class NginxServer {
  public:
   NginxServer(const std::filesystem::path& root, const TlsFiles& tls, const std::filesystem::path& work_dir);
+  // A server whose `server { }` body is `server_body` (instead of serving `root`), with `http_extra`
+  // in the http block: nginx as a reverse proxy, configured the way a deployment guide says.
+  NginxServer(const TlsFiles& tls, const std::filesystem::path& work_dir, const std::string& server_body,
+              const std::string& http_extra);
   ~NginxServer();
   NginxServer(const NginxServer&) = delete;
   NginxServer& operator=(const NginxServer&) = delete;
@@ -25,6 +29,7 @@ class NginxServer {
   int count_in_log(const std::string& needle, int at_least = 0) const;
 
  private:
+  void start(const TlsFiles& tls, const std::string& server_body, const std::string& http_extra);
   int port_ = 0;
   pid_t pid_ = -1;
   std::filesystem::path work_;

@@ -16,6 +16,7 @@ build=build/release
 
 $build/bench/bench_store
 $build/bench/bench_kiosk_frame
+$build/bench/bench_console
 echo "Dear ImGui UI build, instructions per frame (valgrind callgrind, 1920x1080):"
 for mode in home events200 events10000; do
   out=$(valgrind --tool=callgrind --instr-atstart=no --collect-atstart=no --callgrind-out-file=/dev/null \

@@ -10,19 +10,21 @@ namespace kiosk::console {
 namespace fs = std::filesystem;
 using nlohmann::json;
 
+void write_collection_file(const content::Content& content, content::Collection c, const fs::path& dir) {
+  const auto items = collection_items(c, content);
+  json doc;
+  if (c == content::Collection::meta) {
+    doc = items.front();
+  } else {
+    doc = json{{std::string(content::collection_name(c)), json::array()}};
+    for (const auto& item : items) doc.front().push_back(item);
+  }
+  platform::write_file_atomic(dir / content::collection_file(c), doc.dump(2) + "\n");
+}
+
 void write_content_dir(const content::Content& content, const fs::path& image_store, const fs::path& out) {
   fs::create_directories(out);
-  for (content::Collection c : content::kAllCollections) {
-    const auto items = collection_items(c, content);
-    json doc;
-    if (c == content::Collection::meta) {
-      doc = items.front();
-    } else {
-      doc = json{{std::string(content::collection_name(c)), json::array()}};
-      for (const auto& item : items) doc.front().push_back(item);
-    }
-    platform::write_file_atomic(out / content::collection_file(c), doc.dump(2) + "\n");
-  }
+  for (content::Collection c : content::kAllCollections) write_collection_file(content, c, out);
   fs::remove_all(out / "images");
   if (!content.images.empty()) fs::create_directories(out / "images");
   for (const auto& image : content.images) {

@@ -17,6 +17,10 @@ namespace kiosk::console {
 void write_content_dir(const content::Content& content, const std::filesystem::path& image_store,
                        const std::filesystem::path& out);
 
+// Writes one collection's file (meta.json, events.json ...) into a content directory.
+void write_collection_file(const content::Content& content, content::Collection c,
+                           const std::filesystem::path& dir);
+
 // Loads and validates a content directory, then replaces the draft with it and copies its images
 // into the store. Sample content (meta.sample_anchor) is moved to today first. Returns the
 // validation errors (nothing is changed when there are any).

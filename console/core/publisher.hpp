@@ -10,6 +10,7 @@
 #include <condition_variable>
 #include <filesystem>
 #include <functional>
+#include <map>
 #include <mutex>
 #include <optional>
 #include <string>
@@ -54,6 +55,14 @@ struct PublishOutcome {
   std::vector<DiffEntry> diff;
 };
 
+// One published item or image: its place in the staff's order, its body's hash, and the body.
+struct PublishedEntry {
+  std::int64_t ord = 0;
+  std::string sha, body;
+};
+// (collection, id) -> entry: what one version holds ("images" for the image list).
+using PublishedSet = std::map<std::pair<std::string, std::string>, PublishedEntry>;
+
 class Publisher {
  public:
   using Clock = std::function<content::UnixSeconds()>;
@@ -80,8 +89,14 @@ class Publisher {
   const PublisherConfig& config() const { return config_; }
 
  private:
+  // The content directory of the feed's current version (desk batches start from it).
+  std::filesystem::path published_dir() const;
   PublishOutcome publish_content(const Principal& who, const content::Content& content,
                                  const std::string& reason);
+  // Publishes a content directory. The caller holds publish_mutex_. `items` (full publishes only)
+  // are remembered for diff and restore; `changed` counts a batch's changes.
+  PublishOutcome publish_dir(const Principal& who, const std::filesystem::path& dir,
+                             const std::string& reason, const PublishedSet* items, int changed);
   std::optional<content::Content> publication_content(std::int64_t version);
   void run();
 

@@ -46,12 +46,14 @@ std::int64_t newest_manifest_version(const fs::path& feed) {
 std::optional<Manifest> previous_manifest(const fs::path& feed) {
   std::error_code ec;
   if (!fs::exists(feed / "timestamp.json", ec)) return std::nullopt;
-  const Timestamp t = parse_timestamp(payload_of(platform::read_file(feed / "timestamp.json", kMaxTimestampBytes)));
+  const Timestamp t =
+      parse_timestamp(payload_of(platform::read_file(feed / "timestamp.json", kMaxTimestampBytes)));
   return parse_manifest(payload_of(platform::read_file(feed / manifest_path(t.version), kMaxManifestBytes)));
 }
 
 // Writes an object unless an intact copy is there; counts either way.
-void put_object(const fs::path& feed, const std::string& sha, const std::string& bytes, PublishReport& report) {
+void put_object(const fs::path& feed, const std::string& sha, const std::string& bytes,
+                PublishReport& report) {
   const fs::path file = feed / object_path(sha);
   std::error_code ec;
   if (fs::exists(file, ec) && static_cast<std::size_t>(fs::file_size(file, ec)) == bytes.size()) {
@@ -81,7 +83,8 @@ void remove_old_versions(const fs::path& feed, std::int64_t current, int keep, P
     for (const auto& o : m.objects()) referenced.insert(o.sha256);
   }
   for (const auto& entry : fs::directory_iterator(feed / "objects", ec)) {
-    if (!referenced.count(entry.path().filename().string()) && fs::remove(entry.path(), ec)) ++report.objects_removed;
+    if (!referenced.count(entry.path().filename().string()) && fs::remove(entry.path(), ec))
+      ++report.objects_removed;
   }
 }
 
@@ -100,7 +103,30 @@ void write_timestamp(const fs::path& file, const std::string& bytes, content::Un
   ::utimensat(AT_FDCWD, file.c_str(), times, 0);
 }
 
+void sign_timestamp(const fs::path& feed_dir, const PrivateKey& online, const Manifest& m,
+                    const std::string& manifest_bytes, const PublishOptions& options) {
+  Timestamp t;
+  t.version = m.version;
+  t.published_at = m.published_at;
+  t.expires = options.now + options.timestamp_lifetime;
+  t.manifest =
+      ObjectRef{content::sha256_hex(manifest_bytes), static_cast<std::int64_t>(manifest_bytes.size())};
+  write_timestamp(feed_dir / "timestamp.json", make_signed("timestamp", to_payload(t), {&online}),
+                  options.now);
+}
+
 }  // namespace
+
+std::optional<std::int64_t> resign_timestamp(const fs::path& keys_dir, const fs::path& feed_dir,
+                                             const PublishOptions& options) {
+  const std::optional<Manifest> current = previous_manifest(feed_dir);
+  if (!current || current->expires - options.now <= 30LL * 86400) return std::nullopt;
+  const std::string manifest_bytes =
+      platform::read_file(feed_dir / manifest_path(current->version), kMaxManifestBytes);
+  sign_timestamp(feed_dir, PrivateKey::load(KeyPaths(keys_dir).online_key()), *current, manifest_bytes,
+                 options);
+  return current->version;
+}
 
 PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, const fs::path& feed_dir,
                       const PublishOptions& options) {
@@ -125,16 +151,18 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   m.meta = source.content.meta;
   m.meta.sample_anchor.reset();  // published content is concrete
   for (const auto& image : source.content.images) {
-    const PreparedImage prepared =
-        prepare_image(platform::read_file(source.image_files.at(image.name), static_cast<std::size_t>(image.bytes)));
+    const PreparedImage prepared = prepare_image(
+        platform::read_file(source.image_files.at(image.name), static_cast<std::size_t>(image.bytes)));
     const std::string sha = content::sha256_hex(prepared.bytes);
     put_object(feed_dir, sha, prepared.bytes, report);
-    m.images.push_back(ImageEntry{image.name, ObjectRef{sha, static_cast<std::int64_t>(prepared.bytes.size())},
+    m.images.push_back(ImageEntry{image.name,
+                                  ObjectRef{sha, static_cast<std::int64_t>(prepared.bytes.size())},
                                   prepared.width, prepared.height});
   }
   for (const Page& page : paginate(source.content)) {
     put_object(feed_dir, page.sha256, page.bytes, report);
-    m.pages.push_back(PageRef{page.collection, ObjectRef{page.sha256, static_cast<std::int64_t>(page.bytes.size())},
+    m.pages.push_back(PageRef{page.collection,
+                              ObjectRef{page.sha256, static_cast<std::int64_t>(page.bytes.size())},
                               static_cast<std::int64_t>(page.items)});
   }
   report.pages = m.pages.size();
@@ -155,12 +183,7 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
     platform::write_file_atomic(feed_dir / manifest_path(m.version), manifest_bytes);
     report.new_version = true;
   }
-  Timestamp t;
-  t.version = m.version;
-  t.published_at = m.published_at;
-  t.expires = options.now + options.timestamp_lifetime;
-  t.manifest = ObjectRef{content::sha256_hex(manifest_bytes), static_cast<std::int64_t>(manifest_bytes.size())};
-  write_timestamp(feed_dir / "timestamp.json", make_signed("timestamp", to_payload(t), {&online}), options.now);
+  sign_timestamp(feed_dir, online, m, manifest_bytes, options);
   // root.json travels with the feed so kiosks can learn a rotated online key, and every root
   // version stays under roots/ so a kiosk that missed several rotations can walk the chain.
   const std::string root_bytes = platform::read_file(keys.root_json(), kMaxRootBytes);

@@ -175,3 +175,29 @@ TEST_CASE("images are downscaled to what a 1080p kiosk shows and re-encoded") {
   CHECK(portrait.bytes.substr(1, 3) == "PNG");  // it has an alpha channel (value 200): stays PNG
   CHECK_THROWS(prepare_image("not an image"));
 }
+
+TEST_CASE("re-signing the timestamp alone keeps the version and the manifest and moves the expiry") {
+  test::TempDir dir;
+  generate_keys(dir / "keys", test::demo_now());
+  PublishOptions o;
+  o.now = test::demo_now();
+  CHECK_FALSE(resign_timestamp(dir / "keys", dir / "feed", o).has_value());  // nothing published yet
+  test::copy_tree(test::demo_dir(), dir / "src");
+  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "大厅", "en": "Hall"}})");
+  REQUIRE(publish(dir / "src", dir / "keys", dir / "feed", o).published);
+  const std::string manifest_before = test::read_text(dir / "feed" / "manifests" / "1.json");
+  o.now += 12 * 3600;
+  const auto version = resign_timestamp(dir / "keys", dir / "feed", o);
+  REQUIRE(version.has_value());
+  CHECK(*version == 1);
+  const PublicKey online = public_key_from_base64(test::read_text(dir / "keys" / "online.pub").substr(0, 44));
+  const Timestamp t = parse_timestamp(open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online}).payload);
+  CHECK(t.version == 1);
+  CHECK(t.expires == o.now + 48 * 3600);
+  CHECK(t.published_at == test::demo_now());
+  CHECK(test::read_text(dir / "feed" / "manifests" / "1.json") == manifest_before);
+  CHECK(t.manifest.sha256 == content::sha256_hex(manifest_before));
+  // A manifest near its own expiry needs a real publish, not a re-signed timestamp.
+  o.now = test::demo_now() + 340LL * 86400;
+  CHECK_FALSE(resign_timestamp(dir / "keys", dir / "feed", o).has_value());
+}

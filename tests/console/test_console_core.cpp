@@ -136,3 +136,26 @@ TEST_CASE("passwords are Argon2id and secrets are stored hashed") {
   CHECK(random_hex(32) != random_hex(32));
   CHECK(secret_hash("a") != "a");
 }
+
+TEST_CASE("the publish diff leaves out what travels by itself: desk status and urgent notices") {
+  Core core;
+  core.items.replace_all(core.admin, test::small_content(wall_now()), "import", wall_now());
+  auto pub = core.publisher();
+  REQUIRE(pub->publish_draft(core.admin, "first").ok);
+  const auto desk = core.items.list(content::Collection::desks).front();
+  REQUIRE(core.items.set_desk_status(core.admin, desk.id, "out_of_service", std::nullopt, wall_now()).ok());
+  CHECK(pub->changes_since_last().empty());
+  auto body = core.items.get(content::Collection::desks, desk.id)->json();
+  body["label"] = "Z-99";
+  REQUIRE(core.items.put(core.admin, content::Collection::desks, desk.id, body, std::nullopt, wall_now()).ok());
+  const auto diff = pub->changes_since_last();
+  REQUIRE(diff.size() == 1);
+  CHECK(diff.front().id == desk.id);
+  CHECK(diff.front().kind == DiffEntry::Kind::changed);
+  // A desk batch is a new version with only desks.json and notices.json changed.
+  const auto batch = pub->publish_immediate();
+  REQUIRE_MESSAGE(batch.ok, batch.error);
+  CHECK(batch.version == 2);
+  CHECK(pub->history(1).front().reason == "desk status and urgent notices");
+  CHECK(!pub->history(1).front().restorable);
+}

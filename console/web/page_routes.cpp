@@ -176,7 +176,8 @@ std::vector<std::string> image_names(WebContext& ctx) {
 
 void show_form(WebContext& ctx, httplib::Response& res, const PageRequest& pr, Collection c,
                const std::string& id, const json& item, std::int64_t revision,
-               const std::vector<FieldError>& errors, const std::string& notice, int status = 200) {
+               const std::vector<FieldError>& errors, const std::string& notice, int status = 200,
+               bool conflict = false) {
   json data = {
       {"collection", std::string(content::collection_name(c))},
       {"collection_label", ctx.strings.tr("collection." + std::string(content::collection_name(c)), pr.lang)},
@@ -184,7 +185,8 @@ void show_form(WebContext& ctx, httplib::Response& res, const PageRequest& pr, C
       {"is_new", id.empty()},
       {"revision", std::to_string(revision)},
       {"fields", form_view(c, item, errors, space_ids(ctx), image_names(ctx))},
-      {"can_delete", !id.empty() && c != Collection::meta}};
+      {"can_delete", !id.empty() && c != Collection::meta},
+      {"conflict", conflict}};
   std::map<std::string, std::string> space_names;
   for (const auto& r : ctx.items.list(Collection::spaces)) space_names[r.id] = title_zh_en(r.json(), pr.lang);
   for (auto& f : data["fields"]) {
@@ -202,7 +204,9 @@ void show_form(WebContext& ctx, httplib::Response& res, const PageRequest& pr, C
   }
   if (!errors.empty()) {
     json list = json::array();
-    for (const auto& e : errors) list.push_back(json{{"field", e.field}, {"message", e.message}});
+    for (const auto& e : errors) {
+      list.push_back(json{{"field", e.field.empty() ? json() : json(e.field)}, {"message", e.message}});
+    }
     data["errors"] = list;
     data["has_errors"] = true;
   }
@@ -341,8 +345,8 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
           case O::conflict: {
             std::string words = ctx.strings.tr("error.conflict", pr.lang);
             if (!r.conflict_by.empty()) words += " " + r.conflict_by + " · " + local_time(r.conflict_at);
-            return show_form(ctx, res, pr, *c, is_new ? "" : id, item, base,
-                             {{"", words + " (" + r.message + ")"}}, "", 409);
+            // The staff member's input stays in the form; the link opens the other person's version.
+            return show_form(ctx, res, pr, *c, is_new ? "" : id, item, base, {{"", words}}, "", 409, true);
           }
           case O::forbidden:
             return refuse(ctx, res, pr, 403, "error.forbidden", r.message);

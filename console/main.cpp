@@ -152,7 +152,8 @@ token_add->callback([&] {
 
 std::string listen = "127.0.0.1:8080", public_origin;
 bool insecure_cookies = false;
-double batch_seconds = 2.0, resign_hours = 12, timestamp_hours = 48, session_idle_minutes = 30;
+double batch_seconds = 2.0, resign_hours = 12, timestamp_hours = 48, session_idle_minutes = 30,
+       session_max_hours = 12;
 double api_rate = 500, api_burst = 1000;
 auto* serve = app.add_subcommand("serve", "Run the web console and the JSON API");
 serve->add_option("--data-dir", data_dir)->required();
@@ -166,6 +167,8 @@ serve->add_option("--batch-seconds", batch_seconds,
 serve->add_option("--resign-hours", resign_hours, "How often the timestamp is re-signed");
 serve->add_option("--timestamp-hours", timestamp_hours, "How long a signed timestamp stays valid");
 serve->add_option("--session-idle-minutes", session_idle_minutes, "Idle time before a browser session ends");
+serve->add_option("--session-max-hours", session_max_hours,
+                  "A browser session ends after this long, active or not");
 serve->add_option("--api-rate", api_rate, "API requests per second per token before 429");
 serve->add_option("--api-burst", api_burst, "API requests a token may burst above the rate");
 serve->callback([&] {
@@ -183,6 +186,7 @@ serve->callback([&] {
   options.publisher.resign_interval = static_cast<content::UnixSeconds>(resign_hours * 3600);
   options.publisher.timestamp_lifetime = static_cast<content::UnixSeconds>(timestamp_hours * 3600);
   options.session.idle_s = static_cast<content::UnixSeconds>(session_idle_minutes * 60);
+  options.session.absolute_s = static_cast<content::UnixSeconds>(session_max_hours * 3600);
   options.api_rate_per_s = api_rate;
   options.api_burst = api_burst;
   check_keys(options.publisher.keys_dir);

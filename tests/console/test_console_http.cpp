@@ -360,3 +360,105 @@ TEST_CASE("audit verify names the first row someone edited by hand") {
   CHECK(bad_log.find("audit chain broken at row") != std::string::npos);
   CHECK(bad_log.find("was changed after it was written") != std::string::npos);
 }
+
+TEST_CASE("a session ends when idle and after its maximum age even when active and is stored only hashed") {
+  {
+    test::ConsoleFixture fx({true, false, {"--session-idle-minutes", "0.05"}});  // 3 s
+    auto b = fx.login("viewer");
+    CHECK(b.get("/").status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(4500));
+    CHECK(b.get("/").status == 302);
+  }
+  test::ConsoleFixture fx({true, false, {"--session-max-hours", "0.002"}});  // 7.2 s
+  auto b = fx.login("viewer");
+  const std::string id = b.cookie.substr(b.cookie.find('=') + 1);
+  {
+    auto db = store::Database::open(fx.data() / "console.db", false);
+    CHECK(db.scalar_int("SELECT count(*) FROM sessions WHERE id_hash = '" + id + "'") == 0);
+    CHECK(db.scalar_int("SELECT count(*) FROM sessions") == 1);
+  }
+  for (int i = 0; i < 5; ++i) {  // active all along
+    CHECK(b.get("/").status == 200);
+    std::this_thread::sleep_for(std::chrono::milliseconds(500));
+  }
+  std::this_thread::sleep_for(std::chrono::milliseconds(5500));
+  CHECK(b.get("/").status == 302);
+}
+
+TEST_CASE(
+    "the remaining pages work end to end: urgent notice and its end - a whole zone - delete - reject - "
+    "restore") {
+  test::ConsoleFixture fx;
+  auto pub = fx.login("publisher");
+  REQUIRE(pub.post("/publish", {}).status == 303);
+  long version = fx.feed_version();
+  auto wait_for_new_version = [&] {
+    for (int i = 0; i < 2400 && fx.feed_version() == version; ++i) {
+      std::this_thread::sleep_for(std::chrono::milliseconds(25));
+    }
+    const bool moved = fx.feed_version() > version;
+    version = fx.feed_version();
+    return moved;
+  };
+  // An urgent notice from an editor goes out by itself; "end now" too.
+  auto editor = fx.login("editor");
+  REQUIRE(editor
+              .post("/urgent",
+                    {{"f.title.zh", "紧急：三层漏水，请绕行", "", ""},
+                     {"f.title.en", "Urgent: water leak on 3F", "", ""},
+                     {"f.ends", content::format_iso8601(std::time(nullptr) + 3600).substr(0, 16), "", ""}})
+              .status == 303);
+  CHECK(wait_for_new_version());
+  const auto urgent_page = editor.get("/urgent").body;
+  CHECK(urgent_page.find("紧急：三层漏水，请绕行") != std::string::npos);
+  const auto at = urgent_page.find("action=\"/urgent/");
+  REQUIRE(at != std::string::npos);
+  const std::string end_path = urgent_page.substr(at + 8, urgent_page.find('"', at + 8) - at - 8);
+  CHECK(editor.post(end_path, {}).status == 303);
+  CHECK(wait_for_new_version());
+  // A whole zone at once.
+  REQUIRE(editor
+              .post("/desks/_zone",
+                    {{"space", "tjab", "", ""}, {"zone", "三层 B 区", "", ""}, {"status", "booked", "", ""}})
+              .status == 303);
+  CHECK(wait_for_new_version());
+  const auto desks = json::parse(fx.api("GET", "/api/v1/desks", fx.token("editor")).body)["desks"];
+  int booked = 0, in_zone = 0;
+  for (const auto& d : desks) {
+    if (d["space"] == "tjab" && d["zone"]["zh"] == "三层 B 区") ++in_zone, booked += d["status"] == "booked";
+  }
+  CHECK(in_zone > 0);
+  CHECK(booked == in_zone);
+  // Delete from the form, then restore the published version from the publish page.
+  const auto form = editor.get("/c/events/evt-patent-basics-talk").body;
+  const auto rev_at = form.find("name=\"_revision\" value=\"");
+  const std::string revision = form.substr(rev_at + 24, form.find('"', rev_at + 24) - rev_at - 24);
+  CHECK(editor.post("/c/events/evt-patent-basics-talk/delete", {{"_revision", revision, "", ""}}).status ==
+        303);
+  CHECK(fx.api("GET", "/api/v1/events/evt-patent-basics-talk", fx.token("editor")).status == 404);
+  const long full =
+      json::parse(fx.api("GET", "/api/v1/publications", fx.token("editor")).body)["publications"]
+          .back()["version"];
+  CHECK(pub.post("/publish/restore/" + std::to_string(full), {}).status == 303);
+  CHECK(fx.api("GET", "/api/v1/events/evt-patent-basics-talk", fx.token("editor")).status == 200);
+  CHECK(fx.feed_version() > version);
+  // Four eyes: a rejected change never reaches the draft.
+  auto admin = fx.login("admin");
+  REQUIRE(
+      admin.post("/settings/approval", {{"space", "", "", ""}, {"approval", "four_eyes", "", ""}}).status ==
+      303);
+  CHECK(admin.get("/settings").body.find("selected>双人审批") != std::string::npos);
+  json resource = json::parse(fx.api("GET", "/api/v1/resources", fx.token("editor")).body)["resources"][0];
+  const std::string rid = resource["id"];
+  resource["name"]["zh"] = "不会被批准的名称";
+  const auto proposed = fx.api("PUT", "/api/v1/resources/" + rid, fx.token("editor"), resource.dump());
+  REQUIRE(proposed.status == 202);
+  const auto pending = std::to_string(json::parse(proposed.body)["pending"].get<long>());
+  CHECK(pub.post("/approvals/" + pending + "/reject", {}).status == 303);
+  CHECK(json::parse(fx.api("GET", "/api/v1/resources/" + rid, fx.token("editor")).body)["name"]["zh"] !=
+        "不会被批准的名称");
+  CHECK(pub.get("/publish").body.find("不会被批准的名称") == std::string::npos);
+  // Images are served to logged-in staff only.
+  CHECK(pub.get("/image/poster-kunpeng.png").header("content-type") == "image/png");
+  CHECK(test::http({"GET", fx.url("/image/poster-kunpeng.png"), {}, "", std::nullopt}).status == 302);
+}

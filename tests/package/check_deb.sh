@@ -110,6 +110,7 @@ echo "units: kiosk-console.service verified by systemd-analyze"
 
 # The console from the installed layout: keys, a database from the shipped demo, and its login page.
 $emulator "$root/usr/bin/kioskctl" keygen --out "$work/keys" >/dev/null || fail "kioskctl keygen"
+rm "$work/keys/root.key"  # the root key stays offline: the console must not need it
 $emulator "$root/usr/bin/kiosk-console" init --data-dir "$work/console" --feed-dir "$work/feed" --keys "$work/keys" \
     --import "$root/usr/share/kiosk/demo" >"$work/init.log" 2>&1 || { cat "$work/init.log"; fail "kiosk-console init from the package"; }
 port=$((20000 + RANDOM % 20000))

@@ -115,13 +115,13 @@ void fsync_directory(const std::filesystem::path& dir) {
   if (::fsync(fd.get()) != 0 && errno != EINVAL) fail("cannot sync directory", dir, errno);
 }
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes) {
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes, unsigned mode) {
   const auto dir = path.parent_path().empty() ? std::filesystem::path(".") : path.parent_path();
   // A unique temp name: two writers (kiosk and kioskctl) must never share a temp file.
   std::random_device rd;
   const auto tmp = dir / ("." + path.filename().string() + ".tmp-" + std::to_string(rd()));
   {
-    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, 0644));
+    Fd fd(::open(tmp.c_str(), O_WRONLY | O_CREAT | O_EXCL | O_CLOEXEC, static_cast<mode_t>(mode)));
     if (fd.get() < 0) fail("cannot create", tmp, errno);
     try {
       write_all(fd.get(), bytes, tmp);

@@ -27,7 +27,8 @@ std::string describe_errno(int error_number);
 // Reads a whole file, refusing files larger than max_bytes before reading them.
 std::string read_file(const std::filesystem::path& path, std::size_t max_bytes);
 
-void write_file_atomic(const std::filesystem::path& path, std::string_view bytes);
+// `mode` is set at creation (0600 for a secret: never readable by others, not even for a moment).
+void write_file_atomic(const std::filesystem::path& path, std::string_view bytes, unsigned mode = 0644);
 void fsync_directory(const std::filesystem::path& dir);
 
 // Free bytes for an unprivileged user on the filesystem holding `path`; -1 if unknown.

@@ -183,6 +183,7 @@ void ContentService::sync_loop(store::Store& store) {
   {
     std::lock_guard lock(mutex_);
     sync_view_ = view_of(engine.status());
+    sync_status_ = engine.status();
   }
   if (auto saved = store::known_good_version(store::KnownGoodPaths::in(options_.data_dir))) {
     known_good_saved_ = saved->manifest_sha256;
@@ -206,6 +207,7 @@ void ContentService::sync_loop(store::Store& store) {
       std::lock_guard lock(mutex_);
       if (snapshot) latest_ = snapshot;
       sync_view_ = view_of(engine.status());
+      sync_status_ = engine.status();
       desks = latest_ && !latest_->content().desks.empty();
     }
     if (wake_ui_) wake_ui_();
@@ -238,6 +240,11 @@ std::string ContentService::safe_mode_content() const {
 ui::SyncView ContentService::sync_view() const {
   std::lock_guard lock(mutex_);
   return sync_view_;
+}
+
+std::optional<sync::SyncStatus> ContentService::sync_status() const {
+  std::lock_guard lock(mutex_);
+  return sync_status_;
 }
 
 void ContentService::request_sync() {

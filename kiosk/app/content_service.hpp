@@ -48,7 +48,10 @@ class ContentService {
   std::string startup_problem() const;
   // What the home badge and the staff overlay show. Any thread.
   ui::SyncView sync_view() const;
-  // Staff pressed "sync now": try at once instead of at the next poll.
+  // The engine's full status for the console's heartbeat; nullopt before the first attempt or
+  // without a feed. Any thread.
+  std::optional<sync::SyncStatus> sync_status() const;
+  // Staff pressed "sync now" (or the console asked): try at once instead of at the next poll.
   void request_sync();
   // No real "now" is earlier: the build time, or the newest verified publish time. Any thread.
   content::UnixSeconds time_floor() const { return floor_.load(); }
@@ -72,6 +75,7 @@ class ContentService {
   std::unique_ptr<store::Store> store_;  // owned by the content thread once it runs
   std::string problem_;
   ui::SyncView sync_view_;
+  std::optional<sync::SyncStatus> sync_status_;
   bool sync_requested_ = false;
   std::string safe_mode_content_;
   std::string known_good_saved_;  // manifest hash of the version last saved as known good

@@ -88,4 +88,11 @@ char32_t fold(char32_t cp) {
   return cp;
 }
 
+std::string truncate(std::string_view s, std::size_t max_bytes) {
+  if (s.size() <= max_bytes) return std::string(s);
+  std::size_t end = max_bytes;
+  while (end > 0 && (static_cast<unsigned char>(s[end]) & 0xC0) == 0x80) --end;  // a continuation byte
+  return std::string(s.substr(0, end));
+}
+
 }  // namespace kiosk::content::utf8

@@ -16,6 +16,8 @@ char32_t next(std::string_view s, std::size_t& pos);
 bool valid(std::string_view s);
 std::size_t length(std::string_view s);  // in code points; malformed bytes count as one each
 void append(std::string& out, char32_t cp);
+// At most max_bytes, cut at a code point boundary (never half a character).
+std::string truncate(std::string_view s, std::size_t max_bytes);
 
 // Han ideographs (including the rare ones such as 鲲 鹏 瞪 羚) and CJK punctuation / kana.
 bool is_cjk(char32_t cp);

@@ -85,21 +85,21 @@ void global_init() {
     case CURLE_ABORTED_BY_CALLBACK:
       throw FeedError(Failure::network, "the sync of " + what + " was interrupted because the kiosk was stopping");
     case CURLE_COULDNT_RESOLVE_HOST:
-      throw FeedError(Failure::network, "cannot find the content server's address (DNS): check the network and the server "
+      throw FeedError(Failure::network, "cannot find " + o.server_name + "'s address (DNS): check the network and the server "
                                         "URL in the kiosk's configuration (" + why + ")");
     case CURLE_COULDNT_CONNECT:
-      throw FeedError(Failure::network, "cannot connect to the content server: it refused or the network is down (" + why + ")");
+      throw FeedError(Failure::network, "cannot connect to " + o.server_name + ": it refused or the network is down (" + why + ")");
     case CURLE_OPERATION_TIMEDOUT:
       if (why.find("too slow") != std::string::npos || why.find("less than") != std::string::npos) {
         throw FeedError(Failure::timeout, what + " arrived too slowly (under " + std::to_string(o.low_speed_bytes) +
                                               " bytes/s for " + std::to_string(o.low_speed_time_s) + " s): the network is very slow");
       }
-      throw FeedError(Failure::timeout, "the content server did not answer " + what + " in time (" + why + ")");
+      throw FeedError(Failure::timeout, o.server_name + " did not answer " + what + " in time (" + why + ")");
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
-      throw FeedError(Failure::tls, "the content server's certificate is not trusted or is for another host name; nothing "
+      throw FeedError(Failure::tls, o.server_name + "'s certificate is not trusted or is for another host name; nothing "
                                     "was accepted from it (" + why + ")");
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
@@ -108,7 +108,7 @@ void global_init() {
                                               std::to_string(received) + " bytes arrived; " + why + ")");
     case CURLE_TOO_MANY_REDIRECTS:
     case CURLE_UNSUPPORTED_PROTOCOL:
-      throw FeedError(Failure::http, "the content server redirected " + what + " too often or to a non-https address (" + why + ")");
+      throw FeedError(Failure::http, o.server_name + " redirected " + what + " too often or to a non-https address (" + why + ")");
     default:
       throw FeedError(Failure::network, "downloading " + what + " failed: " + why);
   }
@@ -125,6 +125,27 @@ HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
 
 HttpResponse HttpClient::get(const std::string& url, const std::string& what, std::size_t max_bytes,
                              const std::string& if_none_match) {
+  HttpResponse r = perform(url, what, max_bytes, if_none_match, nullptr);
+  if (r.status == 304 || (r.status >= 200 && r.status < 300)) return r;
+  const std::string& server = options_.server_name;
+  if (r.status == 429) {
+    throw FeedError(Failure::rate_limited, server + " asks kiosks to slow down (HTTP 429)", r.retry_after);
+  }
+  if (r.status == 404) {
+    throw FeedError(Failure::missing_object, server + " has no " + what + " (HTTP 404): the feed is incomplete "
+                                             "or the server URL is wrong");
+  }
+  const std::string kind = r.status >= 500 ? server + " has a problem" : server + " refused the request";
+  throw FeedError(Failure::http, kind + " (HTTP " + std::to_string(r.status) + " for " + what + ")", r.retry_after);
+}
+
+HttpResponse HttpClient::send(const std::string& url, const std::string& what, const Upload& upload,
+                              std::size_t max_bytes) {
+  return perform(url, what, max_bytes, "", &upload);
+}
+
+HttpResponse HttpClient::perform(const std::string& url, const std::string& what, std::size_t max_bytes,
+                                 const std::string& if_none_match, const Upload* upload) {
   CURL* c = static_cast<CURL*>(curl_);
   curl_easy_reset(c);  // keeps the connection cache: one TLS handshake for a whole sync
   Transfer t;
@@ -132,6 +153,10 @@ HttpResponse HttpClient::get(const std::string& url, const std::string& what, st
   char error[CURL_ERROR_SIZE] = {0};
   curl_slist* headers = nullptr;
   if (!if_none_match.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
+  if (upload != nullptr) {
+    headers = curl_slist_append(headers, ("Content-Type: " + upload->content_type).c_str());
+    if (!upload->bearer.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + upload->bearer).c_str());
+  }
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
   curl_easy_setopt(c, CURLOPT_REDIR_PROTOCOLS_STR, "https");
@@ -153,6 +178,12 @@ HttpResponse HttpClient::get(const std::string& url, const std::string& what, st
   curl_easy_setopt(c, CURLOPT_HEADERFUNCTION, on_header);
   curl_easy_setopt(c, CURLOPT_HEADERDATA, &t);
   curl_easy_setopt(c, CURLOPT_ERRORBUFFER, error);
+  if (upload != nullptr) {
+    curl_easy_setopt(c, CURLOPT_CUSTOMREQUEST, upload->method.c_str());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDS, upload->body.data());
+    curl_easy_setopt(c, CURLOPT_POSTFIELDSIZE_LARGE, static_cast<curl_off_t>(upload->body.size()));
+    curl_easy_setopt(c, CURLOPT_FOLLOWLOCATION, 0L);  // a body is never re-sent somewhere else
+  }
   if (options_.stop != nullptr) {
     curl_easy_setopt(c, CURLOPT_NOPROGRESS, 0L);
     curl_easy_setopt(c, CURLOPT_XFERINFOFUNCTION, on_progress);
@@ -176,19 +207,8 @@ HttpResponse HttpClient::get(const std::string& url, const std::string& what, st
   r.etag = t.etag;
   r.content_type = t.content_type;
   r.retry_after = t.retry_after;
-  if (r.status == 304 || (r.status >= 200 && r.status < 300)) {
-    r.body = std::move(t.body);
-    return r;
-  }
-  if (r.status == 429) {
-    throw FeedError(Failure::rate_limited, "the content server asks kiosks to slow down (HTTP 429)", t.retry_after);
-  }
-  if (r.status == 404) {
-    throw FeedError(Failure::missing_object, "the content server has no " + what + " (HTTP 404): the feed is incomplete "
-                                             "or the server URL is wrong");
-  }
-  const std::string kind = r.status >= 500 ? "the content server has a problem" : "the content server refused the request";
-  throw FeedError(Failure::http, kind + " (HTTP " + std::to_string(r.status) + " for " + what + ")", t.retry_after);
+  r.body = std::move(t.body);
+  return r;
 }
 
 }  // namespace kiosk::sync

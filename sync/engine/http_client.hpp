@@ -1,8 +1,8 @@
 #pragma once
-// HTTPS GETs for the feed, through libcurl, with everything a lobby network needs: verification
-// always on (a custom CA allowed), connect / total / low-speed timeouts, at most 3 redirects and only
-// to https, a size cap enforced while bytes arrive, conditional GET, and failures turned into
-// sentences. curl.h stays out of this header (`typedef void CURL`, as ImHex does).
+// HTTPS for the feed and the console, through libcurl, with everything a lobby network needs:
+// verification always on (a custom CA allowed), connect / total / low-speed timeouts, at most 3
+// redirects and only to https, a size cap enforced while bytes arrive, conditional GET, and failures
+// turned into sentences. curl.h stays out of this header (`typedef void CURL`, as ImHex does).
 #include <atomic>
 #include <cstdint>
 #include <string>
@@ -18,6 +18,7 @@ struct HttpOptions {
   long low_speed_bytes = 1024;    // abort below this many bytes/s ...
   long low_speed_time_s = 20;     // ... for this long
   std::string user_agent = "lobby-kiosk";
+  std::string server_name = "the content server";  // who failed, in messages
   // When it becomes true, a transfer in progress ends within about a second (libcurl calls the
   // progress callback at least once a second): a stopping kiosk must not wait for a slow server.
   const std::atomic<bool>* stop = nullptr;
@@ -49,9 +50,21 @@ class HttpClient {
   // `what` (e.g. "timestamp.json") in the message.
   HttpResponse get(const std::string& url, const std::string& what, std::size_t max_bytes,
                    const std::string& if_none_match = "");
+  // A request with a body (POST, PUT) and a bearer token. Returns every response that has a status
+  // (the caller reads 401, 409, 413 ...); throws feed::FeedError only for transport failures and
+  // for a reply over max_bytes.
+  struct Upload {
+    std::string method = "POST";
+    std::string body;
+    std::string content_type = "application/json";
+    std::string bearer;  // "Authorization: Bearer ..." when not empty
+  };
+  HttpResponse send(const std::string& url, const std::string& what, const Upload& upload, std::size_t max_bytes);
   const HttpStats& stats() const { return stats_; }
 
  private:
+  HttpResponse perform(const std::string& url, const std::string& what, std::size_t max_bytes,
+                       const std::string& if_none_match, const Upload* upload);
   HttpOptions options_;
   void* curl_;  // CURL*
   HttpStats stats_;

@@ -13,5 +13,7 @@ void add_publish_command(CLI::App& app, int& exit_code);
 void add_sync_command(CLI::App& app, int& exit_code);
 void add_status_command(CLI::App& app, int& exit_code);
 void add_pin_hash_command(CLI::App& app, int& exit_code);
+void add_pair_command(CLI::App& app, int& exit_code);
+void add_heartbeat_command(CLI::App& app, int& exit_code);
 
 }  // namespace kiosk::ctl

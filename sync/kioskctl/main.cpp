@@ -21,6 +21,8 @@ int main(int argc, char** argv) {
   kiosk::ctl::add_sync_command(app, exit_code);
   kiosk::ctl::add_status_command(app, exit_code);
   kiosk::ctl::add_pin_hash_command(app, exit_code);
+  kiosk::ctl::add_pair_command(app, exit_code);
+  kiosk::ctl::add_heartbeat_command(app, exit_code);
   try {
     app.parse(argc, argv);
   } catch (const CLI::ParseError& e) {

@@ -46,6 +46,39 @@ CREATE TABLE audit(
   prev_hash TEXT NOT NULL, hash TEXT NOT NULL);
 )sql";
 
+// v2: the fleet. Kiosks with the hash of their token (or of a pairing code not used yet); their
+// state changes (not every beat: beats live in memory and are flushed every half minute); the
+// commands staff sent; and screenshots, whose images are files under screenshots/.
+constexpr const char* kSchemaV2 = R"sql(
+CREATE TABLE kiosks(
+  id TEXT PRIMARY KEY, space TEXT NOT NULL, added_at INTEGER NOT NULL, added_by TEXT NOT NULL,
+  pair_code_hash TEXT, pair_expires INTEGER, token_hash TEXT UNIQUE, paired_at INTEGER,
+  revoked_at INTEGER, last_seen INTEGER NOT NULL DEFAULT 0, heartbeat_s REAL NOT NULL DEFAULT 60,
+  facts TEXT NOT NULL DEFAULT '{}', state TEXT NOT NULL DEFAULT 'pairing', state_since INTEGER NOT NULL DEFAULT 0)
+  WITHOUT ROWID;
+CREATE TABLE kiosk_events(
+  id INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL, at INTEGER NOT NULL, state TEXT NOT NULL, detail TEXT NOT NULL);
+CREATE INDEX kiosk_events_by_kiosk ON kiosk_events(kiosk_id, id);
+CREATE TABLE kiosk_commands(
+  id INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL, kind TEXT NOT NULL, created_at INTEGER NOT NULL,
+  created_by TEXT NOT NULL, sent_at INTEGER, done_at INTEGER, result TEXT, reason TEXT);
+CREATE INDEX kiosk_commands_by_kiosk ON kiosk_commands(kiosk_id, id);
+CREATE TABLE screenshots(
+  command_id INTEGER PRIMARY KEY, kiosk_id TEXT NOT NULL, taken_at INTEGER NOT NULL, mime TEXT NOT NULL,
+  bytes INTEGER NOT NULL, file TEXT NOT NULL);
+CREATE INDEX screenshots_by_kiosk ON screenshots(kiosk_id, taken_at);
+)sql";
+
+constexpr int kSchemaVersion = 2;
+
+void migrate(store::Database& db, std::int64_t from) {
+  store::Transaction tx(db);
+  if (from < 1) db.exec(kSchemaV1);
+  if (from < 2) db.exec(kSchemaV2);
+  db.exec("PRAGMA user_version=" + std::to_string(kSchemaVersion));
+  tx.commit();
+}
+
 void configure(store::Database& db) {
   db.exec("PRAGMA journal_mode=WAL");
   db.exec("PRAGMA synchronous=FULL");
@@ -65,14 +98,10 @@ std::unique_ptr<ConsoleDb> ConsoleDb::create(const std::filesystem::path& data_d
     throw std::runtime_error(file.string() + " already exists: this data directory is set up already");
   }
   std::filesystem::create_directories(data_dir / "images");
+  std::filesystem::create_directories(data_dir / "screenshots");
   auto db = store::Database::open(file, true);
   configure(db);
-  {
-    store::Transaction tx(db);
-    db.exec(kSchemaV1);
-    db.exec("PRAGMA user_version=1");
-    tx.commit();
-  }
+  migrate(db, 0);
   return std::unique_ptr<ConsoleDb>(new ConsoleDb(data_dir, std::move(db)));
 }
 
@@ -85,10 +114,12 @@ std::unique_ptr<ConsoleDb> ConsoleDb::open(const std::filesystem::path& data_dir
   auto db = store::Database::open(file, false);
   configure(db);
   const auto version = db.scalar_int("PRAGMA user_version");
-  if (version != 1) {
+  if (version < 1 || version > kSchemaVersion) {
     throw std::runtime_error(file.string() + " has schema version " + std::to_string(version) +
-                             ", this program knows version 1");
+                             ", this program knows versions 1 to " + std::to_string(kSchemaVersion) +
+                             (version > kSchemaVersion ? ": it was made by a newer kiosk-console" : ""));
   }
+  if (version < kSchemaVersion) migrate(db, version);  // in one transaction: all or nothing
   std::filesystem::create_directories(data_dir / "images");
   return std::unique_ptr<ConsoleDb>(new ConsoleDb(data_dir, std::move(db)));
 }

@@ -28,6 +28,7 @@ class ConsoleDb {
 
   const std::filesystem::path& data_dir() const { return data_dir_; }
   std::filesystem::path image_dir() const { return data_dir_ / "images"; }
+  std::filesystem::path screenshot_dir() const { return data_dir_ / "screenshots"; }
 
   // Small settings written at init (feed_dir, keys_dir).
   std::string setting(const std::string& key);

@@ -9,6 +9,8 @@ namespace kiosk::console {
 
 // `bytes` random bytes as lowercase hex.
 std::string random_hex(std::size_t bytes);
+// `length` characters from `alphabet` (at most 256 characters, a power of two: no modulo bias).
+std::string random_code(std::size_t length, std::string_view alphabet);
 // A secret's stored form.
 std::string secret_hash(std::string_view secret);
 // Comparison whose time does not depend on where the strings differ.

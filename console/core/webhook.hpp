@@ -1,0 +1,45 @@
+#pragma once
+// Alerts to a chat bot, a pager or a ticket system: one small JSON POST per change of a kiosk's
+// state (not per beat), sent from a queue on its own thread so a slow receiver never holds the
+// monitor. Failed posts are retried a few times with a growing pause, then logged and dropped.
+#include <condition_variable>
+#include <deque>
+#include <functional>
+#include <mutex>
+#include <string>
+#include <thread>
+
+#include <nlohmann/json.hpp>
+
+#include "console/core/fleet.hpp"
+
+namespace kiosk::console {
+
+// The body: {"event": "offline", "kiosk": ..., "space": ..., "state": ..., "at": ..., "last_seen": ...,
+// "text": "【离线】...", "text_en": "[offline] ...", "link": ".../fleet/<id>"}.
+nlohmann::json alert_json(const Alert& a, const std::string& console_origin);
+
+class WebhookSender {
+ public:
+  // `url` is read before each post (staff change it in the settings); "" sends nothing.
+  WebhookSender(std::function<std::string()> url, std::string console_origin);
+  ~WebhookSender();
+  WebhookSender(const WebhookSender&) = delete;
+  WebhookSender& operator=(const WebhookSender&) = delete;
+  void send(const Alert& a);
+  // Number of posts the receiver accepted (for tests and the settings page).
+  std::size_t delivered() const;
+
+ private:
+  void run();
+  std::function<std::string()> url_;
+  std::string origin_;
+  mutable std::mutex mutex_;
+  std::condition_variable cv_;
+  std::deque<nlohmann::json> queue_;
+  bool stopping_ = false;
+  std::size_t delivered_ = 0;
+  std::thread thread_;
+};
+
+}  // namespace kiosk::console

@@ -11,6 +11,7 @@
 #include "console/core/audit.hpp"
 #include "console/core/console_db.hpp"
 #include "console/core/content_dir.hpp"
+#include "console/core/fleet.hpp"
 #include "console/core/items.hpp"
 #include "console/core/publisher.hpp"
 #include "console/web/server.hpp"
@@ -150,11 +151,36 @@ token_add->callback([&] {
             << "\n";
 });
 
+std::string kiosk_space;
+auto* kiosk = app.add_subcommand("kiosk", "Lobby kiosks: pairing codes and revocation") -> require_subcommand(1);
+auto* kiosk_add = kiosk->add_subcommand("add", "Add a kiosk (or renew its code); prints a one-time pairing code");
+kiosk_add->add_option("ID", name, "The kiosk's id, e.g. hq-lobby-1")->required();
+kiosk_add->add_option("--space", kiosk_space, "The space it stands in");
+kiosk_add->add_option("--data-dir", data_dir)->required();
+kiosk_add->callback([&] {
+  auto db = ConsoleDb::open(data_dir);
+  Fleet fleet(*db, {}, now);
+  const std::string code = fleet.add_kiosk(name, kiosk_space, operator_principal());
+  std::cout << code << "\n";
+  std::cerr << "one-time pairing code for kiosk \"" << name << "\", valid 24 hours: on the kiosk, "
+            << "kioskctl pair --console https://... --code " << code << " --data-dir /var/lib/kiosk\n";
+});
+auto* kiosk_revoke = kiosk->add_subcommand("revoke", "Revoke a kiosk's token (it keeps its content, stops beating)");
+kiosk_revoke->add_option("ID", name)->required();
+kiosk_revoke->add_option("--data-dir", data_dir)->required();
+kiosk_revoke->callback([&] {
+  auto db = ConsoleDb::open(data_dir);
+  Fleet fleet(*db, {}, now);
+  if (!fleet.revoke(name, operator_principal())) throw std::runtime_error("there is no kiosk \"" + name + "\"");
+  std::cout << "kiosk \"" << name << "\" revoked\n";
+});
+
 std::string listen = "127.0.0.1:8080", public_origin;
 bool insecure_cookies = false;
 double batch_seconds = 2.0, resign_hours = 12, timestamp_hours = 48, session_idle_minutes = 30,
        session_max_hours = 12;
 double api_rate = 500, api_burst = 1000;
+double heartbeat_seconds = 60, offline_seconds = 300, behind_seconds = 600;
 auto* serve = app.add_subcommand("serve", "Run the web console and the JSON API");
 serve->add_option("--data-dir", data_dir)->required();
 serve->add_option("--listen", listen, "HOST:PORT, loopback behind nginx (default 127.0.0.1:8080)");
@@ -171,6 +197,9 @@ serve->add_option("--session-max-hours", session_max_hours,
                   "A browser session ends after this long, active or not");
 serve->add_option("--api-rate", api_rate, "API requests per second per token before 429");
 serve->add_option("--api-burst", api_burst, "API requests a token may burst above the rate");
+serve->add_option("--heartbeat-seconds", heartbeat_seconds, "How often kiosks beat (told in every reply)");
+serve->add_option("--offline-seconds", offline_seconds, "A kiosk silent this long is offline (at least 2.5 beats)");
+serve->add_option("--behind-seconds", behind_seconds, "A newer version not shown after this long: behind");
 serve->callback([&] {
   auto db = ConsoleDb::open(data_dir);
   ServeOptions options;
@@ -189,6 +218,9 @@ serve->callback([&] {
   options.session.absolute_s = static_cast<content::UnixSeconds>(session_max_hours * 3600);
   options.api_rate_per_s = api_rate;
   options.api_burst = api_burst;
+  options.fleet.default_heartbeat_s = heartbeat_seconds;
+  options.fleet.offline_after_s = offline_seconds;
+  options.fleet.behind_after_s = behind_seconds;
   check_keys(options.publisher.keys_dir);
   // SIGTERM and SIGINT end the server cleanly: a thread waits for them (handlers may not stop it).
   sigset_t stop_signals;

@@ -44,6 +44,14 @@ bool image_magic(const std::string& mime, const std::string& bytes) {
   return false;
 }
 
+// Kiosks added, paired or revoked by another process (the CLI while `serve` runs) are noticed by the
+// server's monitor through this counter.
+void bump_changes(store::Database& db) {
+  db.exec(
+      "INSERT INTO settings(key, value) VALUES('fleet_changes', '1') ON CONFLICT(key) DO UPDATE SET "
+      "value=CAST(value AS INTEGER)+1");
+}
+
 }  // namespace
 
 bool valid_kiosk_id(const std::string& id) {
@@ -60,6 +68,7 @@ Fleet::Fleet(ConsoleDb& db, FleetPolicy policy, Clock clock)
 }
 
 void Fleet::load() {
+  changes_seen_ = db_.setting("fleet_changes");
   refresh_publications();
   const auto now = clock_();
   db_.with([&](store::Database& db) {
@@ -118,6 +127,7 @@ std::string Fleet::add_kiosk(const std::string& id, const std::string& space, co
           "pair_code_hash=excluded.pair_code_hash, pair_expires=excluded.pair_expires")
         .bind_all(id, space, now, by.name, secret_hash(code), expires)
         .run();
+    bump_changes(db);
     audit_append(db, by, now, "kiosk.add", "kiosk/" + id, "", json{{"space", space}, {"code_expires", expires}}.dump());
     tx.commit();
   });
@@ -153,6 +163,7 @@ bool Fleet::revoke(const std::string& id, const Principal& by) {
     db.prepare("UPDATE kiosks SET revoked_at=?2, pair_code_hash=NULL, pair_expires=NULL, state='revoked', state_since=?2 WHERE id=?1")
         .bind_all(id, now)
         .run();
+    bump_changes(db);
     audit_append(db, by, now, "kiosk.revoke", "kiosk/" + id, "", "");
     tx.commit();
   });
@@ -166,12 +177,16 @@ std::optional<PairGrant> Fleet::pair(const std::string& code, const std::string&
   const std::string token = random_hex(32);
   const std::string token_hash = secret_hash(token);
   std::optional<std::string> id;
+  std::string space;
+  content::UnixSeconds added_at = 0;
   db_.with([&](store::Database& db) {
     store::Transaction tx(db);
-    auto st = db.prepare("SELECT id, token_hash FROM kiosks WHERE pair_code_hash=?1 AND pair_expires>=?2");
+    auto st = db.prepare("SELECT id, space, added_at FROM kiosks WHERE pair_code_hash=?1 AND pair_expires>=?2");
     st.bind_all(secret_hash(normal), now);
     if (!st.step()) return;
     id = st.text(0);
+    space = st.text(1);
+    added_at = st.int64(2);
     // The code is spent by this statement: a replay finds nothing. A new token replaces the old one.
     db.prepare(
           "UPDATE kiosks SET pair_code_hash=NULL, pair_expires=NULL, token_hash=?2, paired_at=?3, revoked_at=NULL, "
@@ -180,12 +195,16 @@ std::optional<PairGrant> Fleet::pair(const std::string& code, const std::string&
         .run();
     Principal kiosk = system_principal("kiosk:" + *id);
     kiosk.origin = origin;
+    bump_changes(db);
     audit_append(db, kiosk, now, "kiosk.pair", "kiosk/" + *id, "", "");
     tx.commit();
   });
   if (!id) return std::nullopt;
   std::lock_guard lock(mutex_);
   Kiosk& k = kiosks_[*id];
+  k.s.id = *id;
+  k.s.space = space;
+  k.s.added_at = added_at;
   by_token_.erase(k.token_hash);
   k.token_hash = token_hash;
   by_token_[token_hash] = *id;
@@ -405,7 +424,49 @@ void Fleet::refresh_publications() {
   while (publications_.size() > kPublicationsCached) publications_.erase(publications_.begin());
 }
 
+void Fleet::reload_identities() {
+  std::string changes = db_.setting("fleet_changes");
+  if (changes == changes_seen_) return;
+  struct Row {
+    std::string id, space, token_hash;
+    bool revoked;
+    content::UnixSeconds added_at, paired_at, pair_expires;
+  };
+  std::vector<Row> rows;
+  db_.with([&](store::Database& db) {
+    auto st = db.prepare("SELECT id, space, coalesce(token_hash, ''), revoked_at IS NOT NULL, added_at, coalesce(paired_at, 0), "
+                         "coalesce(pair_expires, 0) FROM kiosks");
+    while (st.step()) rows.push_back(Row{st.text(0), st.text(1), st.text(2), st.int64(3) != 0, st.int64(4), st.int64(5), st.int64(6)});
+  });
+  std::lock_guard lock(mutex_);
+  changes_seen_ = changes;
+  for (const Row& r : rows) {
+    auto [it, fresh] = kiosks_.try_emplace(r.id);
+    Kiosk& k = it->second;
+    if (fresh) {
+      k.s.id = r.id;
+      k.s.heartbeat_s = policy_.default_heartbeat_s;
+    }
+    if (k.token_hash != r.token_hash) {
+      by_token_.erase(k.token_hash);
+      k.token_hash = r.token_hash;
+    }
+    k.revoked = r.revoked;
+    if (k.revoked) {
+      by_token_.erase(k.token_hash);
+      k.queued.clear();
+    } else if (!k.token_hash.empty()) {
+      by_token_[k.token_hash] = r.id;
+    }
+    k.s.space = r.space;
+    k.s.added_at = r.added_at;
+    k.s.paired_at = r.paired_at;
+    k.s.pair_expires = r.pair_expires;
+  }
+}
+
 std::vector<Alert> Fleet::tick() {
+  reload_identities();
   refresh_publications();
   const auto now = clock_();
   std::vector<Alert> alerts;

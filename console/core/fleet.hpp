@@ -128,6 +128,7 @@ class Fleet {
     content::UnixSeconds at;
   };
   void load();
+  void reload_identities();
   void reassess(Kiosk& k, content::UnixSeconds now);
   std::optional<content::UnixSeconds> newer_published_at(std::int64_t version) const;
   void refresh_publications();
@@ -145,6 +146,7 @@ class Fleet {
   std::vector<PendingResult> results_;
   std::vector<std::pair<std::int64_t, content::UnixSeconds>> sent_;  // commands handed out
   content::UnixSeconds flushed_at_ = 0, retention_at_ = 0;
+  std::string changes_seen_;  // settings.fleet_changes when the identities were last read
 };
 
 // Kiosk ids: what staff call them in the console ("hq-lobby-1"): lowercase, digits, '-', '_', 1..48.

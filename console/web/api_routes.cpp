@@ -13,25 +13,6 @@ using nlohmann::json;
 
 constexpr std::size_t kMaxItemBytes = 1024 * 1024;
 
-std::optional<Principal> authenticate(WebContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  const std::string header = req.get_header_value("Authorization");
-  const std::string prefix = "Bearer ";
-  std::optional<Principal> who;
-  if (header.rfind(prefix, 0) == 0)
-    who = ctx.accounts.token_principal(header.substr(prefix.size()), client_address(req));
-  if (!who) {
-    res.set_header("WWW-Authenticate", "Bearer");
-    send_error(res, 401, "unauthorized", "a valid API token is required (Authorization: Bearer <token>)");
-    return std::nullopt;
-  }
-  if (auto wait = ctx.limiter.refuse(who->name)) {
-    res.set_header("Retry-After", std::to_string(static_cast<int>(*wait) + 1));
-    send_error(res, 429, "rate_limited", "too many requests from " + who->name + "; slow down");
-    return std::nullopt;
-  }
-  return who;
-}
-
 std::optional<Collection> collection_of(const std::string& name, httplib::Response& res) {
   auto c = content::collection_from_name(name);
   if (!c) send_error(res, 404, "not_found", "there is no collection \"" + name + "\"");
@@ -106,7 +87,7 @@ struct ItemAddress {
   std::string id;
 };
 std::optional<ItemAddress> address_of(WebContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  auto who = authenticate(ctx, req, res);
+  auto who = api_principal(ctx, req, res);
   if (!who) return std::nullopt;
   auto c = collection_of(req.matches[1], res);
   if (!c) return std::nullopt;
@@ -133,9 +114,28 @@ std::optional<json> parse_body(const httplib::Request& req, httplib::Response& r
 
 }  // namespace
 
+std::optional<Principal> api_principal(WebContext& ctx, const httplib::Request& req, httplib::Response& res) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  std::optional<Principal> who;
+  if (header.rfind(prefix, 0) == 0)
+    who = ctx.accounts.token_principal(header.substr(prefix.size()), client_address(req));
+  if (!who) {
+    res.set_header("WWW-Authenticate", "Bearer");
+    send_error(res, 401, "unauthorized", "a valid API token is required (Authorization: Bearer <token>)");
+    return std::nullopt;
+  }
+  if (auto wait = ctx.limiter.refuse(who->name)) {
+    res.set_header("Retry-After", std::to_string(static_cast<int>(*wait) + 1));
+    send_error(res, 429, "rate_limited", "too many requests from " + who->name + "; slow down");
+    return std::nullopt;
+  }
+  return who;
+}
+
 void add_api_routes(httplib::Server& server, WebContext& ctx) {
   server.Get(R"(/api/v1/publications)", [&](const httplib::Request& req, httplib::Response& res) {
-    if (!authenticate(ctx, req, res)) return;
+    if (!api_principal(ctx, req, res)) return;
     json list = json::array();
     for (const auto& p : ctx.publisher.history(100)) {
       list.push_back(json{{"version", p.version},
@@ -150,7 +150,7 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
   });
 
   server.Post(R"(/api/v1/publish)", [&](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
+    auto who = api_principal(ctx, req, res);
     if (!who) return;
     if (!who->at_least(Role::publisher))
       return send_error(res, 403, "forbidden", who->name + " may not publish (needs role publisher)");
@@ -173,7 +173,7 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
   });
 
   server.Put(R"(/api/v1/desks/([^/]+)/status)", [&](const httplib::Request& req, httplib::Response& res) {
-    auto who = authenticate(ctx, req, res);
+    auto who = api_principal(ctx, req, res);
     if (!who) return;
     const std::string id = req.matches[1];
     if (!valid_id(id)) return send_error(res, 400, "invalid", "\"" + id + "\" is not a valid id", "id");
@@ -197,7 +197,7 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
   });
 
   server.Get(R"(/api/v1/([a-z_]+))", [&](const httplib::Request& req, httplib::Response& res) {
-    if (!authenticate(ctx, req, res)) return;
+    if (!api_principal(ctx, req, res)) return;
     auto c = collection_of(req.matches[1], res);
     if (!c) return;
     json list = json::array();

@@ -152,6 +152,11 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
                json next = json::array();
                for (std::size_t i = 0; i < upcoming.size() && i < 5; ++i) next.push_back(upcoming[i].second);
                data["next_events"] = next;
+               const auto fleet = ctx.fleet.list();
+               data["fleet_total"] = fleet.size();
+               data["fleet_bad"] = std::count_if(fleet.begin(), fleet.end(), [](const KioskSummary& k) {
+                 return k.state <= KioskState::under_voltage;
+               });
                render(ctx, res, "dashboard", data, &pr, pr.lang);
              }));
 
@@ -336,20 +341,30 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
              page(ctx, [&](const PageRequest& pr, const httplib::Request& req, httplib::Response& res) {
                json active = json::array();
                const content::UnixSeconds now = ctx.now();
+               const auto fleet = ctx.fleet.list();
                for (const auto& r : ctx.items.list(Collection::notices)) {
                  const json n = r.json();
                  if (n.value("priority", "") != "urgent") continue;
                  const auto ends = content::parse_iso8601(n.value("ends", "")).value_or(0);
+                 // Per paired kiosk the notice is meant for: is it on that screen yet (its last beat)?
+                 const json targets = n.value("kiosk_ids", json::array());
+                 json screens = json::array();
+                 for (const auto& k : fleet) {
+                   if (k.state == KioskState::revoked || k.paired_at == 0) continue;
+                   if (!targets.empty() && std::find(targets.begin(), targets.end(), json(k.id)) == targets.end()) continue;
+                   const json shown = k.facts.value("urgent_shown", json::array());
+                   screens.push_back(json{{"id", k.id}, {"shown", std::find(shown.begin(), shown.end(), json(r.id)) != shown.end()}});
+                 }
                  active.push_back(json{{"id", r.id},
                                        {"title", title_zh_en(n, pr.lang)},
                                        {"ends", local_time(ends)},
                                        {"over", ends <= now},
+                                       {"screens", screens},
                                        {"revision", std::to_string(r.revision)}});
                }
                std::string kiosks;
-               for (const auto& s : ctx.items.list(Collection::spaces)) {
-                 for (const auto& k : s.json().value("kiosk_ids", json::array()))
-                   kiosks += (kiosks.empty() ? "" : ", ") + k.get<std::string>();
+               for (const auto& k : fleet) {
+                 if (k.state != KioskState::revoked) kiosks += (kiosks.empty() ? "" : ", ") + k.id;
                }
                render(ctx, res, "urgent",
                       json{{"notices", active},
@@ -526,7 +541,7 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
              }));
 
   server.Get(
-      "/settings", page(ctx, [&](const PageRequest& pr, const httplib::Request&, httplib::Response& res) {
+      "/settings", page(ctx, [&](const PageRequest& pr, const httplib::Request& req, httplib::Response& res) {
         json spaces = json::array();
         spaces.push_back(json{{"id", ""},
                               {"name", ctx.strings.tr("settings.zone_wide", pr.lang)},
@@ -543,8 +558,22 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
                                {"spaces", u.spaces.empty() ? ctx.strings.tr("settings.all_spaces", pr.lang)
                                                            : join_spaces(u.spaces)}});
         }
-        render(ctx, res, "settings", json{{"spaces", spaces}, {"users", users}}, &pr, pr.lang);
+        const std::string webhook = ctx.db.setting("webhook_url");
+        render(ctx, res, "settings",
+               json{{"spaces", spaces}, {"users", users}, {"webhook", webhook}, {"saved", flag(req, "saved")}}, &pr, pr.lang);
       }));
+
+  server.Post("/settings/webhook",
+              posted_page(ctx, [&](const PageRequest& pr, std::map<std::string, std::string>& form,
+                                   const httplib::Request&, httplib::Response& res) {
+                if (!pr.session.who.at_least(Role::admin)) return refuse(ctx, res, pr, 403, "error.forbidden");
+                const std::string url = form["webhook_url"];
+                if (!url.empty() && url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) {
+                  return refuse(ctx, res, pr, 400, "error.not_saved", "http:// or https://");
+                }
+                ctx.db.set_setting("webhook_url", url);
+                res.set_redirect("/settings?saved=1", 303);
+              }));
 
   server.Post("/settings/approval",
               posted_page(ctx, [&](const PageRequest& pr, std::map<std::string, std::string>& form,

@@ -2,6 +2,7 @@
 
 #include <ctime>
 
+#include "console/core/fleet_monitor.hpp"
 #include "console/web/web_context.hpp"
 #include "platform/log.hpp"
 
@@ -32,7 +33,9 @@ WebContext::WebContext(ConsoleDb& database, ServeOptions opts)
                 [] { return static_cast<content::UnixSeconds>(std::time(nullptr)); }),
       strings(Strings::load(options.asset_dir / "console" / "i18n")),
       views(Views::load(options.asset_dir / "console" / "templates")),
-      limiter(options.api_rate_per_s, options.api_burst) {}
+      limiter(options.api_rate_per_s, options.api_burst),
+      pair_limiter(0.2, 10),
+      fleet(database, options.fleet, [] { return static_cast<content::UnixSeconds>(std::time(nullptr)); }) {}
 
 content::UnixSeconds WebContext::now() const {
   return static_cast<content::UnixSeconds>(std::time(nullptr));
@@ -100,7 +103,12 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
 struct ConsoleServer::Impl {
   WebContext ctx;
   httplib::Server server;
-  Impl(ConsoleDb& db, ServeOptions options) : ctx(db, std::move(options)) {}
+  WebhookSender webhook;
+  FleetMonitor monitor;
+  Impl(ConsoleDb& db, ServeOptions options)
+      : ctx(db, std::move(options)),
+        webhook([&db] { return db.setting("webhook_url"); }, ctx.options.public_origin),
+        monitor(ctx.fleet, webhook, ctx.options.fleet_tick_s) {}
 };
 
 ConsoleServer::ConsoleServer(ConsoleDb& db, ServeOptions options)
@@ -150,8 +158,10 @@ ConsoleServer::ConsoleServer(ConsoleDb& db, ServeOptions options)
         log::error("console: " + req.method + " " + req.path + ": " + what);
         send_error(res, 500, "internal", "the console could not finish this request: " + what);
       });
+  add_fleet_api_routes(server, ctx);  // before the collections' catch-all /api/v1/<collection>
   add_api_routes(server, ctx);
   add_page_routes(server, ctx);
+  add_fleet_page_routes(server, ctx);
   server.set_mount_point("/static", (ctx.options.asset_dir / "console" / "static").string());
 }
 

@@ -7,6 +7,7 @@
 
 #include "console/core/accounts.hpp"
 #include "console/core/console_db.hpp"
+#include "console/core/fleet.hpp"
 #include "console/core/publisher.hpp"
 
 namespace kiosk::console {
@@ -21,6 +22,8 @@ struct ServeOptions {
   std::string public_origin;    // "https://console.example.org"; empty: trust the Host header
   double api_rate_per_s = 500;  // per API token or user: sustained requests per second ...
   double api_burst = 1000;      // ... and the burst above it before 429
+  FleetPolicy fleet;            // heartbeat interval, offline and behind thresholds, retention
+  double fleet_tick_s = 1;      // how often the monitor looks for late and offline kiosks
 };
 
 class ConsoleServer {

@@ -10,6 +10,7 @@
 #include <unordered_map>
 
 #include "console/core/accounts.hpp"
+#include "console/core/fleet.hpp"
 #include "console/core/items.hpp"
 #include "console/core/publisher.hpp"
 #include "console/web/server.hpp"
@@ -44,6 +45,8 @@ struct WebContext {
   Strings strings;
   Views views;
   RateLimiter limiter;
+  RateLimiter pair_limiter;  // per address: guessing a pairing code must stay hopeless
+  Fleet fleet;
   WebContext(ConsoleDb& database, ServeOptions opts);
   content::UnixSeconds now() const;
 };
@@ -61,7 +64,12 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
                 const std::string& field = "");
 
+// The API token of a request (401) within its rate (429); on refusal the response is already sent.
+std::optional<Principal> api_principal(WebContext& ctx, const httplib::Request& req, httplib::Response& res);
+
 void add_api_routes(httplib::Server& server, WebContext& ctx);
+void add_fleet_api_routes(httplib::Server& server, WebContext& ctx);
+void add_fleet_page_routes(httplib::Server& server, WebContext& ctx);
 void add_page_routes(httplib::Server& server, WebContext& ctx);
 
 }  // namespace kiosk::console

@@ -11,6 +11,7 @@
 
 #include "kiosk/app/device_monitor.hpp"
 #include "kiosk/app/display_control.hpp"
+#include "kiosk/app/fleet_link.hpp"
 #include "kiosk/app/presenter.hpp"
 #include "kiosk/app/sdl_input.hpp"
 #include "kiosk/app/staff_facts.hpp"
@@ -98,6 +99,20 @@ std::string open_video() {
     return why;
   }
   return "";
+}
+
+// The frame just rendered, as the console's screenshot: read back before it is presented (on a GPU
+// the back buffer is undefined after the swap).
+std::optional<fleet::Frame> read_frame(SDL_Renderer* renderer, int width, int height) {
+  fleet::Frame frame;
+  frame.width = width;
+  frame.height = height;
+  frame.rgba.resize(static_cast<std::size_t>(width) * static_cast<std::size_t>(height) * 4);
+  if (SDL_RenderReadPixels(renderer, nullptr, SDL_PIXELFORMAT_RGBA32, frame.rgba.data(), width * 4) != 0) {
+    log::warn(std::string("screenshot: cannot read the frame back: ") + SDL_GetError());
+    return std::nullopt;
+  }
+  return frame;
 }
 
 }  // namespace
@@ -214,6 +229,16 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   DisplayControl display(options.config.opening_hours, options.config.wake_minutes * 60, options.config.system_root);
   DeviceMonitor device(options.config.system_root, options.content.data_dir);
   const bool safe_mode = options.content.safe_mode != platform::SafeMode::off;
+  // The console link runs in safe mode too: that is when staff most need to hear from the kiosk.
+  std::unique_ptr<FleetLink> link;
+  if (options.config.console) {
+    link = std::make_unique<FleetLink>(*options.config.console, options.content.data_dir, content, device, wake, KIOSK_VERSION);
+  }
+  ScreenFacts screen_facts;
+  screen_facts.width = out_w;
+  screen_facts.height = out_h;
+  screen_facts.renderer = presenter->describe();
+  screen_facts.safe_mode = safe_mode;
   const double safe_mode_retry_at = launched + options.config.safe_mode_retry_minutes * 60;
   StaffFactsInput staff;
   staff.kiosk_id = options.config.kiosk_id;
@@ -336,7 +361,26 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       log::warn("safe mode: trying normal mode again (a clean exit; systemd starts the kiosk anew)");
       break;
     }
+    // The console asked for the frame on screen: refuse what must not leave the kiosk (the staff
+    // overlay may show a PIN being typed) and a dark screen; otherwise draw a full frame and read it.
+    bool grab_frame = false;
+    if (link && link->screenshot_wanted()) {
+      const auto& staff_state = host.ui().state().staff;
+      if (staff_state.pin_pad || staff_state.unlocked) link->refuse("staff_overlay_open");
+      else if (!display.lit()) link->refuse("display_dark");
+      else grab_frame = full = true;
+    }
     if (!display.update(clock, mono_now())) {
+      if (link) {
+        ScreenFacts dark = screen_facts;
+        dark.display = "dark";
+        dark.urgent_shown.clear();
+        if (auto d = display.seconds_to_change(clock, mono_now())) {
+          dark.display_on_at = static_cast<content::UnixSeconds>(wall() + *d);
+        }
+        link->set_screen(dark);
+      }
+      if (grab_frame) link->refuse("display_dark");
       if (!display.has_backlight() && !dark_frame_shown) present_black(*presenter);
       dark_frame_shown = true;
       send_ready("screen off outside opening hours");
@@ -365,6 +409,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       staff.device = device.facts();
       staff.screen = display.state();
       staff.safe_mode = safe_mode ? options.safe_mode_reason + "; " + content.safe_mode_content() : "";
+      if (link) staff.console = link->status();
       host.ui().set_staff_facts(make_staff_facts(staff));
       staff_facts_at = mono;
     }
@@ -377,7 +422,18 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     }
     presenter->begin(only);
     host.render(only);
+    if (grab_frame) {
+      if (auto frame = read_frame(presenter->renderer(), out_w, out_h)) link->deliver(std::move(*frame));
+      else link->refuse("read_failed");
+    }
     presenter->present(only);
+    if (link) {
+      screen_facts.display = "on";
+      screen_facts.display_on_at.reset();
+      screen_facts.urgent_shown = out.urgent_shown;
+      screen_facts.clock_trusted = clock.trusted();
+      link->set_screen(screen_facts);
+    }
     ++(only ? stats.partial : stats.full);
     last_frame = mono;
     last_second = now_s;
@@ -395,6 +451,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       }
     }
     if (out.sync_requested) content.request_sync();
+    if (out.pair_code && link) link->pair(*out.pair_code);
     if (out.exit_requested) break;
   }
   watchdog.stopping();

@@ -81,6 +81,13 @@ Config load_config(const std::filesystem::path& file) {
       c.problems.push_back(file.string() + ": " + e.what() + " (not syncing until it is fixed)");
     }
   }
+  if (auto it = j.find("console"); it != j.end() && !it->is_null()) {
+    try {
+      c.console = fleet::parse_console_config(*it);
+    } catch (const std::exception& e) {
+      c.problems.push_back(file.string() + ": " + e.what() + " (no console link until it is fixed)");
+    }
+  }
   if (!data_dir.empty()) c.data_dir = data_dir;
   if (!baseline_dir.empty()) c.baseline_dir = baseline_dir;
   if (c.wake_minutes < 0.5) c.wake_minutes = 0.5;

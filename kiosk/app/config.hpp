@@ -9,6 +9,7 @@
 
 #include "platform/display_schedule.hpp"
 #include "sync/engine/engine.hpp"
+#include "sync/fleet/console_link.hpp"
 
 namespace kiosk::app {
 
@@ -21,6 +22,9 @@ struct Config {
   std::string staff_pin_hash;           // "pbkdf2-sha256$..."; empty: the staff overlay cannot unlock
   double display_width_mm = 0;          // 0: ask SDL, else guess from the resolution
   std::optional<sync::SyncConfig> sync; // the feed; absent: local content only
+  // "console": {"url": "https://...", "heartbeat_s": 60, "ca": "/etc/kiosk/ca.pem"}: heartbeats,
+  // screenshots and "sync now" from the staff console. Absent: no console, the feed is enough.
+  std::optional<fleet::ConsoleConfig> console;
   // "opening_hours": {"mon-fri": "08:00-20:00", "sat": "09:00-12:00", "sun": "closed"}: the screen
   // is dark outside them (content's display_hours override single dates). Absent: always on.
   platform::DisplaySchedule opening_hours;

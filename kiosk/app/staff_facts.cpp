@@ -50,6 +50,23 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   if (!in.screen.error.empty()) row("staff.backlight", in.screen.error, true);
   row("staff.kiosk_id", in.kiosk_id);
   row("staff.display", in.display);
+  if (in.console) {
+    const auto& c = *in.console;
+    f.console_configured = true;
+    if (c.state == "ok") {
+      keyed("staff.console", "staff.console_ok", {c.kiosk_id, c.last_beat ? local_time(c.last_beat) : "-"});
+    } else if (c.state == "pairing") {
+      keyed("staff.console", "staff.console_pairing", {});
+    } else if (c.state == "failing") {
+      keyed("staff.console", "staff.console_failing", {c.last_error}, true);
+    } else if (c.state == "revoked") {
+      keyed("staff.console", "staff.console_revoked", {}, true);
+    } else if (!c.last_error.empty()) {
+      keyed("staff.console", "staff.console_error", {c.last_error}, true);
+    } else {
+      keyed("staff.console", "staff.console_unpaired", {});
+    }
+  }
 
   const auto& d = in.device;
   if (d.model.empty()) keyed("staff.board", "staff.unknown", {});

@@ -9,6 +9,7 @@
 #include "kiosk/ui/screens/screens.hpp"
 #include "platform/clock.hpp"
 #include "platform/device_facts.hpp"
+#include "sync/fleet/fleet_agent.hpp"
 
 namespace kiosk::app {
 
@@ -20,6 +21,7 @@ struct StaffFactsInput {
   std::string safe_mode;   // "" or why and what is shown instead
   platform::ClockReading clock;
   platform::DeviceFacts device;
+  std::optional<fleet::AgentStatus> console;  // nullopt: no console configured
 };
 
 ui::StaffFacts make_staff_facts(const StaffFactsInput& in);

@@ -30,6 +30,12 @@ struct Action {
     staff_clear,
     staff_submit,
     staff_close,
+    staff_pair_open,
+    staff_pair_key,        // id = the character
+    staff_pair_backspace,
+    staff_pair_clear,
+    staff_pair_submit,
+    staff_pair_cancel,
     sync_now,
     exit_app,
   };

@@ -12,6 +12,7 @@ namespace {
 
 constexpr std::size_t kMaxSearch = 40;
 constexpr std::size_t kMaxPin = 8;
+constexpr std::size_t kPairCodeLength = 8;
 constexpr int kFreeAttempts = 3;
 
 void pop_utf8(std::string& s) {
@@ -94,6 +95,7 @@ FrameOutput KioskUi::frame(const FrameInput& in) {
                  config_.kiosk_id, in.images, touch_, qr_, in.audit, actions};
   const Rect screen{ImVec2(0, 0), ImVec2(m.width, m.height)};
   const ChromeLayout layout = layout_chrome(m);
+  std::string urgent_shown;
   if (state_.staff.pin_pad || state_.staff.unlocked) {
     draw_staff(f, state_, screen, facts_, in.mono);
   } else if (state_.screen == Screen::attract) {
@@ -107,6 +109,7 @@ FrameOutput KioskUi::frame(const FrameInput& in) {
       }
     }
     if (urgent != nullptr) {
+      urgent_shown = urgent->id;
       // Takes over everything below the top bar, navigation included, until it expires.
       draw_urgent_notice(f, *urgent, Rect{ImVec2(0, layout.top_bar.max.y), screen.max});
       draw_chrome(f, state_, layout, /*with_nav=*/false);
@@ -133,6 +136,8 @@ FrameOutput KioskUi::frame(const FrameInput& in) {
   out.clock_rect = f.clock_rect;
   out.exit_requested = std::exchange(exit_requested_, false);
   out.sync_requested = std::exchange(sync_requested_, false);
+  out.pair_code = std::exchange(pair_code_, std::nullopt);
+  out.urgent_shown = std::move(urgent_shown);
   return out;
 }
 
@@ -201,6 +206,29 @@ void KioskUi::apply(const Action& a, double mono) {
       s.staff.pin_pad = false;
       s.staff.unlocked = false;
       s.staff.digits.clear();
+      s.staff.pairing = false;
+      s.staff.pair_code.clear();
+      break;
+    case K::staff_pair_open:
+      if (s.staff.unlocked) s.staff.pairing = true;
+      break;
+    case K::staff_pair_key:
+      if (s.staff.pair_code.size() < kPairCodeLength) s.staff.pair_code += a.id;
+      break;
+    case K::staff_pair_backspace:
+      if (!s.staff.pair_code.empty()) s.staff.pair_code.pop_back();
+      break;
+    case K::staff_pair_clear: s.staff.pair_code.clear(); break;
+    case K::staff_pair_submit:
+      if (s.staff.pair_code.size() == kPairCodeLength) {
+        pair_code_ = s.staff.pair_code;
+        s.staff.pairing = false;
+        s.staff.pair_code.clear();
+      }
+      break;
+    case K::staff_pair_cancel:
+      s.staff.pairing = false;
+      s.staff.pair_code.clear();
       break;
     case K::sync_now: sync_requested_ = true; break;
     case K::exit_app: exit_requested_ = true; break;

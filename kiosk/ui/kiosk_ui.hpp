@@ -21,6 +21,7 @@ struct KioskUiConfig {
   double idle_timeout_s = 90;    // back to attract mode, state reset
   double attract_slide_s = 8;
   double staff_press_s = 3;      // hidden gesture: press the top-left corner this long
+  bool console_configured = false;  // the staff overlay offers "Pair with console"
 };
 
 struct FrameInput {
@@ -36,6 +37,8 @@ struct FrameOutput {
   std::optional<std::pair<ImVec2, ImVec2>> clock_rect;  // redraw just this when only seconds change
   bool exit_requested = false;
   bool sync_requested = false;
+  std::optional<std::string> pair_code;  // staff typed a console pairing code
+  std::string urgent_shown;              // the id of the urgent notice on screen, if any
 };
 
 class KioskUi {
@@ -76,6 +79,7 @@ class KioskUi {
   StaffFacts facts_;
   bool exit_requested_ = false;
   bool sync_requested_ = false;
+  std::optional<std::string> pair_code_;
   double attract_entered_ = 0;
   bool first_frame_ = true;
 };

@@ -16,6 +16,8 @@ struct StaffState {
   int failures = 0;
   double locked_until = 0;  // monotonic seconds; wrong PINs lock the pad for longer each time
   std::string message_key;  // i18n key of the last message ("staff.wrong_pin" ...)
+  bool pairing = false;      // typing a console pairing code
+  std::string pair_code;
 };
 
 struct UiState {

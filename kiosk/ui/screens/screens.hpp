@@ -38,6 +38,7 @@ struct StaffFacts {
     bool warning = false;            // drawn in the warning colour
   };
   std::vector<Row> rows;
+  bool console_configured = false;  // offer "Pair with console"
 };
 void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono);
 

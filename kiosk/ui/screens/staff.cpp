@@ -45,6 +45,51 @@ void pin_pad(FrameContext& f, const UiState& s, const Rect& r, double now_mono) 
   audit_region(f, "pin-pad", col);
 }
 
+// The console's pairing code: 8 of the 32 symbols the console uses (no I, O, 0 or 1, which read alike),
+// typed on its own keyboard, shown as ABCD-EFGH like the console page that issued it.
+void pair_pad(FrameContext& f, const UiState& s, const Rect& r) {
+  const auto& m = f.metrics();
+  const auto& p = f.colours();
+  static constexpr std::string_view kSymbols = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
+  Rect col = r;
+  text_line(f, col.top(m.title_size * 1.4f), f.tr("staff.pair_title"), f.fonts().title, p.text.u32(), Align::center);
+  col = col.cut_top(m.title_size * 1.5f);
+  text_line(f, col.top(m.body_size * 1.4f), f.tr("staff.pair_hint"), f.fonts().body, p.text_muted.u32(), Align::center);
+  col = col.cut_top(m.body_size * 1.6f);
+  std::string shown;
+  for (std::size_t i = 0; i < 8; ++i) {
+    if (i == 4) shown += " - ";
+    shown += i < s.staff.pair_code.size() ? std::string(1, s.staff.pair_code[i]) + " " : std::string("_ ");
+  }
+  text_line(f, col.top(m.title_size * 1.5f), shown, f.fonts().title, p.text.u32(), Align::center);
+  col = col.cut_top(m.title_size * 1.7f);
+  audit_region(f, "pair-code", col);
+  // 8 columns x 4 rows of symbols, then a row of Delete / Clear / Cancel / Pair.
+  const float key_w = std::floor((col.w() - m.gap * 7) / 8);
+  const float key_h = std::floor(std::min(m.touch * 1.2f, (col.h() - m.gap * 4) / 5));
+  const float grid_w = key_w * 8 + m.gap * 7;
+  const float x0 = col.center().x - grid_w * 0.5f;
+  for (std::size_t i = 0; i < kSymbols.size(); ++i) {
+    const Rect k = Rect::at(ImVec2(x0 + static_cast<float>(i % 8) * (key_w + m.gap), col.min.y + static_cast<float>(i / 8) * (key_h + m.gap)),
+                            ImVec2(key_w, key_h));
+    ImGui::PushID(static_cast<int>(i));
+    const std::string label(1, kSymbols[i]);
+    if (button(f, "##p", k, label)) f.act(Action::Kind::staff_pair_key, label);
+    ImGui::PopID();
+  }
+  const float y = col.min.y + 4 * (key_h + m.gap);
+  const float wide = (grid_w - m.gap * 3) / 4;
+  const auto at = [&](int n) { return Rect::at(ImVec2(x0 + static_cast<float>(n) * (wide + m.gap), y), ImVec2(wide, key_h)); };
+  if (button(f, "##pdel", at(0), f.tr("staff.pair_delete"))) f.act(Action::Kind::staff_pair_backspace);
+  if (button(f, "##pclr", at(1), f.tr("staff.pair_clear"))) f.act(Action::Kind::staff_pair_clear);
+  if (button(f, "##pcancel", at(2), f.tr("staff.pair_cancel"))) f.act(Action::Kind::staff_pair_cancel);
+  const bool complete = s.staff.pair_code.size() == 8;
+  if (!complete) ImGui::BeginDisabled();
+  if (button(f, "##psubmit", at(3), f.tr("staff.pair_submit"), true)) f.act(Action::Kind::staff_pair_submit);
+  if (!complete) ImGui::EndDisabled();
+  audit_region(f, "pair-pad", Rect{ImVec2(x0, col.min.y), ImVec2(x0 + grid_w, y + key_h)});
+}
+
 }  // namespace
 
 void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono) {
@@ -61,14 +106,22 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
     pin_pad(f, s, r, now_mono);
     return;
   }
+  if (s.staff.pairing) {
+    pair_pad(f, s, r);
+    return;
+  }
   // Buttons along the bottom.
   const Rect buttons = r.bottom(m.touch);
-  const float bw = (buttons.w() - m.gap * 2) / 3;
-  if (button(f, "##sync", buttons.left(bw), f.tr("staff.sync_now"), true)) f.act(Action::Kind::sync_now);
-  if (button(f, "##lang", Rect::at(ImVec2(buttons.min.x + bw + m.gap, buttons.min.y), ImVec2(bw, m.touch)),
-             f.tr("chrome.switch_language")))
-    f.act(Action::Kind::toggle_language);
-  if (button(f, "##exit", buttons.right(bw), f.tr("staff.exit"))) f.act(Action::Kind::exit_app);
+  const int count = facts.console_configured ? 4 : 3;
+  const float bw = (buttons.w() - m.gap * static_cast<float>(count - 1)) / static_cast<float>(count);
+  const auto slot = [&](int n) {
+    return Rect::at(ImVec2(buttons.min.x + static_cast<float>(n) * (bw + m.gap), buttons.min.y), ImVec2(bw, m.touch));
+  };
+  int n = 0;
+  if (button(f, "##sync", slot(n++), f.tr("staff.sync_now"), true)) f.act(Action::Kind::sync_now);
+  if (facts.console_configured && button(f, "##pair", slot(n++), f.tr("staff.pair"))) f.act(Action::Kind::staff_pair_open);
+  if (button(f, "##lang", slot(n++), f.tr("chrome.switch_language"))) f.act(Action::Kind::toggle_language);
+  if (button(f, "##exit", slot(n), f.tr("staff.exit"))) f.act(Action::Kind::exit_app);
   audit_region(f, "staff-buttons", buttons);
   r = r.cut_bottom(m.touch + m.pad);
 

@@ -161,7 +161,7 @@ kiosk_add->callback([&] {
   auto db = ConsoleDb::open(data_dir);
   Fleet fleet(*db, {}, now);
   const std::string code = fleet.add_kiosk(name, kiosk_space, operator_principal());
-  std::cout << code << "\n";
+  std::cout << code << std::endl;  // before the explanation on stderr, for scripts reading both
   std::cerr << "one-time pairing code for kiosk \"" << name << "\", valid 24 hours: on the kiosk, "
             << "kioskctl pair --console https://... --code " << code << " --data-dir /var/lib/kiosk\n";
 });

@@ -28,6 +28,7 @@ std::string duration_words(const WebContext& ctx, double seconds, Lang lang) {
 
 std::string age_words(const WebContext& ctx, content::UnixSeconds at, content::UnixSeconds now, Lang lang) {
   if (at == 0) return ctx.strings.tr("fleet.never", lang);
+  if (now - at < 10) return ctx.strings.tr("fleet.just_now", lang);
   return fill(ctx.strings.tr("fleet.ago", lang), duration_words(ctx, static_cast<double>(now - at), lang));
 }
 

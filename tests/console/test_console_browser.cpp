@@ -3,7 +3,9 @@
 // synced through nginx has it; a form posted from another site changes nothing.
 #include <doctest/doctest.h>
 
+#include <cstdlib>
 #include <ctime>
+#include <filesystem>
 
 #include "tests/console/console_fixture.hpp"
 #include "tests/console/webdriver.hpp"
@@ -99,4 +101,54 @@ TEST_CASE("in a real browser a form posted from another site publishes nothing")
   // The session cookie (SameSite=Lax) does not travel with a cross-site post: the console asks for a login.
   CHECK(b.wait_for_url("/login"));
   CHECK(fx.feed_version() == before);
+}
+
+TEST_CASE("in a real browser at phone width an admin adds a kiosk - reads its code - and sees it on the fleet page") {
+  REQUIRE_MESSAGE(test::have_browser(), "chromium and chromium-driver are missing: scripts/install-deps.sh test");
+  test::ConsoleFixture fx;
+  test::Browser b(fx.dir() / "browser", "390,844");
+  // KIOSK_BROWSER_SHOTS=DIR keeps what the browser showed, for a person to look at.
+  const char* shots = std::getenv("KIOSK_BROWSER_SHOTS");
+  const auto keep = [&](const std::string& name) {
+    if (shots != nullptr) b.screenshot(std::filesystem::path(shots) / (name + ".png"));
+  };
+  log_in(b, fx, "admin");
+  b.go(fx.url("/fleet"));
+  REQUIRE(b.wait_for("#add-kiosk"));
+  b.type("#add-kiosk input[name=id]", "hq-lobby-1");
+  b.set_value("#add-kiosk select[name=space]", "tjab");
+  b.click("#add-kiosk button[type=submit]");
+  REQUIRE(b.wait_for("#pair-code"));
+  keep("fleet-code-zh");
+  const std::string page = b.source();
+  const auto at = page.find("id=\"pair-code\">");
+  REQUIRE(at != std::string::npos);
+  const std::string code = page.substr(at + 15, 9);
+  auto paired = test::http({"POST", fx.url("/api/v1/pair"), {"Content-Type: application/json"},
+                            "{\"code\": \"" + code + "\"}", std::nullopt});
+  REQUIRE(paired.status == 200);
+  const std::string token = paired.body.substr(paired.body.find("\"token\":\"") + 9, 64);
+  const std::string beat =
+      R"({"kiosk_id": "hq-lobby-1", "software": "1.0", "content": {"version": 0}, "sync": {"result": "error", "failures": 3,
+          "failure_code": "network"}, "display": {"state": "on", "width": 1080, "height": 1920, "orientation": "portrait"},
+          "board": {"cpu_celsius": 56.2, "addresses": ["eth0 192.168.10.31"]}})";
+  REQUIRE(test::http({"POST", fx.url("/api/v1/heartbeat"), {"Content-Type: application/json", "Authorization: Bearer " + token},
+                      beat, std::nullopt})
+              .status == 200);
+  b.go(fx.url("/fleet"));
+  REQUIRE(b.wait_for("#fleet-table"));
+  CHECK(b.source().find("连不上内容服务器") != std::string::npos);
+  // Nothing wider than the phone: no sideways scrolling on the fleet page or a kiosk's page.
+  CHECK(b.script("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth == 390") == "true");
+  keep("fleet-list-zh");
+  b.go(fx.url("/fleet/hq-lobby-1?lang=en"));
+  REQUIRE(b.wait_for("#screenshot-now"));
+  CHECK(b.source().find("cannot reach the content server") != std::string::npos);
+  CHECK(b.script("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth == 390") == "true");
+  keep("kiosk-en");
+  b.click("#screenshot-now");
+  REQUIRE(b.wait_for_url("?sent=1"));
+  CHECK(b.source().find("The kiosk runs it at its next heartbeat") != std::string::npos);
+  b.go(fx.url("/fleet?lang=zh"));
+  REQUIRE(b.wait_for("#fleet-table"));
 }

@@ -1,10 +1,13 @@
 #include "tests/console/webdriver.hpp"
 
+#include <cstring>
+
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
 
 #include "tests/console/console_fixture.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/support/tls_files.hpp"
 
 namespace kiosk::test {
@@ -42,10 +45,14 @@ Browser::Browser(const std::filesystem::path& work, const std::string& window) {
                      "--disable-component-update",
                      "--window-size=" + window,
                      "--user-data-dir=" + (work / "profile").string()};
-  const json caps = {{"capabilities",
-                      {{"alwaysMatch",
-                        {{"browserName", "chrome"},
-                         {"goog:chromeOptions", {{"binary", "/usr/bin/chromium"}, {"args", args}}}}}}}};
+  json chrome = {{"binary", "/usr/bin/chromium"}, {"args", args}};
+  // A desktop window is at least 500 px wide; a phone's viewport needs Chromium's device emulation.
+  const int width = std::stoi(window.substr(0, window.find(',')));
+  if (width < 500) {
+    chrome["mobileEmulation"] = {
+        {"deviceMetrics", {{"width", width}, {"height", std::stoi(window.substr(window.find(',') + 1))}, {"pixelRatio", 2}}}};
+  }
+  const json caps = {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", chrome}}}}}};
   const json reply = json::parse(command("POST", "/session", caps.dump()));
   session_ = reply["value"]["sessionId"].get<std::string>();
 }
@@ -68,6 +75,31 @@ std::string Browser::command(const std::string& method, const std::string& path,
                              std::to_string(r.status) + " " + r.body.substr(0, 500));
   }
   return r.body;
+}
+
+std::string Browser::script(const std::string& expression) {
+  const auto r = json::parse(command("POST", "/session/" + session_ + "/execute/sync",
+                                     json{{"script", "return " + expression + ";"}, {"args", json::array()}}.dump()));
+  return r["value"].dump();
+}
+
+void Browser::screenshot(const std::filesystem::path& png) {
+  static constexpr char kBase64[] = "ABCDEFGHIJKLMNOPQRSTUVWXYZabcdefghijklmnopqrstuvwxyz0123456789+/";
+  const std::string text = json::parse(command("GET", "/session/" + session_ + "/screenshot"))["value"];
+  std::string bytes;
+  unsigned value = 0;
+  int bits = -8;
+  for (char c : text) {
+    const char* at = std::strchr(kBase64, c);
+    if (at == nullptr || c == '\0') continue;
+    value = (value << 6) | static_cast<unsigned>(at - kBase64);
+    bits += 6;
+    if (bits >= 0) {
+      bytes.push_back(static_cast<char>((value >> bits) & 0xFF));
+      bits -= 8;
+    }
+  }
+  write_text(png, bytes);
 }
 
 void Browser::go(const std::string& url) {

@@ -32,6 +32,10 @@ class Browser {
   // Sets a form control's value the way a picker would (date and time inputs, selects).
   void set_value(const std::string& css, const std::string& value);
   bool has(const std::string& css);
+  // Runs `return <expression>` in the page; the value as JSON text.
+  std::string script(const std::string& expression);
+  // The viewport as a PNG file (for a person to look at what the tests saw).
+  void screenshot(const std::filesystem::path& png);
 
  private:
   std::string element(const std::string& css);

@@ -366,8 +366,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     bool grab_frame = false;
     if (link && link->screenshot_wanted()) {
       const auto& staff_state = host.ui().state().staff;
-      if (staff_state.pin_pad || staff_state.unlocked) link->refuse("staff_overlay_open");
-      else if (!display.lit()) link->refuse("display_dark");
+      const std::string refusal = screenshot_refusal(staff_state.pin_pad || staff_state.unlocked, display.lit());
+      if (!refusal.empty()) link->refuse(refusal);
       else grab_frame = full = true;
     }
     if (!display.update(clock, mono_now())) {

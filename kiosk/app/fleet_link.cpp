@@ -13,6 +13,12 @@ constexpr auto kFrameWait = std::chrono::seconds(5);
 
 }  // namespace
 
+std::string screenshot_refusal(bool staff_overlay_open, bool screen_lit) {
+  if (staff_overlay_open) return "staff_overlay_open";
+  if (!screen_lit) return "display_dark";
+  return "";
+}
+
 FleetLink::FleetLink(fleet::ConsoleConfig config, std::filesystem::path data_dir, ContentService& content,
                      DeviceMonitor& device, std::function<void()> wake_ui, std::string software)
     : content_(content), device_(device), wake_ui_(std::move(wake_ui)), software_(std::move(software)) {

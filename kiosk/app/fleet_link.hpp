@@ -30,6 +30,10 @@ struct ScreenFacts {
   bool operator==(const ScreenFacts&) const = default;
 };
 
+// Why the frame on screen must not go to the console now, or "" when it may: the staff overlay may
+// show a PIN being typed or the board's addresses; a dark screen shows nothing worth sending.
+std::string screenshot_refusal(bool staff_overlay_open, bool screen_lit);
+
 class FleetLink {
  public:
   FleetLink(fleet::ConsoleConfig config, std::filesystem::path data_dir, ContentService& content,

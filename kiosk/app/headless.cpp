@@ -35,7 +35,7 @@ std::array<unsigned char, 4> HeadlessKiosk::pixel(int x, int y) const {
 
 const std::vector<std::string>& screenshot_screens() {
   static const std::vector<std::string> names = {"home",   "events",          "event-detail", "desks", "resources",
-                                                 "resource-detail", "index", "staff", "attract"};
+                                                 "resource-detail", "index", "staff", "staff-pair", "attract"};
   return names;
 }
 
@@ -87,8 +87,12 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
     ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::index)}, mono);
     return true;
   }
-  if (screen == "staff") {
+  if (screen == "staff" || screen == "staff-pair") {
     ui.state().staff.unlocked = true;  // the screenshot shows what staff see after the PIN
+    if (screen == "staff-pair") {  // typing a console pairing code, half done
+      ui.apply({K::staff_pair_open, {}, 0}, mono);
+      for (const char* c : {"F", "F", "Y", "T", "E"}) ui.apply({K::staff_pair_key, c, 0}, mono);
+    }
     // This machine's own facts, as the overlay on it would show them.
     StaffFactsInput in;
     in.kiosk_id = "lobby-1";
@@ -97,6 +101,11 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
     in.build = "screenshot";
     in.clock = platform::read_clock(0);
     in.device = platform::read_device_facts("/", std::filesystem::temp_directory_path());
+    fleet::AgentStatus console;  // a kiosk paired with a console, as most are
+    console.state = "ok";
+    console.kiosk_id = "lobby-1";
+    console.last_beat = in.clock.wall;
+    in.console = console;
     ui.set_staff_facts(make_staff_facts(in));
     return true;
   }

@@ -134,7 +134,8 @@ int main(int argc, char** argv) {
     }
     const auto write_gallery = [&](const std::filesystem::path& dir) {
       const auto files = app::render_gallery(dir, now, i18n, font, load_snapshot(), config.kiosk_id);
-      std::cout << "rendered " << files.size() << " screenshots (9 screens x 4 sizes x 2 languages) into " << dir.string()
+      std::cout << "rendered " << files.size() << " screenshots (" << app::screenshot_screens().size()
+                << " screens x 4 sizes x 2 languages) into " << dir.string()
                 << "\n";
     };
     if (!gallery.empty()) {

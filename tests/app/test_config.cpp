@@ -3,6 +3,7 @@
 #include <doctest/doctest.h>
 
 #include "kiosk/app/config.hpp"
+#include "kiosk/app/fleet_link.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace kiosk;
@@ -53,4 +54,29 @@ TEST_CASE("a config that is not JSON at all still gives a usable kiosk") {
   CHECK(c.opening_hours.always_on());
   CHECK(c.idle_timeout_s == 90);
   CHECK(mentions(c, "not valid JSON"));
+}
+
+TEST_CASE("the console section is read - a broken one is reported and the kiosk runs without it") {
+  test::TempDir tmp;
+  test::write_text(tmp / "kiosk.json", R"({"console": {"url": "https://console.example.cn/", "heartbeat_s": 30, "ca": "/etc/kiosk/ca.pem"}})");
+  auto c = app::load_config(tmp / "kiosk.json");
+  REQUIRE(c.console);
+  CHECK(c.console->url == "https://console.example.cn");
+  CHECK(c.console->heartbeat_s == 30);
+  CHECK(c.console->ca == "/etc/kiosk/ca.pem");
+  CHECK(c.problems.empty());
+  test::write_text(tmp / "kiosk.json", R"({"console": {"url": "http://console.example.cn"}})");
+  c = app::load_config(tmp / "kiosk.json");
+  CHECK_FALSE(c.console);
+  REQUIRE(c.problems.size() == 1);
+  CHECK(c.problems[0].find("no console link until it is fixed") != std::string::npos);
+  test::write_text(tmp / "kiosk.json", "{}");
+  CHECK_FALSE(app::load_config(tmp / "kiosk.json").console);  // no section: exactly as before
+}
+
+TEST_CASE("a screenshot is refused while the staff overlay is open or the screen is dark") {
+  CHECK(app::screenshot_refusal(true, true) == "staff_overlay_open");
+  CHECK(app::screenshot_refusal(true, false) == "staff_overlay_open");
+  CHECK(app::screenshot_refusal(false, false) == "display_dark");
+  CHECK(app::screenshot_refusal(false, true).empty());
 }

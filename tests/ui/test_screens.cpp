@@ -114,6 +114,19 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
   } else if (screen == "staff") {
     CHECK(audit.region("staff-buttons") != nullptr);
     CHECK(audit.region("staff-facts") != nullptr);
+  } else if (screen == "staff-pair") {
+    REQUIRE(audit.region("pair-pad") != nullptr);
+    CHECK(audit.region("pair-code") != nullptr);
+    // Every key of the code keyboard is drawn, whole, inside the pad.
+    const auto* pad = audit.region("pair-pad");
+    int keys = 0;
+    for (const auto& t : audit.texts) {
+      if (t.full.size() != 1 || t.min.y < pad->min.y - 1) continue;
+      ++keys;
+      CHECK_MESSAGE(t.text == t.full, what << ": key " << t.full);
+      CHECK_MESSAGE(t.max.x <= pad->max.x + 1, what << ": key " << t.full << " outside the pad");
+    }
+    CHECK_MESSAGE(keys == 32, what);
   }
 }
 
@@ -243,4 +256,33 @@ TEST_CASE("staff see that opening hours wait for network time - whole - at 800x4
     for (const auto& t : k.audit().texts) whole |= t.full == expected && t.text == expected;
     CHECK_MESSAGE(whole, what << ": the screen row is missing or cut short");
   }
+}
+
+TEST_CASE("staff pair a kiosk with the console from the overlay: 8 characters - then the code leaves the UI once") {
+  app::HeadlessKiosk k(800, 480, test::i18n(), test::font_file(), test::demo_snapshot());
+  REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "staff", test::ui_now()));
+  using K = ui::Action::Kind;
+  auto& ui = k.ui();
+  k.step(test::ui_now(), 1.0);
+  bool offered = false;
+  for (const auto& t : k.audit().texts) offered |= t.full == "与控制台配对";
+  CHECK(offered);  // a console is configured: the button is there
+  ui.apply({K::staff_pair_open, {}, 0}, 1.0);
+  for (const char* c : {"A", "B", "3", "K"}) ui.apply({K::staff_pair_key, c, 0}, 1.0);
+  ui.apply({K::staff_pair_submit, {}, 0}, 1.0);  // too short: nothing happens
+  CHECK(ui.state().staff.pairing);
+  CHECK_FALSE(k.step(test::ui_now(), 1.1).pair_code);
+  for (const char* c : {"7", "Q", "2", "M", "X"}) ui.apply({K::staff_pair_key, c, 0}, 1.2);
+  CHECK(ui.state().staff.pair_code == "AB3K7Q2M");  // at most 8
+  ui.apply({K::staff_pair_submit, {}, 0}, 1.3);
+  const auto out = k.step(test::ui_now(), 1.4);
+  REQUIRE(out.pair_code);
+  CHECK(*out.pair_code == "AB3K7Q2M");
+  CHECK_FALSE(ui.state().staff.pairing);
+  CHECK_FALSE(k.step(test::ui_now(), 1.5).pair_code);  // once
+  ui.apply({K::staff_pair_open, {}, 0}, 1.6);
+  ui.apply({K::staff_pair_key, "Z", 0}, 1.6);
+  ui.apply({K::staff_close, {}, 0}, 1.7);  // closing the overlay forgets a half-typed code
+  CHECK(ui.state().staff.pair_code.empty());
+  CHECK_FALSE(ui.state().staff.pairing);
 }

@@ -54,8 +54,10 @@ void pair_pad(FrameContext& f, const UiState& s, const Rect& r) {
   Rect col = r;
   text_line(f, col.top(m.title_size * 1.4f), f.tr("staff.pair_title"), f.fonts().title, p.text.u32(), Align::center);
   col = col.cut_top(m.title_size * 1.5f);
-  text_line(f, col.top(m.body_size * 1.4f), f.tr("staff.pair_hint"), f.fonts().body, p.text_muted.u32(), Align::center);
-  col = col.cut_top(m.body_size * 1.6f);
+  const std::string hint = f.tr("staff.pair_hint");
+  const float hint_h = text_block_height(f.fonts().body, hint, col.w());
+  text_block(f, col.top(hint_h), hint, f.fonts().body, p.text_muted.u32());
+  col = col.cut_top(hint_h + m.body_size * 0.3f);
   std::string shown;
   for (std::size_t i = 0; i < 8; ++i) {
     if (i == 4) shown += " - ";

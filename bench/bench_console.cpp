@@ -16,6 +16,7 @@
 #include <thread>
 #include <unistd.h>
 
+#include "bench/proc_stats.hpp"
 #include "bench/synthetic_content.hpp"
 #include "console/core/accounts.hpp"
 #include "console/core/console_db.hpp"
@@ -30,6 +31,9 @@
 #include "tests/support/tls_files.hpp"
 
 using namespace kiosk;
+using bench::cpu_seconds;
+using bench::percentile;
+using bench::status_kb;
 using Clock = std::chrono::steady_clock;
 namespace fs = std::filesystem;
 
@@ -37,34 +41,6 @@ namespace {
 
 content::UnixSeconds wall_now() { return static_cast<content::UnixSeconds>(std::time(nullptr)); }
 double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
-
-double percentile(std::vector<double> v, double p) {
-  if (v.empty()) return 0;
-  std::sort(v.begin(), v.end());
-  return v[std::min(v.size() - 1, static_cast<std::size_t>(p * static_cast<double>(v.size())))];
-}
-
-// utime + stime of a process, in seconds.
-double cpu_seconds(pid_t pid) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/stat");
-  std::string text((std::istreambuf_iterator<char>(in)), std::istreambuf_iterator<char>());
-  std::istringstream fields(text.substr(text.rfind(')') + 2));
-  std::string f;
-  long long utime = 0, stime = 0;
-  for (int i = 3; i <= 15 && fields >> f; ++i) {
-    if (i == 14) utime = std::stoll(f);
-    if (i == 15) stime = std::stoll(f);
-  }
-  return static_cast<double>(utime + stime) / static_cast<double>(sysconf(_SC_CLK_TCK));
-}
-
-long status_kb(pid_t pid, const std::string& key) {
-  std::ifstream in("/proc/" + std::to_string(pid) + "/status");
-  for (std::string line; std::getline(in, line);) {
-    if (line.rfind(key + ":", 0) == 0) return std::stol(line.substr(key.size() + 1));
-  }
-  return 0;
-}
 
 long feed_version(const fs::path& feed) {
   const std::string text = test::read_text(feed / "timestamp.json");

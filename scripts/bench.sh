@@ -3,7 +3,7 @@
 # Installs what the measurements need (valgrind for instruction counts, Xvfb and bc).
 set -euo pipefail
 cd "$(dirname "$0")/.."
-scripts/install-deps.sh build run
+scripts/install-deps.sh build run test  # test: nginx, for the fleet benchmark
 SUDO=(); [ "$(id -u)" -ne 0 ] && SUDO=(sudo)
 for pkg in valgrind xvfb bc; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="${missing:-} $pkg"
@@ -17,6 +17,7 @@ build=build/release
 $build/bench/bench_store
 $build/bench/bench_kiosk_frame
 $build/bench/bench_console
+$build/bench/bench_fleet
 echo "Dear ImGui UI build, instructions per frame (valgrind callgrind, 1920x1080):"
 for mode in home events200 events10000; do
   out=$(valgrind --tool=callgrind --instr-atstart=no --collect-atstart=no --callgrind-out-file=/dev/null \

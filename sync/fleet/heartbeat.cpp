@@ -43,12 +43,18 @@ json to_json(const KioskReport& r, std::size_t list_cap, std::size_t text_cap) {
   board["addresses"] = addresses;
   json urgent = json::array();
   for (std::size_t i = 0; i < r.urgent_shown.size() && i < list_cap; ++i) urgent.push_back(cut(r.urgent_shown[i]));
-  j["urgent_shown"] = urgent;
+  if (!urgent.empty()) j["urgent_shown"] = urgent;
   json results = json::array();
   for (std::size_t i = 0; i < r.results.size() && i < list_cap; ++i) {
     results.push_back({{"id", r.results[i].id}, {"result", r.results[i].result}, {"reason", cut(r.results[i].reason)}});
   }
-  j["results"] = results;
+  if (!results.empty()) j["results"] = results;
+  // What a healthy kiosk would send as empty is left out: most beats are from healthy kiosks.
+  json& sync = j["sync"];
+  for (const char* key : {"failure", "failure_code"}) {
+    if (sync[key].get<std::string>().empty()) sync.erase(key);
+  }
+  if (!r.feed_frozen) sync.erase("feed_frozen");
   return j;
 }
 

@@ -132,6 +132,18 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   };
   ContentService content(options.content, wake);
   content.start();
+  DeviceMonitor device(options.config.system_root, options.content.data_dir);
+  // The console link starts before the display: a kiosk waiting for its screen is exactly one staff
+  // need to hear from. It runs in safe mode too, for the same reason.
+  const bool safe_mode = options.content.safe_mode != platform::SafeMode::off;
+  ScreenFacts screen_facts;
+  screen_facts.display = "none";
+  screen_facts.safe_mode = safe_mode;
+  std::unique_ptr<FleetLink> link;
+  if (options.config.console) {
+    link = std::make_unique<FleetLink>(*options.config.console, options.content.data_dir, content, device, wake, KIOSK_VERSION);
+    link->set_screen(screen_facts);
+  }
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // SIGTERM ends us; a window-close does not
   SDL_SetHint(SDL_HINT_TOUCH_MOUSE_EVENTS, "0");
   SDL_SetHint(SDL_HINT_MOUSE_TOUCH_EVENTS, "0");
@@ -227,18 +239,10 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   host_options.wake_ui = wake;
   UiHost host(presenter->renderer(), i18n, font, host_options);
   DisplayControl display(options.config.opening_hours, options.config.wake_minutes * 60, options.config.system_root);
-  DeviceMonitor device(options.config.system_root, options.content.data_dir);
-  const bool safe_mode = options.content.safe_mode != platform::SafeMode::off;
-  // The console link runs in safe mode too: that is when staff most need to hear from the kiosk.
-  std::unique_ptr<FleetLink> link;
-  if (options.config.console) {
-    link = std::make_unique<FleetLink>(*options.config.console, options.content.data_dir, content, device, wake, KIOSK_VERSION);
-  }
-  ScreenFacts screen_facts;
+  screen_facts.display = "on";
   screen_facts.width = out_w;
   screen_facts.height = out_h;
   screen_facts.renderer = presenter->describe();
-  screen_facts.safe_mode = safe_mode;
   const double safe_mode_retry_at = launched + options.config.safe_mode_retry_minutes * 60;
   StaffFactsInput staff;
   staff.kiosk_id = options.config.kiosk_id;

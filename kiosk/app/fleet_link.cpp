@@ -69,6 +69,7 @@ void FleetLink::refuse(const std::string& reason) {
 
 fleet::ScreenshotGrab FleetLink::grab() {
   std::unique_lock lock(mutex_);
+  if (screen_.display == "none") return fleet::ScreenshotGrab{std::nullopt, "no_display"};  // no frame to wait for
   grabbed_.reset();
   want_frame_ = true;
   lock.unlock();

@@ -33,6 +33,7 @@ FleetLink::FleetLink(fleet::ConsoleConfig config, std::filesystem::path data_dir
 FleetLink::~FleetLink() {
   {
     std::lock_guard lock(mutex_);
+    stopping_ = true;
     grabbed_ = fleet::ScreenshotGrab{std::nullopt, "stopping"};
   }
   cv_.notify_all();
@@ -69,6 +70,7 @@ void FleetLink::refuse(const std::string& reason) {
 
 fleet::ScreenshotGrab FleetLink::grab() {
   std::unique_lock lock(mutex_);
+  if (stopping_) return fleet::ScreenshotGrab{std::nullopt, "stopping"};
   if (screen_.display == "none") return fleet::ScreenshotGrab{std::nullopt, "no_display"};  // no frame to wait for
   grabbed_.reset();
   want_frame_ = true;

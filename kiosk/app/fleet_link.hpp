@@ -62,6 +62,7 @@ class FleetLink {
   std::condition_variable cv_;
   ScreenFacts screen_;
   bool want_frame_ = false;
+  bool stopping_ = false;
   std::optional<fleet::ScreenshotGrab> grabbed_;
   std::unique_ptr<fleet::FleetAgent> agent_;
 };

@@ -15,16 +15,16 @@ namespace {
 constexpr std::size_t kMaxCredentialsBytes = 4096;
 constexpr std::size_t kMaxPairReplyBytes = 4096;
 
-std::string message_of(const std::string& body) {
+}  // namespace
+
+std::string console_message(const std::string& body) {
   try {
-    auto j = nlohmann::json::parse(body);
+    const auto j = nlohmann::json::parse(body);
     if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"].get<std::string>();
   } catch (const std::exception&) {
   }
   return "";
 }
-
-}  // namespace
 
 std::string normalise_console_url(std::string url) {
   while (!url.empty() && (url.back() == '/' || std::isspace(static_cast<unsigned char>(url.back())))) url.pop_back();
@@ -110,7 +110,7 @@ Credentials pair_with_console(const std::string& console_url, const std::string&
   }
   if (r.status == 429) throw PairError("too many pairing attempts from this address: wait a minute and try again");
   if (r.status != 200) {
-    const std::string said = message_of(r.body);
+    const std::string said = console_message(r.body);
     throw PairError(said.empty() ? "the console refused the pairing (HTTP " + std::to_string(r.status) + ")"
                                  : "the console refused the pairing: " + said);
   }

@@ -48,6 +48,9 @@ class PairError : public std::runtime_error {
 Credentials pair_with_console(const std::string& console_url, const std::string& code, const std::string& ca_file,
                               const std::filesystem::path& data_dir, const std::string& software_version);
 
+// The "message" of the console's {"error", "message"} reply, or "" when there is none.
+std::string console_message(const std::string& body);
+
 // "https://console.example.cn/" -> "https://console.example.cn"; throws for anything but https.
 std::string normalise_console_url(std::string url);
 

@@ -20,15 +20,6 @@ content::UnixSeconds wall_seconds() {
                                                .count());
 }
 
-std::string said(const std::string& body) {
-  try {
-    const auto j = nlohmann::json::parse(body);
-    if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"].get<std::string>();
-  } catch (const std::exception&) {
-  }
-  return "";
-}
-
 }  // namespace
 
 sync::HttpOptions console_http_options(const std::string& ca_file) {
@@ -56,7 +47,7 @@ BeatOutcome send_heartbeat(sync::HttpClient& http, const Credentials& credential
       out.kind = BeatOutcome::Kind::ok;
       return out;
     }
-    const std::string message = said(response.body);
+    const std::string message = console_message(response.body);
     if (response.status == 401) {
       out.kind = BeatOutcome::Kind::unauthorized;
       out.error = "the console no longer accepts this kiosk's token (revoked?): pair it again";
@@ -83,7 +74,7 @@ std::string upload_screenshot(sync::HttpClient& http, const Credentials& credent
     const auto r = http.send(credentials.console_url + "/api/v1/screenshots/" + std::to_string(command_id),
                              "the screenshot", upload, kMaxReplyBytes);
     if (r.status >= 200 && r.status < 300) return "";
-    const std::string message = said(r.body);
+    const std::string message = console_message(r.body);
     return "the console refused the screenshot (HTTP " + std::to_string(r.status) + (message.empty() ? ")" : "): " + message);
   } catch (const std::exception& e) {
     return e.what();

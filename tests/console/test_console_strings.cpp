@@ -5,10 +5,12 @@
 #include <regex>
 #include <set>
 
+#include "console/core/kiosk_state.hpp"
 #include "console/web/forms.hpp"
 #include "console/web/strings.hpp"
 #include "sync/content/content_json.hpp"
 #include "sync/content/model.hpp"
+#include "sync/feed/feed_error.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -54,6 +56,17 @@ TEST_CASE("console strings: zh and en have the same keys and cover every key in 
       for (const auto& choice : f.choices) used.insert("choice." + f.choice_set + "." + choice);
     }
   }
+  // The fleet: states, sync failures, results and the reasons a kiosk gives for a refused command.
+  for (int i = 0; i <= static_cast<int>(console::KioskState::revoked); ++i)
+    used.insert("state." + std::string(console::kiosk_state_name(static_cast<console::KioskState>(i))));
+  for (int i = 1; i <= static_cast<int>(feed::Failure::storage); ++i)
+    used.insert(std::string("failure.") + feed::failure_code(static_cast<feed::Failure>(i)));
+  for (const char* r : {"ok", "error", "never", "not_configured"}) used.insert(std::string("sync_result.") + r);
+  for (const char* d : {"on", "dark", "none"}) used.insert(std::string("display.") + d);
+  for (const char* c : {"screenshot", "sync_now"}) used.insert(std::string("command.") + c);
+  for (const char* r : {"queued", "sent", "done", "refused", "failed"}) used.insert(std::string("command_result.") + r);
+  for (const char* r : {"staff_overlay_open", "display_dark", "timeout", "no_display", "stopping", "read_failed"})
+    used.insert(std::string("command_reason.") + r);
   CHECK(used.size() > 60);
   for (const auto& key : used) CHECK_MESSAGE(zh.count(key), "missing in zh.json: " << key);
 }

@@ -3,6 +3,7 @@
 #include <curl/curl.h>
 
 #include <chrono>
+#include <ctime>
 
 #include "platform/log.hpp"
 #include "sync/content/time.hpp"
@@ -27,8 +28,8 @@ Words words_for(const std::string& event) {
 
 std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
 
-// Returns the HTTP status, or 0 when the receiver could not be reached.
-long post(const std::string& url, const std::string& body) {
+// Returns the HTTP status, or 0 when the receiver could not be reached (`error` says why).
+long post(const std::string& url, const std::string& body, std::string& error) {
   CURL* c = curl_easy_init();
   if (c == nullptr) return 0;
   curl_slist* headers = curl_slist_append(nullptr, "Content-Type: application/json; charset=utf-8");
@@ -40,7 +41,12 @@ long post(const std::string& url, const std::string& body) {
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);
   curl_easy_setopt(c, CURLOPT_WRITEFUNCTION, discard);
   long status = 0;
-  if (curl_easy_perform(c) == CURLE_OK) curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+  if (const CURLcode rc = curl_easy_perform(c); rc == CURLE_OK) {
+    curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &status);
+    if (status < 200 || status >= 300) error = "the receiver answered HTTP " + std::to_string(status);
+  } else {
+    error = curl_easy_strerror(rc);
+  }
   curl_slist_free_all(headers);
   curl_easy_cleanup(c);
   return status;
@@ -93,9 +99,9 @@ void WebhookSender::send(const Alert& a) {
   cv_.notify_all();
 }
 
-std::size_t WebhookSender::delivered() const {
+WebhookSender::Status WebhookSender::status() const {
   std::lock_guard lock(mutex_);
-  return delivered_;
+  return status_;
 }
 
 void WebhookSender::run() {
@@ -108,20 +114,29 @@ void WebhookSender::run() {
     lock.unlock();
     const std::string url = url_();
     bool ok = url.empty();
+    std::string error;
     for (int attempt = 0; !ok && attempt < kAttempts; ++attempt) {
-      const long status = post(url, alert.dump());
+      error.clear();
+      const long status = post(url, alert.dump(), error);
       ok = status >= 200 && status < 300;
       if (!ok && attempt + 1 < kAttempts) {
         std::unique_lock wait(mutex_);
         if (cv_.wait_for(wait, std::chrono::seconds(1 << attempt), [&] { return stopping_; })) return;
       }
       if (!ok && attempt + 1 == kAttempts) {
-        log::warn("webhook " + url + " did not accept the alert " + alert.value("text_en", "") + " (HTTP " +
-                  std::to_string(status) + ")");
+        log::warn("webhook " + url + " did not accept the alert " + alert.value("text_en", "") + ": " + error);
       }
     }
     lock.lock();
-    if (ok && !url.empty()) ++delivered_;
+    if (url.empty()) continue;
+    status_.last_at = static_cast<content::UnixSeconds>(std::time(nullptr));
+    if (ok) {
+      ++status_.delivered;
+      status_.last_error.clear();
+    } else {
+      ++status_.failed;
+      status_.last_error = error;
+    }
   }
 }
 

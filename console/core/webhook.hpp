@@ -27,8 +27,13 @@ class WebhookSender {
   WebhookSender(const WebhookSender&) = delete;
   WebhookSender& operator=(const WebhookSender&) = delete;
   void send(const Alert& a);
-  // Number of posts the receiver accepted (for tests and the settings page).
-  std::size_t delivered() const;
+  // For the settings page: did the receiver get the last alert, and if not, why.
+  struct Status {
+    std::size_t delivered = 0, failed = 0;
+    std::string last_error;        // "" after a delivery
+    content::UnixSeconds last_at = 0;
+  };
+  Status status() const;
 
  private:
   void run();
@@ -38,7 +43,7 @@ class WebhookSender {
   std::condition_variable cv_;
   std::deque<nlohmann::json> queue_;
   bool stopping_ = false;
-  std::size_t delivered_ = 0;
+  Status status_;
   std::thread thread_;
 };
 

@@ -559,8 +559,18 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
                                                            : join_spaces(u.spaces)}});
         }
         const std::string webhook = ctx.db.setting("webhook_url");
+        const auto sent = ctx.webhook.status();
+        json delivery;  // null until an alert was sent
+        if (sent.last_at > 0) {
+          delivery = json{{"at", local_time(sent.last_at)},
+                          {"delivered", sent.delivered},
+                          {"failed", sent.failed},
+                          {"error", sent.last_error.empty() ? json() : json(sent.last_error)}};
+        }
         render(ctx, res, "settings",
-               json{{"spaces", spaces}, {"users", users}, {"webhook", webhook}, {"saved", flag(req, "saved")}}, &pr, pr.lang);
+               json{{"spaces", spaces}, {"users", users}, {"webhook", webhook}, {"delivery", delivery},
+                    {"saved", flag(req, "saved")}},
+               &pr, pr.lang);
       }));
 
   server.Post("/settings/webhook",

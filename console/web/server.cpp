@@ -35,7 +35,8 @@ WebContext::WebContext(ConsoleDb& database, ServeOptions opts)
       views(Views::load(options.asset_dir / "console" / "templates")),
       limiter(options.api_rate_per_s, options.api_burst),
       pair_limiter(0.2, 10),
-      fleet(database, options.fleet, [] { return static_cast<content::UnixSeconds>(std::time(nullptr)); }) {}
+      fleet(database, options.fleet, [] { return static_cast<content::UnixSeconds>(std::time(nullptr)); }),
+      webhook([&database] { return database.setting("webhook_url"); }, options.public_origin) {}
 
 content::UnixSeconds WebContext::now() const {
   return static_cast<content::UnixSeconds>(std::time(nullptr));
@@ -103,12 +104,9 @@ void send_error(httplib::Response& res, int status, const std::string& code, con
 struct ConsoleServer::Impl {
   WebContext ctx;
   httplib::Server server;
-  WebhookSender webhook;
   FleetMonitor monitor;
   Impl(ConsoleDb& db, ServeOptions options)
-      : ctx(db, std::move(options)),
-        webhook([&db] { return db.setting("webhook_url"); }, ctx.options.public_origin),
-        monitor(ctx.fleet, webhook, ctx.options.fleet_tick_s) {}
+      : ctx(db, std::move(options)), monitor(ctx.fleet, ctx.webhook, ctx.options.fleet_tick_s) {}
 };
 
 ConsoleServer::ConsoleServer(ConsoleDb& db, ServeOptions options)

@@ -11,6 +11,7 @@
 
 #include "console/core/accounts.hpp"
 #include "console/core/fleet.hpp"
+#include "console/core/webhook.hpp"
 #include "console/core/items.hpp"
 #include "console/core/publisher.hpp"
 #include "console/web/server.hpp"
@@ -47,6 +48,7 @@ struct WebContext {
   RateLimiter limiter;
   RateLimiter pair_limiter;  // per address: guessing a pairing code must stay hopeless
   Fleet fleet;
+  WebhookSender webhook;
   WebContext(ConsoleDb& database, ServeOptions opts);
   content::UnixSeconds now() const;
 };

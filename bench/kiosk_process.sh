@@ -1,7 +1,9 @@
 #!/usr/bin/env bash
 # Kiosk process benchmark (issue: kiosk app): launch -> first frame, memory (PSS), CPU over an idle
 # minute on the home screen with a seconds clock. Software rendering at 1920x1080 through SDL's
-# offscreen driver (no display needed); with Xvfb installed, again under X11 (a real blocking wait).
+# offscreen driver (no display needed); with Xvfb installed, again under X11 (a real blocking wait),
+# and there also started with no renderer flag (what a kiosk does by default: it measures) and with
+# --gpu forced (SDL's GL renderer, Mesa's llvmpipe here).
 # Budgets: first frame <= 200 ms, PSS <= 80 MB, idle CPU <= 0.25 s per minute.
 # Usage: bench/kiosk_process.sh BUILD_DIR [IDLE_SECONDS]
 set -euo pipefail
@@ -11,7 +13,7 @@ kiosk="$build/kiosk/kiosk"
 work=$(mktemp -d)
 trap 'rm -rf "$work"; [ -n "${xvfb_pid:-}" ] && kill $xvfb_pid 2>/dev/null || true' EXIT
 export KIOSK_DATA_DIR="$work/data" XDG_RUNTIME_DIR="$work" KIOSK_LOG_LEVEL=warning
-args=(--demo --software --size 1920x1080 --now 2026-11-30T10:00:00+08:00 --data-dir "$work/data")
+args=(--demo --size 1920x1080 --now 2026-11-30T10:00:00+08:00 --data-dir "$work/data")
 
 ticks=$(getconf CLK_TCK)
 cpu_seconds() { awk -v t="$ticks" '{print ($14 + $15) / t}' "/proc/$1/stat"; }
@@ -22,11 +24,11 @@ measure() {
   local firsts=()
   for i in 1 2 3 4 5; do
     local start; start=$(date +%s.%N)
-    local line; line=$(env "$@" "$kiosk" "${args[@]}" --windowed --exit-after-first-frame 2>/dev/null | grep first-frame-wall)
+    local line; line=$(env "$@" "$kiosk" "${args[@]}" "${renderer[@]}" --windowed --exit-after-first-frame 2>/dev/null | grep first-frame-wall)
     firsts+=("$(awk -v s="$start" -v e="${line#first-frame-wall }" 'BEGIN{printf "%.0f", (e - s) * 1000}')")
   done
   local first; first=$(printf '%s\n' "${firsts[@]}" | sort -n | sed -n 3p)
-  env "$@" "$kiosk" "${args[@]}" --windowed >/dev/null 2>&1 &
+  env "$@" "$kiosk" "${args[@]}" "${renderer[@]}" --windowed >/dev/null 2>&1 &
   local pid=$!
   sleep 5  # past start-up: fonts, content, first frames
   local pss; pss=$(awk '/^Pss:/{print $2}' "/proc/$pid/smaps_rollup")
@@ -39,11 +41,16 @@ measure() {
 }
 
 echo "kiosk_process: 1920x1080, software rendering, demo content, home screen with a seconds clock"
+renderer=(--software)
 measure "offscreen driver (poll(2) wait)" SDL_VIDEODRIVER=offscreen SDL_FRAMEBUFFER_ACCELERATION=0
 if command -v Xvfb >/dev/null; then
   Xvfb :77 -screen 0 1920x1080x24 -nolisten tcp >/dev/null 2>&1 &
   xvfb_pid=$!
   sleep 1
   measure "X11 (Xvfb, blocking wait)" DISPLAY=:77
+  renderer=()
+  measure "X11, default start (no flag)" DISPLAY=:77
+  renderer=(--gpu)
+  measure "X11, --gpu (llvmpipe here)" DISPLAY=:77
 fi
 echo "  budgets: first frame <= 200 ms, PSS <= 80 MB, idle CPU <= 0.25 s per 60 s"

@@ -206,8 +206,11 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   log::debug("startup: window after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
 
   std::unique_ptr<Presenter> presenter;
+  std::string renderer_why;
   try {
-    presenter = make_window_presenter(window, options.prefer_gpu);
+    auto pick = make_window_presenter(window, options.renderer, options.config.system_root);
+    presenter = std::move(pick.presenter);
+    renderer_why = pick.why;
   } catch (const std::exception& e) {
     log::error(e.what());
     return kExitNoDisplay;
@@ -227,7 +230,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     log::warn("no readable input devices in /dev/input: touch will not work unless the kiosk user is in the input group");
   }
   log::info("kiosk: " + std::to_string(out_w) + "x" + std::to_string(out_h) + " on " + SDL_GetCurrentVideoDriver() +
-            ", " + presenter->describe());
+            ", " + presenter->describe() + " (" + renderer_why + ")");
 
 
   UiHostOptions host_options;
@@ -242,13 +245,14 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   screen_facts.display = "on";
   screen_facts.width = out_w;
   screen_facts.height = out_h;
-  screen_facts.renderer = presenter->describe();
+  screen_facts.renderer = renderer_why;
   const double safe_mode_retry_at = launched + options.config.safe_mode_retry_minutes * 60;
   StaffFactsInput staff;
   staff.kiosk_id = options.config.kiosk_id;
   staff.display = std::to_string(out_w) + "x" + std::to_string(out_h) + " · " + SDL_GetCurrentVideoDriver() + " · " +
                   presenter->describe();
   staff.build = KIOSK_VERSION;
+  staff.renderer = renderer_why;
   double staff_facts_at = -1;
 
   // --now runs a clock from a chosen time (demos, benchmarks, tests): trusted, no floor. Otherwise

@@ -10,6 +10,7 @@
 
 #include "kiosk/app/config.hpp"
 #include "kiosk/app/content_service.hpp"
+#include "kiosk/app/presenter.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/i18n.hpp"
 
@@ -19,7 +20,7 @@ struct AppOptions {
   Config config;
   bool windowed = false;
   int width = 0, height = 0;  // 0: the display's size (fullscreen) or 1280x800 (windowed)
-  bool prefer_gpu = true;
+  RendererChoice renderer = RendererChoice::automatic;
   ContentOptions content;
   std::optional<content::UnixSeconds> start_time;  // --now: the clock starts there and runs
   bool exit_after_first_frame = false;  // benchmark: print when the first frame was shown, then exit

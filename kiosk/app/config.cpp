@@ -41,6 +41,11 @@ Config load_config(const std::filesystem::path& file) {
   get("attract_slide_s", c.attract_slide_s);
   get("staff_pin_hash", c.staff_pin_hash);
   get("display_width_mm", c.display_width_mm);
+  get("renderer", c.renderer);
+  if (c.renderer != "auto" && c.renderer != "software" && c.renderer != "gpu") {
+    c.problems.push_back(file.string() + ": renderer must be \"auto\", \"software\" or \"gpu\" (using auto)");
+    c.renderer = "auto";
+  }
   get("wake_minutes", c.wake_minutes);
   get("safe_mode_retry_minutes", c.safe_mode_retry_minutes);
   get("known_good_after_minutes", c.known_good_after_minutes);

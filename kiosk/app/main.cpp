@@ -39,14 +39,16 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App cli{"kiosk - the lobby touchscreen for events, desks, shared resources and the innovation index"};
   std::string config_file, data_dir, now_text, size_text, screenshot, screen = "home", lang = "zh", gallery, kiosk_id;
-  bool windowed = false, demo = false, software = false, exit_after_first_frame = false;
+  bool windowed = false, demo = false, software = false, gpu = false, exit_after_first_frame = false;
   cli.add_option("--config", config_file, "Configuration file (default /etc/kiosk/kiosk.json)");
   cli.add_option("--data-dir", data_dir, "Where the content cache lives (default /var/lib/kiosk)");
   cli.add_flag("--demo", demo, "Show the shipped demo content, moved to today");
   cli.add_option("--now", now_text, "Start the clock at this time (ISO 8601 with offset)");
   cli.add_flag("--windowed", windowed, "A window instead of full screen (development)");
   cli.add_option("--size", size_text, "Window or screenshot size, e.g. 800x480");
-  cli.add_flag("--software", software, "Render in software even if a GPU is available");
+  auto* software_flag = cli.add_flag("--software", software, "Render in software even if a GPU is available");
+  cli.add_flag("--gpu", gpu, "Render with SDL's accelerated renderer even if it is a CPU rasteriser (llvmpipe)")
+      ->excludes(software_flag);
   cli.add_option("--kiosk-id", kiosk_id, "This kiosk's id (default from the config)");
   cli.add_option("--screenshot", screenshot, "Render one screen to this PNG without a display and exit");
   cli.add_option("--screen", screen, "Screen for --screenshot")->check(CLI::IsMember(app::screenshot_screens()));
@@ -161,7 +163,10 @@ int main(int argc, char** argv) {
     options.windowed = windowed;
     options.width = width;
     options.height = height;
-    options.prefer_gpu = !software;
+    // Flags beat the config; by default the kiosk measures (platform/gpu_probe.hpp).
+    options.renderer = software ? app::RendererChoice::software
+                       : gpu    ? app::RendererChoice::gpu
+                                : app::renderer_choice_from_name(config.renderer).value_or(app::RendererChoice::automatic);
     options.content = content;
     options.start_time = start_time;
     options.exit_after_first_frame = exit_after_first_frame;

@@ -6,6 +6,7 @@
 #include <string>
 
 #include "platform/files.hpp"
+#include "platform/gpu_probe.hpp"
 
 namespace kiosk::app {
 namespace {
@@ -23,10 +24,11 @@ void clear(SDL_Renderer* r, std::optional<SDL_Rect> only) {
 
 class GpuPresenter : public Presenter {
  public:
-  explicit GpuPresenter(SDL_Renderer* r) : renderer_(r) {
+  GpuPresenter(SDL_Renderer* r, std::string gl) : renderer_(r) {
     SDL_RendererInfo info;
     SDL_GetRendererInfo(r, &info);
     name_ = info.name;
+    if (!gl.empty()) name_ += ", " + gl;
   }
   ~GpuPresenter() override { SDL_DestroyRenderer(renderer_); }
   SDL_Renderer* renderer() override { return renderer_; }
@@ -61,14 +63,18 @@ class WindowSurfacePresenter : public Presenter {
   SDL_Renderer* renderer_;
 };
 
-}  // namespace
+// The GL_RENDERER of the context SDL's GL renderer made current on this thread; "" if not GL.
+std::string gl_renderer_name(SDL_Renderer* r) {
+  SDL_RendererInfo info;
+  if (SDL_GetRendererInfo(r, &info) != 0 || std::string_view(info.name).find("opengl") == std::string_view::npos) return "";
+  using GetString = const unsigned char* (*)(unsigned int);
+  auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
+  constexpr unsigned int kGlRenderer = 0x1F01;
+  const unsigned char* name = get != nullptr ? get(kGlRenderer) : nullptr;
+  return name != nullptr ? reinterpret_cast<const char*>(name) : "";
+}
 
-std::unique_ptr<Presenter> make_window_presenter(SDL_Window* window, bool prefer_gpu) {
-  if (prefer_gpu) {
-    if (SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)) {
-      return std::make_unique<GpuPresenter>(r);
-    }
-  }
+std::unique_ptr<Presenter> window_surface_presenter(SDL_Window* window) {
   // Without this hint SDL backs the window surface with a GL texture and re-uploads the whole
   // screen on every update — under Mesa's software GL that is 20 ms per clock tick and 80 MB of
   // libraries. Plain XShm / framebuffer updates of just the changed rectangle are what we want.
@@ -81,6 +87,37 @@ std::unique_ptr<Presenter> make_window_presenter(SDL_Window* window, bool prefer
   }
   if (surface == nullptr) throw std::runtime_error(std::string("no window surface: ") + SDL_GetError());
   return std::make_unique<WindowSurfacePresenter>(window, surface);
+}
+
+}  // namespace
+
+std::optional<RendererChoice> renderer_choice_from_name(std::string_view name) {
+  if (name == "auto") return RendererChoice::automatic;
+  if (name == "software") return RendererChoice::software;
+  if (name == "gpu") return RendererChoice::gpu;
+  return std::nullopt;
+}
+
+PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice, const std::filesystem::path& system_root) {
+  std::string why;
+  if (choice == RendererChoice::software) {
+    why = "software, as configured";
+  } else if (choice == RendererChoice::automatic && platform::gl_forced_to_software()) {
+    why = "software: LIBGL_ALWAYS_SOFTWARE is set";
+  } else if (choice == RendererChoice::automatic && !platform::has_render_node(system_root)) {
+    why = "software: no GPU render node (/dev/dri/renderD*), so any OpenGL here would be a CPU rasteriser";
+  } else if (SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)) {
+    const std::string gl = gl_renderer_name(r);
+    if (choice == RendererChoice::gpu || !platform::is_software_rasteriser(gl)) {
+      return PresenterPick{std::make_unique<GpuPresenter>(r, gl),
+                           choice == RendererChoice::gpu ? "GPU, as configured" : "GPU: " + (gl.empty() ? "accelerated" : gl)};
+    }
+    SDL_DestroyRenderer(r);
+    why = "software: the OpenGL offered is " + gl + ", a CPU rasteriser slower than redrawing only what changed";
+  } else {
+    why = std::string("software: no accelerated renderer (") + SDL_GetError() + ")";
+  }
+  return PresenterPick{window_surface_presenter(window), why};
 }
 
 SurfacePresenter::SurfacePresenter(int width, int height) {

@@ -9,6 +9,7 @@
 #include <memory>
 #include <optional>
 #include <string>
+#include <string_view>
 
 namespace kiosk::app {
 
@@ -23,8 +24,18 @@ class Presenter {
   virtual std::string describe() const = 0;
 };
 
-// GPU if available and wanted, otherwise software on the window surface.
-std::unique_ptr<Presenter> make_window_presenter(SDL_Window* window, bool prefer_gpu);
+// Which presenter to use: measured (the default), or forced by --software / --gpu / "renderer".
+enum class RendererChoice { automatic, software, gpu };
+std::optional<RendererChoice> renderer_choice_from_name(std::string_view name);  // "auto", "software", "gpu"
+
+struct PresenterPick {
+  std::unique_ptr<Presenter> presenter;
+  std::string why;  // for the log and the staff overlay: "no GPU render node: software"
+};
+// automatic: the GPU when the board has one whose GL is hardware (platform/gpu_probe.hpp), else
+// software on the window surface; gpu: SDL's accelerated renderer whatever it is (software if SDL
+// has none); software: always ours. Throws std::runtime_error when no presenter can be made.
+PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice, const std::filesystem::path& system_root);
 
 // An off-screen RGBA surface with SDL's software renderer: needs no display and no video driver.
 class SurfacePresenter : public Presenter {

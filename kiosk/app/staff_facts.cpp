@@ -50,6 +50,7 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   if (!in.screen.error.empty()) row("staff.backlight", in.screen.error, true);
   row("staff.kiosk_id", in.kiosk_id);
   row("staff.display", in.display);
+  if (!in.renderer.empty()) row("staff.renderer", in.renderer);
   if (in.console) {
     const auto& c = *in.console;
     f.console_configured = true;

@@ -428,7 +428,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       only = SDL_Rect{static_cast<int>(std::floor(a.x)), static_cast<int>(std::floor(a.y)),
                       static_cast<int>(std::ceil(b.x - a.x)) + 1, static_cast<int>(std::ceil(b.y - a.y)) + 1};
     }
-    presenter->begin(only);
+    only = presenter->begin(only);
     host.render(only);
     if (grab_frame) {
       if (auto frame = read_frame(presenter->renderer(), out_w, out_h)) link->deliver(std::move(*frame));

@@ -22,6 +22,10 @@ void clear(SDL_Renderer* r, std::optional<SDL_Rect> only) {
   }
 }
 
+// The frame lives in a texture the GPU keeps: a clock tick redraws the clock's rectangle into it
+// (scissored), then one textured quad puts the whole frame on screen. The UI's geometry is drawn
+// once per change, not once per second; the remaining per-tick cost is one full-screen copy, the
+// cheapest full frame a GPU can make (SDL2 gives no swap-with-damage to do less).
 class GpuPresenter : public Presenter {
  public:
   GpuPresenter(SDL_Renderer* r, std::string gl) : renderer_(r) {
@@ -30,15 +34,43 @@ class GpuPresenter : public Presenter {
     name_ = info.name;
     if (!gl.empty()) name_ += ", " + gl;
   }
-  ~GpuPresenter() override { SDL_DestroyRenderer(renderer_); }
+  ~GpuPresenter() override {
+    if (frame_ != nullptr) SDL_DestroyTexture(frame_);
+    SDL_DestroyRenderer(renderer_);
+  }
   SDL_Renderer* renderer() override { return renderer_; }
-  bool partial_redraw() const override { return false; }
-  void begin(std::optional<SDL_Rect>) override { clear(renderer_, std::nullopt); }
-  void present(std::optional<SDL_Rect>) override { SDL_RenderPresent(renderer_); }
-  std::string describe() const override { return name_ + " (GPU)"; }
+  bool partial_redraw() const override { return SDL_RenderTargetSupported(renderer_) == SDL_TRUE; }
+  std::optional<SDL_Rect> begin(std::optional<SDL_Rect> only) override {
+    if (!partial_redraw()) {
+      clear(renderer_, std::nullopt);
+      return std::nullopt;
+    }
+    int w = 0, h = 0;
+    SDL_GetRendererOutputSize(renderer_, &w, &h);
+    if (frame_ == nullptr || w != width_ || h != height_) {  // first frame, or the output changed size
+      if (frame_ != nullptr) SDL_DestroyTexture(frame_);
+      frame_ = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ARGB8888, SDL_TEXTUREACCESS_TARGET, w, h);
+      width_ = w;
+      height_ = h;
+      only.reset();  // a new texture holds nothing yet: this frame must be whole
+    }
+    SDL_SetRenderTarget(renderer_, frame_);
+    clear(renderer_, only);
+    return only;
+  }
+  void present(std::optional<SDL_Rect>) override {
+    if (frame_ != nullptr && SDL_GetRenderTarget(renderer_) == frame_) {
+      SDL_SetRenderTarget(renderer_, nullptr);
+      SDL_RenderCopy(renderer_, frame_, nullptr, nullptr);
+    }
+    SDL_RenderPresent(renderer_);
+  }
+  std::string describe() const override { return name_ + " (GPU" + (partial_redraw() ? ", partial redraw)" : ")"); }
 
  private:
   SDL_Renderer* renderer_;
+  SDL_Texture* frame_ = nullptr;
+  int width_ = 0, height_ = 0;
   std::string name_;
 };
 
@@ -51,7 +83,10 @@ class WindowSurfacePresenter : public Presenter {
   ~WindowSurfacePresenter() override { SDL_DestroyRenderer(renderer_); }
   SDL_Renderer* renderer() override { return renderer_; }
   bool partial_redraw() const override { return true; }
-  void begin(std::optional<SDL_Rect> only) override { clear(renderer_, only); }
+  std::optional<SDL_Rect> begin(std::optional<SDL_Rect> only) override {
+    clear(renderer_, only);
+    return only;
+  }
   void present(std::optional<SDL_Rect> only) override {
     if (only) SDL_UpdateWindowSurfaceRects(window_, &*only, 1);
     else SDL_UpdateWindowSurface(window_);
@@ -132,7 +167,10 @@ SurfacePresenter::~SurfacePresenter() {
   SDL_FreeSurface(surface_);
 }
 
-void SurfacePresenter::begin(std::optional<SDL_Rect> only) { clear(renderer_, only); }
+std::optional<SDL_Rect> SurfacePresenter::begin(std::optional<SDL_Rect> only) {
+  clear(renderer_, only);
+  return only;
+}
 
 void SurfacePresenter::save_png(const std::filesystem::path& file) const {
   std::string png;

@@ -18,8 +18,9 @@ class Presenter {
   virtual ~Presenter() = default;
   virtual SDL_Renderer* renderer() = 0;
   virtual bool partial_redraw() const = 0;
-  // Before drawing: clears what will be redrawn.
-  virtual void begin(std::optional<SDL_Rect> only) = 0;
+  // Before drawing: clears what will be redrawn and returns it — `only`, or the whole frame when the
+  // presenter cannot keep the rest (a new frame texture).
+  virtual std::optional<SDL_Rect> begin(std::optional<SDL_Rect> only) = 0;
   virtual void present(std::optional<SDL_Rect> only) = 0;
   virtual std::string describe() const = 0;
 };
@@ -44,7 +45,7 @@ class SurfacePresenter : public Presenter {
   ~SurfacePresenter() override;
   SDL_Renderer* renderer() override { return renderer_; }
   bool partial_redraw() const override { return true; }
-  void begin(std::optional<SDL_Rect> only) override;
+  std::optional<SDL_Rect> begin(std::optional<SDL_Rect> only) override;
   void present(std::optional<SDL_Rect>) override {}
   std::string describe() const override { return "off-screen software surface"; }
   const SDL_Surface* surface() const { return surface_; }

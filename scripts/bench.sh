@@ -5,7 +5,7 @@ set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh build run test  # test: nginx, for the fleet benchmark
 SUDO=(); [ "$(id -u)" -ne 0 ] && SUDO=(sudo)
-for pkg in valgrind xvfb bc; do
+for pkg in valgrind xvfb bc python3; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="${missing:-} $pkg"
 done
 if [ -n "${missing:-}" ]; then "${SUDO[@]}" apt-get install -y -qq --no-install-recommends $missing; fi
@@ -28,3 +28,4 @@ for mode in home events200 events10000; do
 done
 echo "  budget: <= 1.5 M per frame; 10,000 events within 1.2x of 200"
 bench/kiosk_process.sh $build "${IDLE_SECONDS:-60}"
+bench/chromium_compare.sh $build "${COMPARE_RUNS:-3}" "${IDLE_SECONDS:-60}"

@@ -3,7 +3,6 @@
 // {"error": code, "message": words, "field": ...}.
 #include "console/core/item_check.hpp"
 #include "console/web/web_context.hpp"
-#include "sync/content/json_limits.hpp"
 
 namespace kiosk::console {
 namespace {
@@ -99,27 +98,12 @@ std::optional<ItemAddress> address_of(WebContext& ctx, const httplib::Request& r
   return ItemAddress{std::move(*who), *c, id};
 }
 
-std::optional<json> parse_body(const httplib::Request& req, httplib::Response& res) {
-  if (req.body.size() > kMaxItemBytes) {
-    send_error(res, 413, "too_large", "an item may have at most 1 MB of JSON");
-    return std::nullopt;
-  }
-  try {
-    return content::parse_json_limited(req.body);
-  } catch (const std::exception& e) {
-    send_error(res, 400, "bad_json", std::string("the body is not valid JSON: ") + e.what());
-    return std::nullopt;
-  }
-}
-
 }  // namespace
 
 std::optional<Principal> api_principal(WebContext& ctx, const httplib::Request& req, httplib::Response& res) {
-  const std::string header = req.get_header_value("Authorization");
-  const std::string prefix = "Bearer ";
   std::optional<Principal> who;
-  if (header.rfind(prefix, 0) == 0)
-    who = ctx.accounts.token_principal(header.substr(prefix.size()), client_address(req));
+  if (const std::string token = bearer_token(req); !token.empty())
+    who = ctx.accounts.token_principal(token, client_address(req));
   if (!who) {
     res.set_header("WWW-Authenticate", "Bearer");
     send_error(res, 401, "unauthorized", "a valid API token is required (Authorization: Bearer <token>)");
@@ -156,7 +140,7 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
       return send_error(res, 403, "forbidden", who->name + " may not publish (needs role publisher)");
     std::string reason;
     if (!req.body.empty()) {
-      auto body = parse_body(req, res);
+      auto body = json_body(req, res, kMaxItemBytes);
       if (!body) return;
       if (body->is_object() && body->contains("reason") && (*body)["reason"].is_string())
         reason = (*body)["reason"];
@@ -177,7 +161,7 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
     if (!who) return;
     const std::string id = req.matches[1];
     if (!valid_id(id)) return send_error(res, 400, "invalid", "\"" + id + "\" is not a valid id", "id");
-    auto body = parse_body(req, res);
+    auto body = json_body(req, res, kMaxItemBytes);
     if (!body) return;
     if (!body->is_object() || !body->contains("status") || !(*body)["status"].is_string()) {
       return send_error(res, 400, "invalid",
@@ -221,7 +205,7 @@ void add_api_routes(httplib::Server& server, WebContext& ctx) {
   server.Put(R"(/api/v1/([a-z_]+)/([^/]+))", [&](const httplib::Request& req, httplib::Response& res) {
     auto at = address_of(ctx, req, res);
     if (!at) return;
-    auto body = parse_body(req, res);
+    auto body = json_body(req, res, kMaxItemBytes);
     if (!body) return;
     const auto r = ctx.items.put(at->who, at->collection, at->id, *body, if_match(req), ctx.now());
     send_change(res, r, at->id, r.revision == 1);

@@ -2,7 +2,6 @@
 // upload); staff integrations read the fleet and send the two harmless commands with an API token.
 #include "console/web/fleet_json.hpp"
 #include "console/web/web_context.hpp"
-#include "sync/content/json_limits.hpp"
 
 namespace kiosk::console {
 namespace {
@@ -13,28 +12,9 @@ constexpr std::size_t kMaxHeartbeatBytes = 4096;        // the kiosk keeps its b
 constexpr std::size_t kMaxScreenshotBytes = 500 * 1024;  // 1280 px wide, PNG or JPEG
 constexpr std::size_t kMaxPairBytes = 1024;
 
-std::string bearer(const httplib::Request& req) {
-  const std::string header = req.get_header_value("Authorization");
-  const std::string prefix = "Bearer ";
-  return header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
-}
-
 void unauthorized(httplib::Response& res, const std::string& message) {
   res.set_header("WWW-Authenticate", "Bearer");
   send_error(res, 401, "unauthorized", message);
-}
-
-std::optional<json> small_json_body(const httplib::Request& req, httplib::Response& res, std::size_t max_bytes) {
-  if (req.body.size() > max_bytes) {
-    send_error(res, 413, "too_large", "at most " + std::to_string(max_bytes) + " bytes");
-    return std::nullopt;
-  }
-  try {
-    return content::parse_json_limited(req.body);
-  } catch (const std::exception& e) {
-    send_error(res, 400, "bad_json", std::string("the body is not JSON: ") + e.what());
-    return std::nullopt;
-  }
 }
 
 }  // namespace
@@ -46,7 +26,7 @@ void add_fleet_api_routes(httplib::Server& server, WebContext& ctx) {
       send_error(res, 429, "rate_limited", "too many pairing attempts from this address: wait and try again");
       return;
     }
-    auto body = small_json_body(req, res, kMaxPairBytes);
+    auto body = json_body(req, res, kMaxPairBytes);
     if (!body) return;
     if (!body->is_object() || !body->contains("code") || !(*body)["code"].is_string()) {
       send_error(res, 400, "bad_request", "send {\"code\": \"the 8-character pairing code\"}", "code");
@@ -63,9 +43,9 @@ void add_fleet_api_routes(httplib::Server& server, WebContext& ctx) {
   });
 
   server.Post("/api/v1/heartbeat", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::string token = bearer(req);
+    const std::string token = bearer_token(req);
     if (token.empty()) return unauthorized(res, "a kiosk token is required (Authorization: Bearer <token>)");
-    auto body = small_json_body(req, res, kMaxHeartbeatBytes);
+    auto body = json_body(req, res, kMaxHeartbeatBytes);
     if (!body) return;
     BeatResult r = ctx.fleet.beat(token, *body);
     if (r.status == 401) return unauthorized(res, r.message);
@@ -74,7 +54,7 @@ void add_fleet_api_routes(httplib::Server& server, WebContext& ctx) {
   });
 
   server.Put(R"(/api/v1/screenshots/(\d+))", [&](const httplib::Request& req, httplib::Response& res) {
-    const std::string token = bearer(req);
+    const std::string token = bearer_token(req);
     if (token.empty()) return unauthorized(res, "a kiosk token is required (Authorization: Bearer <token>)");
     if (req.body.size() > kMaxScreenshotBytes) {
       return send_error(res, 413, "too_large", "a screenshot is at most 500 KB (1280 px wide, PNG or JPEG)");
@@ -124,7 +104,7 @@ void add_fleet_api_routes(httplib::Server& server, WebContext& ctx) {
   server.Post(R"(/api/v1/kiosks/([^/]+)/commands)", [&](const httplib::Request& req, httplib::Response& res) {
     auto who = api_principal(ctx, req, res);
     if (!who) return;
-    auto body = small_json_body(req, res, kMaxPairBytes);
+    auto body = json_body(req, res, kMaxPairBytes);
     if (!body) return;
     const std::string kind = body->is_object() ? body->value("kind", "") : "";
     if (kind != "screenshot" && kind != "sync_now") {

@@ -105,7 +105,7 @@ json fact_row(const std::string& label, const std::string& value, bool bad = fal
   return json{{"label", label}, {"value", value}, {"bad", bad}};
 }
 
-json kiosk_facts(WebContext& ctx, const KioskSummary& k, content::UnixSeconds now, Lang lang) {
+json kiosk_facts(WebContext& ctx, const KioskSummary& k, Lang lang) {
   const auto tr = [&](const char* key) { return ctx.strings.tr(key, lang); };
   const json& f = k.facts;
   const json c = f.value("content", json::object()), s = f.value("sync", json::object()),
@@ -162,7 +162,6 @@ json kiosk_facts(WebContext& ctx, const KioskSummary& k, content::UnixSeconds no
   if (!addresses.empty()) rows.push_back(fact_row(tr("fleet.addresses"), addresses));
   rows.push_back(fact_row(tr("fleet.software"), f.value("software", "")));
   rows.push_back(fact_row(tr("fleet.paired_at"), local_time(k.paired_at)));
-  (void)now;
   return rows;
 }
 
@@ -260,7 +259,7 @@ void add_fleet_page_routes(httplib::Server& server, WebContext& ctx) {
                                         k->state != KioskState::revoked;
                render(ctx, res, "kiosk",
                       json{{"kiosk", kiosk_row(ctx, *k, spaces, now, pr.lang)},
-                           {"facts", kiosk_facts(ctx, *k, now, pr.lang)},
+                           {"facts", kiosk_facts(ctx, *k, pr.lang)},
                            {"events", events},
                            {"commands", commands},
                            {"screenshot", shot ? json{{"at", local_time(shot->taken_at)}, {"n", shot->command_id}} : json()},

@@ -5,6 +5,7 @@
 #include "console/core/fleet_monitor.hpp"
 #include "console/web/web_context.hpp"
 #include "platform/log.hpp"
+#include "sync/content/json_limits.hpp"
 
 namespace kiosk::console {
 
@@ -92,6 +93,26 @@ bool same_origin(const WebContext& ctx, const httplib::Request& req) {
 void send_json(httplib::Response& res, int status, const nlohmann::json& body) {
   res.status = status;
   res.set_content(body.dump(), "application/json; charset=utf-8");
+}
+
+std::string bearer_token(const httplib::Request& req) {
+  const std::string header = req.get_header_value("Authorization");
+  const std::string prefix = "Bearer ";
+  return header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
+}
+
+std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res, std::size_t max_bytes) {
+  if (req.body.size() > max_bytes) {
+    send_error(res, 413, "too_large",
+               "the body may have at most " + std::to_string(max_bytes / 1024) + " KB of JSON");
+    return std::nullopt;
+  }
+  try {
+    return content::parse_json_limited(req.body);
+  } catch (const std::exception& e) {
+    send_error(res, 400, "bad_json", std::string("the body is not valid JSON: ") + e.what());
+    return std::nullopt;
+  }
 }
 
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,

@@ -63,6 +63,10 @@ std::map<std::string, std::string> form_fields_of(const httplib::Request& req);
 bool same_origin(const WebContext& ctx, const httplib::Request& req);
 
 void send_json(httplib::Response& res, int status, const nlohmann::json& body);
+// The token of "Authorization: Bearer <token>", or "".
+std::string bearer_token(const httplib::Request& req);
+// The request's JSON body, or nullopt with 413 (over max_bytes) or 400 (not JSON) already sent.
+std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res, std::size_t max_bytes);
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
                 const std::string& field = "");
 

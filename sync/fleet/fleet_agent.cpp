@@ -1,7 +1,5 @@
 #include "sync/fleet/fleet_agent.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <chrono>
 

@@ -3,6 +3,7 @@
 // synced through nginx has it; a form posted from another site changes nothing.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cstdlib>
 #include <ctime>
 #include <filesystem>
@@ -151,4 +152,52 @@ TEST_CASE("in a real browser at phone width an admin adds a kiosk - reads its co
   CHECK(b.source().find("The kiosk runs it at its next heartbeat") != std::string::npos);
   b.go(fx.url("/fleet?lang=zh"));
   REQUIRE(b.wait_for("#fleet-table"));
+}
+
+TEST_CASE("in a real browser the fleet pages read well at desktop and phone width - hostile ids are refused") {
+  REQUIRE_MESSAGE(test::have_browser(), "chromium and chromium-driver are missing: scripts/install-deps.sh test");
+  test::ConsoleFixture fx;
+  const char* shots = std::getenv("KIOSK_BROWSER_SHOTS");
+  // Two kiosks with facts and a screenshot, an urgent notice one of them shows.
+  auto admin_http = fx.login("admin");
+  const auto code_of = [&](const std::string& id) {
+    const auto page = admin_http.post("/fleet/add", {{"id", id, "", ""}, {"space", "tjab", "", ""}}).body;
+    return page.substr(page.find("id=\"pair-code\">") + 15, 9);
+  };
+  std::vector<std::string> tokens;
+  for (const std::string id : {"hq-lobby-1", "hq-lobby-2"}) {
+    const auto r = test::http({"POST", fx.url("/api/v1/pair"), {"Content-Type: application/json"},
+                               "{\"code\": \"" + code_of(id) + "\"}", std::nullopt});
+    REQUIRE(r.status == 200);
+    tokens.push_back(r.body.substr(r.body.find("\"token\":\"") + 9, 64));
+  }
+  const std::string beat = R"({"kiosk_id": "hq-lobby-1", "software": "1.0", "content": {"version": 0},
+      "sync": {"result": "ok", "failures": 0}, "display": {"state": "on", "width": 1920, "height": 1080},
+      "board": {"cpu_celsius": 83.0, "under_voltage": true, "addresses": ["eth0 192.168.10.31"]}})";
+  REQUIRE(test::http({"POST", fx.url("/api/v1/heartbeat"), {"Content-Type: application/json", "Authorization: Bearer " + tokens[0]},
+                      beat, std::nullopt}).status == 200);
+  for (const auto& [width, tag] : {std::pair<std::string, std::string>{"1280,900", "desktop"}, {"390,844", "phone"}}) {
+    test::Browser b(fx.dir() / ("browser-" + tag), width);
+    log_in(b, fx, "admin");
+    for (const std::string lang : {"zh", "en"}) {
+      for (const std::string page : {"/fleet", "/fleet/hq-lobby-1", "/settings", "/urgent", "/"}) {
+        b.go(fx.url(page + "?lang=" + lang));
+        REQUIRE(b.wait_for("main h1"));
+        CHECK_MESSAGE(b.script("document.documentElement.scrollWidth <= window.innerWidth") == "true", tag << " " << page);
+        if (shots != nullptr) {
+          std::string name = page == "/" ? "overview" : page.substr(1);
+          std::replace(name.begin(), name.end(), '/', '-');
+          b.screenshot(std::filesystem::path(shots) / (name + "-" + tag + "-" + lang + ".png"));
+        }
+      }
+    }
+    // A hostile id is refused with a message, and shown as text, never as markup.
+    b.go(fx.url("/fleet?lang=zh"));
+    b.type("#add-kiosk input[name=id]", "x\"><script>alert(1)</script>");
+    b.script("document.querySelector('#add-kiosk input[name=id]').removeAttribute('pattern') || true");
+    b.click("#add-kiosk button[type=submit]");
+    REQUIRE(b.wait_for("main h1"));
+    CHECK(b.source().find("<script>alert(1)</script>") == std::string::npos);
+    CHECK(b.source().find("无法添加这台屏幕") != std::string::npos);
+  }
 }

@@ -87,7 +87,8 @@ void pair_pad(FrameContext& f, const UiState& s, const Rect& r) {
   if (button(f, "##pcancel", at(2), f.tr("staff.pair_cancel"))) f.act(Action::Kind::staff_pair_cancel);
   const bool complete = s.staff.pair_code.size() == 8;
   if (!complete) ImGui::BeginDisabled();
-  if (button(f, "##psubmit", at(3), f.tr("staff.pair_submit"), true)) f.act(Action::Kind::staff_pair_submit);
+  // Highlighted only once it can be pressed: a bright button that does nothing reads as broken.
+  if (button(f, "##psubmit", at(3), f.tr("staff.pair_submit"), complete)) f.act(Action::Kind::staff_pair_submit);
   if (!complete) ImGui::EndDisabled();
   audit_region(f, "pair-pad", Rect{ImVec2(x0, col.min.y), ImVec2(x0 + grid_w, y + key_h)});
 }

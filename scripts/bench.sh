@@ -1,11 +1,11 @@
 #!/usr/bin/env bash
 # Runs every benchmark and prints its figures (budgets are in the issues; nothing here asserts).
-# Installs what the measurements need (valgrind for instruction counts, Xvfb and bc).
+# Installs what the measurements need (valgrind for instruction counts, Xvfb, bc, xdotool for taps).
 set -euo pipefail
 cd "$(dirname "$0")/.."
 scripts/install-deps.sh build run test  # test: nginx, for the fleet benchmark
 SUDO=(); [ "$(id -u)" -ne 0 ] && SUDO=(sudo)
-for pkg in valgrind xvfb bc python3; do
+for pkg in valgrind xvfb bc python3 xdotool; do
   dpkg-query -W -f='${Status}' "$pkg" 2>/dev/null | grep -q "install ok installed" || missing="${missing:-} $pkg"
 done
 if [ -n "${missing:-}" ]; then "${SUDO[@]}" apt-get install -y -qq --no-install-recommends $missing; fi

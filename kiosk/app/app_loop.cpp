@@ -12,6 +12,7 @@
 #include "kiosk/app/device_monitor.hpp"
 #include "kiosk/app/display_control.hpp"
 #include "kiosk/app/fleet_link.hpp"
+#include "kiosk/app/frame_stats.hpp"
 #include "kiosk/app/presenter.hpp"
 #include "kiosk/app/sdl_input.hpp"
 #include "kiosk/app/staff_facts.hpp"
@@ -291,12 +292,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   double last_frame = 0;
   double content_change = 0;
   bool first_frame = true;
-  // What the loop did, logged once a minute at debug level: how a sleeping kiosk spends its CPU.
-  struct Stats {
-    int wakeups = 0, full = 0, partial = 0;
-    double since = 0;
-  } stats;
-  stats.since = mono_now();
+  FrameStats stats;
 
   while (!g_stop) {
     double mono = mono_now();
@@ -314,17 +310,13 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     bool full = false;
     SDL_Event e;
     bool got = wait_for_event(blocking, waiter, std::max(0.0, wait), &e);
-    ++stats.wakeups;
+    stats.woke();
     watchdog.alive(mono_now());  // the loop is turning: woke, and will draw or sleep again
     if (mono_now() - clock_read_at >= 1.0) {  // a stat and an adjtimex: once a second, not per frame
       clock = read_clock();
       clock_read_at = mono_now();
     }
-    if (mono_now() - stats.since >= 60.0) {
-      log::debug("loop: " + std::to_string(stats.wakeups) + " wake-ups, " + std::to_string(stats.full) + " full and " +
-                 std::to_string(stats.partial) + " clock-only frames in the last minute");
-      stats = Stats{0, 0, 0, mono_now()};
-    }
+    if (auto summary = stats.minute_summary(mono_now())) log::debug(*summary);
     while (got) {
       if (e.type == wake_event.load()) {
         full = true;
@@ -348,6 +340,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
         }
         if (auto p = pointer.translate(scaled, out_w, out_h, mono_now())) {
           host.ui().touch().push(*p);
+          stats.input(e.common.timestamp);
           full = true;
           frames_left = 3;  // ImGui settles hover/active state over a couple of frames
         }
@@ -434,7 +427,15 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       if (auto frame = read_frame(presenter->renderer(), out_w, out_h)) link->deliver(std::move(*frame));
       else link->refuse("read_failed");
     }
-    presenter->present(only);
+    const long long pixels = presenter->present(only);
+    if (auto latency = stats.presented(only.has_value(), pixels, out.builds > 1, SDL_GetTicks())) {
+      log::debug("tap -> next screen on screen: " + std::to_string(*latency) + " ms");
+      if (options.frame_stats) std::printf("tap-to-screen-ms %u\n", *latency);
+    }
+    if (options.frame_stats) {
+      std::printf("frame %s %lld\n", only ? "partial" : "full", pixels);
+      std::fflush(stdout);
+    }
     if (link) {
       screen_facts.display = "on";
       screen_facts.display_on_at.reset();
@@ -442,7 +443,6 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       screen_facts.clock_trusted = clock.trusted();
       link->set_screen(screen_facts);
     }
-    ++(only ? stats.partial : stats.full);
     last_frame = mono;
     last_second = now_s;
     last_minute = now_s / 60;

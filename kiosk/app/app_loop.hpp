@@ -24,6 +24,7 @@ struct AppOptions {
   ContentOptions content;
   std::optional<content::UnixSeconds> start_time;  // --now: the clock starts there and runs
   bool exit_after_first_frame = false;  // benchmark: print when the first frame was shown, then exit
+  bool frame_stats = false;             // benchmark: print each present's pixels and each tap's latency
   std::string safe_mode_reason;         // set when the start journal chose safe mode
   bool wait_for_display = false;        // no display: wait for one (a kiosk) instead of returning
 };

@@ -39,7 +39,8 @@ int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App cli{"kiosk - the lobby touchscreen for events, desks, shared resources and the innovation index"};
   std::string config_file, data_dir, now_text, size_text, screenshot, screen = "home", lang = "zh", gallery, kiosk_id;
-  bool windowed = false, demo = false, software = false, gpu = false, exit_after_first_frame = false;
+  bool windowed = false, demo = false, software = false, gpu = false, exit_after_first_frame = false,
+       frame_stats = false;
   cli.add_option("--config", config_file, "Configuration file (default /etc/kiosk/kiosk.json)");
   cli.add_option("--data-dir", data_dir, "Where the content cache lives (default /var/lib/kiosk)");
   cli.add_flag("--demo", demo, "Show the shipped demo content, moved to today");
@@ -56,6 +57,8 @@ int main(int argc, char** argv) {
   cli.add_option("--gallery", gallery, "Render every screen at 800x480, 1280x800, 1920x1080, 1080x1920 in both languages into DIR");
   cli.add_flag("--exit-after-first-frame", exit_after_first_frame, "Benchmark: exit once the first frame is shown")
       ->group("");  // hidden: diagnostics only
+  cli.add_flag("--frame-stats", frame_stats, "Benchmark: print the pixels of each present and each tap's latency")
+      ->group("");
   CLI11_PARSE(cli, argc, argv);
 
   app::Config config = app::load_config(config_file.empty() ? platform::config_file() : std::filesystem::path(config_file));
@@ -170,6 +173,7 @@ int main(int argc, char** argv) {
     options.content = content;
     options.start_time = start_time;
     options.exit_after_first_frame = exit_after_first_frame;
+    options.frame_stats = frame_stats;
     options.wait_for_display = !demo && !windowed;  // the demo renders PNGs instead; a developer wants to know
     const int rc = app::run_app(options, i18n, font);
     journal.mark_clean_exit();  // anything that returns here was not a crash

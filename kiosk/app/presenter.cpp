@@ -5,6 +5,7 @@
 #include <stdexcept>
 #include <string>
 
+#include "kiosk/app/glx_sub_buffer.hpp"
 #include "platform/files.hpp"
 #include "platform/gpu_probe.hpp"
 
@@ -12,6 +13,8 @@ namespace kiosk::app {
 namespace {
 
 static_assert(SDL_BYTEORDER == SDL_LIL_ENDIAN, "ImGui colours are passed to SDL as RGBA bytes");
+
+long long area(const SDL_Rect& r) { return static_cast<long long>(r.w) * r.h; }
 
 void clear(SDL_Renderer* r, std::optional<SDL_Rect> only) {
   SDL_SetRenderDrawColor(r, 0x0F, 0x1B, 0x2D, 0xFF);
@@ -23,12 +26,14 @@ void clear(SDL_Renderer* r, std::optional<SDL_Rect> only) {
 }
 
 // The frame lives in a texture the GPU keeps: a clock tick redraws the clock's rectangle into it
-// (scissored), then one textured quad puts the whole frame on screen. The UI's geometry is drawn
-// once per change, not once per second; the remaining per-tick cost is one full-screen copy, the
-// cheapest full frame a GPU can make (SDL2 gives no swap-with-damage to do less).
+// (scissored). Then, where GLX can copy a sub-rectangle of the back buffer to the screen, only that
+// rectangle is copied and shown; otherwise one textured quad puts the whole frame on screen and the
+// buffers are swapped — the cheapest full frame a GPU can make (SDL2 itself has no partial present;
+// on a Pi's own GPU the full copy is a few hundred microseconds of GPU time, not CPU).
 class GpuPresenter : public Presenter {
  public:
-  GpuPresenter(SDL_Renderer* r, std::string gl) : renderer_(r) {
+  GpuPresenter(SDL_Renderer* r, std::string gl, std::unique_ptr<GlxSubBuffer> sub_buffer)
+      : renderer_(r), sub_buffer_(std::move(sub_buffer)) {
     SDL_RendererInfo info;
     SDL_GetRendererInfo(r, &info);
     name_ = info.name;
@@ -58,17 +63,33 @@ class GpuPresenter : public Presenter {
     clear(renderer_, only);
     return only;
   }
-  void present(std::optional<SDL_Rect>) override {
-    if (frame_ != nullptr && SDL_GetRenderTarget(renderer_) == frame_) {
-      SDL_SetRenderTarget(renderer_, nullptr);
-      SDL_RenderCopy(renderer_, frame_, nullptr, nullptr);
+  long long present(std::optional<SDL_Rect> only) override {
+    if (frame_ == nullptr || SDL_GetRenderTarget(renderer_) != frame_) {  // no frame texture: drawn directly
+      SDL_RenderPresent(renderer_);
+      int w = 0, h = 0;
+      SDL_GetRendererOutputSize(renderer_, &w, &h);
+      return static_cast<long long>(w) * h;
     }
+    SDL_SetRenderTarget(renderer_, nullptr);
+    if (only && sub_buffer_) {
+      // The front buffer still holds the last whole frame: refresh just this rectangle of it.
+      SDL_RenderCopy(renderer_, frame_, &*only, &*only);
+      SDL_RenderFlush(renderer_);
+      sub_buffer_->copy(*only, height_);
+      return area(*only);
+    }
+    SDL_RenderCopy(renderer_, frame_, nullptr, nullptr);
     SDL_RenderPresent(renderer_);
+    return static_cast<long long>(width_) * height_;
   }
-  std::string describe() const override { return name_ + " (GPU" + (partial_redraw() ? ", partial redraw)" : ")"); }
+  std::string describe() const override {
+    if (!partial_redraw()) return name_ + " (GPU)";
+    return name_ + (sub_buffer_ ? " (GPU, partial redraw and present)" : " (GPU, partial redraw)");
+  }
 
  private:
   SDL_Renderer* renderer_;
+  std::unique_ptr<GlxSubBuffer> sub_buffer_;
   SDL_Texture* frame_ = nullptr;
   int width_ = 0, height_ = 0;
   std::string name_;
@@ -87,9 +108,14 @@ class WindowSurfacePresenter : public Presenter {
     clear(renderer_, only);
     return only;
   }
-  void present(std::optional<SDL_Rect> only) override {
-    if (only) SDL_UpdateWindowSurfaceRects(window_, &*only, 1);
-    else SDL_UpdateWindowSurface(window_);
+  long long present(std::optional<SDL_Rect> only) override {
+    if (only) {
+      SDL_UpdateWindowSurfaceRects(window_, &*only, 1);
+      return area(*only);
+    }
+    SDL_UpdateWindowSurface(window_);
+    const SDL_Surface* s = SDL_GetWindowSurface(window_);
+    return s != nullptr ? static_cast<long long>(s->w) * s->h : 0;
   }
   std::string describe() const override { return "software (window surface, partial redraw)"; }
 
@@ -144,7 +170,7 @@ PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice, c
   } else if (SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)) {
     const std::string gl = gl_renderer_name(r);
     if (choice == RendererChoice::gpu || !platform::is_software_rasteriser(gl)) {
-      return PresenterPick{std::make_unique<GpuPresenter>(r, gl),
+      return PresenterPick{std::make_unique<GpuPresenter>(r, gl, GlxSubBuffer::make(window)),
                            choice == RendererChoice::gpu ? "GPU, as configured" : "GPU: " + (gl.empty() ? "accelerated" : gl)};
     }
     SDL_DestroyRenderer(r);
@@ -170,6 +196,10 @@ SurfacePresenter::~SurfacePresenter() {
 std::optional<SDL_Rect> SurfacePresenter::begin(std::optional<SDL_Rect> only) {
   clear(renderer_, only);
   return only;
+}
+
+long long SurfacePresenter::present(std::optional<SDL_Rect> only) {
+  return only ? area(*only) : static_cast<long long>(surface_->w) * surface_->h;
 }
 
 void SurfacePresenter::save_png(const std::filesystem::path& file) const {

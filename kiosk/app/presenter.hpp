@@ -1,8 +1,9 @@
 #pragma once
-// Where frames go. On a GPU (GLES2 on a Pi, GL on a desktop) the whole frame is redrawn; in software
-// the window surface itself is the framebuffer, so when only the clock's seconds change just that
-// rectangle is redrawn and pushed to the display — the difference between ~0.1 and ~1 CPU-second per
-// idle minute at 1920x1080. Headless rendering uses an off-screen surface with the same renderer.
+// Where frames go. When only the clock's seconds change, just that rectangle is redrawn and, where
+// the platform lets us, just that rectangle is put on screen — the difference between ~0.1 and ~1
+// CPU-second per idle minute at 1920x1080. In software the window surface itself is the framebuffer;
+// on a GPU the frame lives in a texture, and X11's GLX copies a sub-rectangle of the back buffer
+// (elsewhere the texture is copied whole). Headless rendering uses an off-screen surface.
 #include <SDL.h>
 
 #include <filesystem>
@@ -21,7 +22,8 @@ class Presenter {
   // Before drawing: clears what will be redrawn and returns it — `only`, or the whole frame when the
   // presenter cannot keep the rest (a new frame texture).
   virtual std::optional<SDL_Rect> begin(std::optional<SDL_Rect> only) = 0;
-  virtual void present(std::optional<SDL_Rect> only) = 0;
+  // Returns how many pixels were put on screen (the benchmark's "pixels per clock tick").
+  virtual long long present(std::optional<SDL_Rect> only) = 0;
   virtual std::string describe() const = 0;
 };
 
@@ -46,7 +48,7 @@ class SurfacePresenter : public Presenter {
   SDL_Renderer* renderer() override { return renderer_; }
   bool partial_redraw() const override { return true; }
   std::optional<SDL_Rect> begin(std::optional<SDL_Rect> only) override;
-  void present(std::optional<SDL_Rect>) override {}
+  long long present(std::optional<SDL_Rect> only) override;
   std::string describe() const override { return "off-screen software surface"; }
   const SDL_Surface* surface() const { return surface_; }
   // Writes the surface as PNG (stb_image_write). Throws std::runtime_error on failure.

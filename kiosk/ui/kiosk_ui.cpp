@@ -67,6 +67,19 @@ void KioskUi::handle_gestures(ImGuiIO& io, double mono) {
 }
 
 FrameOutput KioskUi::frame(const FrameInput& in) {
+  bool acted = false;
+  FrameOutput out = build(in, &acted);
+  if (!acted) return out;
+  if (in.audit != nullptr) in.audit->clear();  // the audit describes the frame that is shown
+  FrameOutput shown = build(in, &acted);
+  shown.builds = 2;
+  shown.exit_requested = shown.exit_requested || out.exit_requested;
+  shown.sync_requested = shown.sync_requested || out.sync_requested;
+  if (!shown.pair_code) shown.pair_code = std::move(out.pair_code);
+  return shown;
+}
+
+FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
   ImGuiIO& io = ImGui::GetIO();
   const Metrics& m = theme_.metrics;
   io.DisplaySize = ImVec2(m.width, m.height);
@@ -132,6 +145,7 @@ FrameOutput KioskUi::frame(const FrameInput& in) {
   touch_.end_frame();
 
   for (const Action& a : actions) apply(a, in.mono);
+  *acted = !actions.empty();
   FrameOutput out;
   out.clock_rect = f.clock_rect;
   out.exit_requested = std::exchange(exit_requested_, false);

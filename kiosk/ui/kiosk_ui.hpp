@@ -39,6 +39,7 @@ struct FrameOutput {
   bool sync_requested = false;
   std::optional<std::string> pair_code;  // staff typed a console pairing code
   std::string urgent_shown;              // the id of the urgent notice on screen, if any
+  int builds = 1;                        // 2 when a tap's action made the frame be built again
 };
 
 class KioskUi {
@@ -53,7 +54,9 @@ class KioskUi {
   void content_changed() { cache_.clear(); }
 
   // Feeds input, runs ImGui::NewFrame .. ImGui::Render, applies the actions. The caller renders
-  // ImGui::GetDrawData() afterwards.
+  // ImGui::GetDrawData() afterwards. A frame whose input led to an action is built a second time
+  // at once: actions apply after the frame that saw the tap, and the visitor should see where the
+  // tap leads in the very next present, not one present and a frame interval later.
   FrameOutput frame(const FrameInput& in);
   void apply(const Action& a, double mono);
 
@@ -81,6 +84,7 @@ class KioskUi {
   bool sync_requested_ = false;
   std::optional<std::string> pair_code_;
   double attract_entered_ = 0;
+  FrameOutput build(const FrameInput& in, bool* acted);
   bool first_frame_ = true;
 };
 

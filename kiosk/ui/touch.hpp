@@ -2,7 +2,8 @@
 // Touch input for Dear ImGui 1.86, which was built for mice:
 //  - 1.86 has no input queue, so a tap shorter than a frame would be lost: transitions (finger down,
 //    finger up) are fed one per frame, and a press is shown for at least kMinPressSeconds so the
-//    pressed state is visible;
+//    pressed state is visible (two to three refreshes; longer would delay a quick tap's result by
+//    as much: a tap's next screen must be on screen within 50 ms of the finger lifting);
 //  - after a finger lifts the pointer is moved off-screen, or the last tapped button stays "hovered";
 //  - a finger that moves more than the tap slop becomes a drag: the press is cancelled (the button
 //    under it does not fire) and the nearest scroll region under the finger follows it, then keeps
@@ -30,7 +31,7 @@ enum class ScrollAxis { vertical, horizontal };
 
 class TouchInput {
  public:
-  static constexpr double kMinPressSeconds = 0.07;
+  static constexpr double kMinPressSeconds = 0.04;
   static constexpr double kInertiaTimeConstant = 0.325;  // seconds for velocity to fall to 37 %
   static constexpr float kStopVelocity = 20.0f;          // px/s
 

@@ -29,6 +29,23 @@ TEST_CASE("a tap on the navigation opens that screen") {
   CHECK(r.state().screen == ui::Screen::desks);
 }
 
+TEST_CASE("the frame that takes the finger up already shows the screen the tap leads to") {
+  Robot r;
+  const auto& nav = r.region("nav:nav.events");
+  const float x = (nav.min.x + nav.max.x) / 2, y = (nav.min.y + nav.max.y) / 2;
+  r.finger(SDL_FINGERDOWN, x, y);
+  r.frame();
+  CHECK(r.first_region("event:") == nullptr);  // still home, the press shown
+  r.advance(0.1);
+  r.finger(SDL_FINGERUP, x, y);
+  const ui::FrameOutput out = r.kiosk().step(test::ui_now(), r.mono());
+  CHECK(out.builds == 2);
+  CHECK(r.state().screen == ui::Screen::events);
+  CHECK(r.first_region("event:") != nullptr);  // drawn in this very frame, not the next one
+  // A frame with no action is built once.
+  CHECK(r.kiosk().step(test::ui_now(), r.mono() + 1).builds == 1);
+}
+
 TEST_CASE("a tap shorter than a frame still registers (Dear ImGui 1.86 has no input queue)") {
   Robot r;
   const auto& nav = r.region("nav:nav.index");

@@ -191,7 +191,7 @@ void ContentService::sync_loop(store::Store& store) {
   double shown_since = platform::monotonic_seconds();
   for (;;) {
     const sync::SyncOutcome out = engine.sync_once();
-    floor_ = std::max(floor_.load(), engine.time_floor());
+    floor_ = engine.time_floor();  // it can go down: a floor from a publisher's wrong clock is mended
     std::shared_ptr<const content::ContentSnapshot> snapshot;
     if (out.applied) {
       shown_since = platform::monotonic_seconds();

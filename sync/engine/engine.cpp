@@ -9,6 +9,7 @@
 #include <stdexcept>
 #include <type_traits>
 
+#include "platform/clock.hpp"
 #include "platform/files.hpp"
 #include "platform/log.hpp"
 #include "sync/content/content_json.hpp"
@@ -36,6 +37,11 @@ std::optional<std::int64_t> state_int(const store::Store& s, const std::string& 
 }
 
 std::string when(content::UnixSeconds t) { return content::format_iso8601(t); }
+
+std::string hours(content::UnixSeconds seconds) {
+  const auto h = seconds / 3600;
+  return h >= 48 ? std::to_string(h / 24) + " days" : std::to_string(std::max<content::UnixSeconds>(h, 1)) + " h";
+}
 
 // One optional setting; a value of the wrong type is an error that names it.
 template <typename T>
@@ -80,6 +86,8 @@ SyncConfig parse_sync_config(const std::string& text) {
   c.backoff.first_retry_s = setting(j, "retry_first_s", c.backoff.first_retry_s);
   c.backoff.max_retry_s = setting(j, "retry_max_s", c.backoff.max_retry_s);
   c.desk_poll_interval_s = setting(j, "desk_poll_interval_s", c.desk_poll_interval_s);
+  c.deadline_s = setting(j, "deadline_s", c.deadline_s);
+  if (c.deadline_s < 5) throw std::runtime_error("sync.deadline_s must be at least 5 seconds");
   c.image_quota_bytes = setting(j, "image_quota_mb", c.image_quota_bytes >> 20) << 20;
   if (c.backoff.poll_interval_s < 1 || c.desk_poll_interval_s < 1) throw std::runtime_error("sync: poll intervals must be at least 1 s");
   return c;
@@ -93,6 +101,7 @@ SyncEngine::SyncEngine(store::Store& store, SyncConfig config, Clock wall_clock)
           std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
     };
   }
+  if (!config_.clock_synchronised) config_.clock_synchronised = [] { return platform::clock_synchronised(); };
   if (auto saved = store_.state("status")) status_ = SyncStatus::from_json(*saved);
   status_.configured = true;
   const auto v = store_.version();
@@ -171,10 +180,36 @@ feed::Root SyncEngine::trusted_root(bool refresh) {
   return *newest;
 }
 
+content::UnixSeconds SyncEngine::checked_floor(content::UnixSeconds wall, bool synchronised) {
+  const content::UnixSeconds floor = time_floor();
+  if (!synchronised || floor <= wall + config_.max_signed_lead_s || floor <= config_.build_time) return floor;
+  // Network time is behind the floor by more than any honest skew: the floor came from a publish
+  // time signed by a wrong clock while this kiosk had no network time. Network time wins.
+  const content::UnixSeconds mended = std::max(config_.build_time, wall);
+  status_.time_note = "the time floor (" + when(floor) + ") was " + hours(floor - wall) +
+                      " ahead of network time, taken from a publisher whose clock was wrong; it was reset to " + when(mended);
+  log::warn("sync: " + status_.time_note);
+  store_.set_state("floor", std::to_string(mended));
+  return mended;
+}
+
+content::UnixSeconds SyncEngine::raised_floor(content::UnixSeconds floor, content::UnixSeconds signed_at,
+                                              content::UnixSeconds wall, bool synchronised, std::int64_t version) {
+  if (synchronised && signed_at > wall + config_.max_signed_lead_s) {
+    status_.time_note = "version " + std::to_string(version) + " was signed at " + when(signed_at) + ", " +
+                        hours(signed_at - wall) + " ahead of network time: the publisher's clock is wrong, so that "
+                        "time was not used (the content was)";
+    return floor;
+  }
+  return std::max(floor, signed_at);
+}
+
 void SyncEngine::run(SyncOutcome& out) {
   const content::UnixSeconds wall = clock_();
-  const content::UnixSeconds floor = time_floor();
-  const content::UnixSeconds now = std::max(wall, floor);  // a Pi that booted in 1970 still checks expiry
+  const bool synchronised = config_.clock_synchronised();
+  time_floor_at_start_ = time_floor();
+  content::UnixSeconds floor = checked_floor(wall, synchronised);
+  content::UnixSeconds now = std::max(wall, floor);  // a Pi that booted in 1970 still checks expiry
   feed::Root root = trusted_root(false);
 
   status_.state = "checking";
@@ -184,6 +219,10 @@ void SyncEngine::run(SyncOutcome& out) {
   const std::string etag = saved_etag.rfind(etag_prefix, 0) == 0 ? saved_etag.substr(etag_prefix.size()) : "";
   HttpResponse ts_response = http_.get(config_.server + "/timestamp.json", "timestamp.json", feed::kMaxTimestampBytes, etag);
   if (ts_response.not_modified()) {
+    if (etag.empty()) {  // nothing was cached to be "not modified": a cache or proxy on the way is broken
+      throw FeedError(Failure::http, "the server answered \"304 Not Modified\" to a request for a fresh timestamp.json; "
+                                     "a cache or proxy between the kiosk and the feed host is misbehaving");
+    }
     const auto expires = state_int(store_, "ts_expires").value_or(0);
     if (expires <= now) {
       throw FeedError(Failure::expired, "the feed's timestamp expired on " + when(expires) +
@@ -202,12 +241,24 @@ void SyncEngine::run(SyncOutcome& out) {
     opened = feed::open_signed("timestamp", ts_response.body, root.online_keys);
   }
   const feed::Timestamp ts = feed::parse_timestamp(opened.payload);
+  // Signed time is here: the note is about this attempt's evidence from now on (a floor mended
+  // at the start of this attempt keeps its note).
+  if (floor == time_floor_at_start_) status_.time_note.clear();
+  const content::VersionInfo current = store_.version();
+  const std::int64_t current_version = current.origin == "feed" ? current.version : 0;
+  if (ts.version > current_version && ts.published_at + config_.max_signed_lead_s < floor && floor > config_.build_time) {
+    // A newer version, signed well before the floor: the publisher's later word says the time the
+    // floor came from was wrong. Without network time this is how a kiosk recovers by itself.
+    status_.time_note = "the time floor (" + when(floor) + ") came from a publish time from the future: version " +
+                        std::to_string(ts.version) + " was signed at " + when(ts.published_at) + ", so the floor went back";
+    log::warn("sync: " + status_.time_note);
+    floor = std::max(config_.build_time, ts.published_at);
+    now = std::max(wall, floor);
+  }
   if (ts.expires <= now) {
     throw FeedError(Failure::expired, "the feed's timestamp expired on " + when(ts.expires) + " (now " + when(now) +
                                           "): publishing has stopped, or an old copy of the feed is being replayed");
   }
-  const content::VersionInfo current = store_.version();
-  const std::int64_t current_version = current.origin == "feed" ? current.version : 0;
   if (ts.version < current_version) {
     throw FeedError(Failure::rollback, "the server offers version " + std::to_string(ts.version) + ", older than version " +
                                            std::to_string(current_version) + " already shown: refused (rollback)");
@@ -215,7 +266,7 @@ void SyncEngine::run(SyncOutcome& out) {
   const std::vector<std::pair<std::string, std::string>> ts_state = {
       {"ts_etag", ts_response.etag.empty() ? "" : etag_prefix + ts_response.etag},
       {"ts_expires", std::to_string(ts.expires)},
-      {"floor", std::to_string(std::max(floor, ts.published_at))}};
+      {"floor", std::to_string(raised_floor(floor, ts.published_at, wall, synchronised, ts.version))}};
   if (ts.version == current_version) {
     if (current.manifest_sha256 != ts.manifest.sha256) {
       throw FeedError(Failure::hash_mismatch, "the server's version " + std::to_string(ts.version) +
@@ -316,7 +367,7 @@ void SyncEngine::run(SyncOutcome& out) {
   delta.images = candidate.images;
   delta.version = content::VersionInfo{m.version, "feed", m.published_at, wall, ts.manifest.sha256};
   auto state = ts_state;
-  state[2].second = std::to_string(std::max({floor, ts.published_at, m.published_at}));
+  state[2].second = std::to_string(raised_floor(std::stoll(ts_state[2].second), m.published_at, wall, synchronised, m.version));
   state.emplace_back("rejected_version", "0");
   const auto t_apply = std::chrono::steady_clock::now();
   store_.apply_pages(delta, state);
@@ -349,6 +400,15 @@ SyncOutcome SyncEngine::sync_once() {
   SyncOutcome out;
   status_.last_attempt = clock_();
   retry_after_ = -1;
+  struct DeadlineGuard {
+    HttpClient& http;
+    ~DeadlineGuard() { http.clear_deadline(); }
+  } deadline_guard{http_};
+  const double deadline_s = config_.deadline_s;
+  http_.set_deadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(deadline_s * 1000)),
+                     "this sync ran past its " + std::to_string(static_cast<long long>(deadline_s)) +
+                         " s deadline (sync.deadline_s in kiosk.json): the network is too slow for this feed. What "
+                         "arrived is kept and the next attempt carries on");
   try {
     run(out);
     status_.state = out.applied ? "updated" : "up_to_date";

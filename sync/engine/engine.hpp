@@ -31,6 +31,15 @@ struct SyncConfig {
   std::int64_t image_quota_bytes = 512LL << 20;
   std::int64_t disk_reserve_bytes = 64LL << 20;  // never fill the data partition past this
   content::UnixSeconds build_time = 0;     // the lowest the time floor can be
+  // How far a signed publish time may lead a network-synchronised clock and still raise the time
+  // floor. Further ahead, the publisher's clock is wrong: the version is applied, its time is not
+  // used. (Publishers keep NTP time too; an hour covers any honest skew, not a time-zone mistake.)
+  content::UnixSeconds max_signed_lead_s = 3600;
+  // Whether NTP has set the wall clock; default platform::clock_synchronised().
+  std::function<bool()> clock_synchronised;
+  // A whole attempt ends by then, however its requests trickle in (the speed floor bounds each
+  // request, not a series of them). Objects fetched so far are kept: the next attempt goes on.
+  double deadline_s = 300;
 };
 
 // Turns the kiosk config's "sync" section into a SyncConfig; throws std::runtime_error naming the field.
@@ -56,7 +65,8 @@ class SyncEngine {
   // Seconds until the next attempt: the poll interval, or backoff after failures.
   double next_delay(bool desks_shown) const;
   const HttpStats& http_stats() const { return http_.stats(); }
-  // The lowest trusted "now": the later of the build time and the newest verified publish time.
+  // The lowest trusted "now": the later of the build time and the newest verified publish time
+  // that was not from the future (see SyncConfig::max_signed_lead_s and docs/feed-protocol.md).
   content::UnixSeconds time_floor() const;
 
  private:
@@ -65,6 +75,11 @@ class SyncEngine {
   std::string fetch(const std::string& path, const std::string& what, std::size_t max_bytes);
   std::string fetch_exact(const std::string& path, const std::string& what, const feed::ObjectRef& ref);
   void fail(feed::Failure failure, const std::string& message, double retry_after);
+  // The floor to judge this attempt by, mended where it came from a publisher's wrong clock.
+  content::UnixSeconds checked_floor(content::UnixSeconds wall, bool synchronised);
+  // The floor after a verified publish time: raised by it unless it leads network time too far.
+  content::UnixSeconds raised_floor(content::UnixSeconds floor, content::UnixSeconds signed_at, content::UnixSeconds wall,
+                                    bool synchronised, std::int64_t version);
   void save_status(bool force);
 
   store::Store& store_;
@@ -75,6 +90,7 @@ class SyncEngine {
   double retry_after_ = -1;
   std::mt19937 random_{std::random_device{}()};
   content::UnixSeconds status_saved_ = 0;
+  content::UnixSeconds time_floor_at_start_ = 0;
   std::string saved_error_;
 };
 

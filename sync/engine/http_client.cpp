@@ -79,7 +79,7 @@ void global_init() {
 }
 
 [[noreturn]] void transport_failure(CURLcode code, const char* detail, const std::string& what, const HttpOptions& o,
-                                    std::size_t received) {
+                                    std::size_t received, bool answered) {
   const std::string why = detail[0] != '\0' ? detail : curl_easy_strerror(code);
   switch (code) {
     case CURLE_ABORTED_BY_CALLBACK:
@@ -90,6 +90,11 @@ void global_init() {
     case CURLE_COULDNT_CONNECT:
       throw FeedError(Failure::network, "cannot connect to " + o.server_name + ": it refused or the network is down (" + why + ")");
     case CURLE_OPERATION_TIMEDOUT:
+      if (!answered) {
+        throw FeedError(Failure::timeout, o.server_name + " accepted the connection but sent nothing back for " + what +
+                                              ": the server is stuck, or something on the network holds the "
+                                              "connection open (" + why + ")");
+      }
       if (why.find("too slow") != std::string::npos || why.find("less than") != std::string::npos) {
         throw FeedError(Failure::timeout, what + " arrived too slowly (under " + std::to_string(o.low_speed_bytes) +
                                               " bytes/s for " + std::to_string(o.low_speed_time_s) + " s): the network is very slow");
@@ -139,6 +144,11 @@ HttpResponse HttpClient::get(const std::string& url, const std::string& what, st
   throw FeedError(Failure::http, kind + " (HTTP " + std::to_string(r.status) + " for " + what + ")", r.retry_after);
 }
 
+void HttpClient::set_deadline(std::chrono::steady_clock::time_point at, std::string message) {
+  deadline_ = at;
+  deadline_message_ = std::move(message);
+}
+
 HttpResponse HttpClient::send(const std::string& url, const std::string& what, const Upload& upload,
                               std::size_t max_bytes) {
   return perform(url, what, max_bytes, "", &upload);
@@ -166,7 +176,13 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string& what
   curl_easy_setopt(c, CURLOPT_SSL_VERIFYHOST, 2L);
   if (!options_.ca_file.empty()) curl_easy_setopt(c, CURLOPT_CAINFO, options_.ca_file.c_str());
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_s);
-  curl_easy_setopt(c, CURLOPT_TIMEOUT, options_.total_timeout_s);
+  long timeout_ms = options_.total_timeout_s * 1000;
+  if (deadline_) {
+    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - std::chrono::steady_clock::now()).count();
+    if (left <= 0) throw FeedError(Failure::timeout, deadline_message_ + " (before " + what + ")");
+    timeout_ms = std::min<long>(timeout_ms, static_cast<long>(left));
+  }
+  curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.low_speed_time_s);
   curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // we run in a thread
@@ -201,7 +217,10 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string& what
     throw FeedError(Failure::too_large, "the server sent more than the " + std::to_string(max_bytes) +
                                             " bytes expected for " + what + ": refused");
   }
-  if (rc != CURLE_OK) transport_failure(rc, error, what, options_, t.body.size());
+  if (rc == CURLE_OPERATION_TIMEDOUT && deadline_ && std::chrono::steady_clock::now() >= *deadline_ - std::chrono::milliseconds(100)) {
+    throw FeedError(Failure::timeout, deadline_message_ + " (while receiving " + what + ")");
+  }
+  if (rc != CURLE_OK) transport_failure(rc, error, what, options_, t.body.size(), t.header_bytes > 0);
   HttpResponse r;
   curl_easy_getinfo(c, CURLINFO_RESPONSE_CODE, &r.status);
   r.etag = t.etag;

@@ -4,7 +4,9 @@
 // redirects and only to https, a size cap enforced while bytes arrive, conditional GET, and failures
 // turned into sentences. curl.h stays out of this header (`typedef void CURL`, as ImHex does).
 #include <atomic>
+#include <chrono>
 #include <cstdint>
+#include <optional>
 #include <string>
 
 #include "sync/feed/feed_error.hpp"
@@ -62,10 +64,18 @@ class HttpClient {
   HttpResponse send(const std::string& url, const std::string& what, const Upload& upload, std::size_t max_bytes);
   const HttpStats& stats() const { return stats_; }
 
+  // Bounds every request until clear_deadline() to what is left before `at`, so a series of
+  // requests (a whole sync) ends in time even when each one trickles in above the speed floor.
+  // Past it, requests fail with Failure::timeout and `message`.
+  void set_deadline(std::chrono::steady_clock::time_point at, std::string message);
+  void clear_deadline() { deadline_.reset(); }
+
  private:
   HttpResponse perform(const std::string& url, const std::string& what, std::size_t max_bytes,
                        const std::string& if_none_match, const Upload* upload);
   HttpOptions options_;
+  std::optional<std::chrono::steady_clock::time_point> deadline_;
+  std::string deadline_message_;
   void* curl_;  // CURL*
   HttpStats stats_;
 };

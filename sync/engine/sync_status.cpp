@@ -20,6 +20,7 @@ std::string SyncStatus::to_json() const {
                       {"current_published_at", current_published_at > 0 ? nlohmann::json(content::format_iso8601(current_published_at)) : nlohmann::json(nullptr)},
                       {"rejected_version", rejected_version},
                       {"failures", failures},
+                      {"time_note", time_note},
                       {"next_attempt", next_attempt > 0 ? nlohmann::json(content::format_iso8601(next_attempt)) : nlohmann::json(nullptr)}};
   return j.dump(2);
 }
@@ -45,6 +46,7 @@ SyncStatus parse_status(const std::string& text) {
   s.current_published_at = time("current_published_at");
   s.rejected_version = j.value("rejected_version", std::int64_t{0});
   s.failures = j.value("failures", 0);
+  s.time_note = j.value("time_note", "");
   s.next_attempt = time("next_attempt");
   return s;
 }
@@ -70,6 +72,7 @@ std::string SyncStatus::describe() const {
   if (!last_error.empty()) out += "last error:     " + last_error + " [" + last_error_code + "]\n";
   if (rejected_version > 0) out += "refused:        version " + std::to_string(rejected_version) + "\n";
   if (next_attempt > 0) out += "next attempt:   " + content::format_iso8601(next_attempt) + "\n";
+  if (!time_note.empty()) out += "time:           " + time_note + "\n";
   return out;
 }
 

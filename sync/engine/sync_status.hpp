@@ -23,6 +23,9 @@ struct SyncStatus {
   std::int64_t rejected_version = 0;  // the newest version refused as invalid (0: none)
   int failures = 0;                   // consecutive
   content::UnixSeconds next_attempt = 0;
+  // The last thing the engine decided about time (a publish time from the future not used, a time
+  // floor reset): empty when signed times and the clock agree.
+  std::string time_note;
 
   std::string to_json() const;
   static SyncStatus from_json(const std::string& text);  // defaults on anything unreadable

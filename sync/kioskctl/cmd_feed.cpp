@@ -109,9 +109,11 @@ void add_sync_command(CLI::App& app, int& exit_code) {
     options.db_path = std::filesystem::path(a->data_dir) / "content.db";
     auto st = store::Store::open(options);
     sync::SyncEngine::Clock clock;
-    if (!a->now.empty()) {
+    if (!a->now.empty()) {  // a chosen clock, like the kiosk's --now: trusted, no floor
       const auto now = resolve_now(a->now);
       clock = [now] { return now; };
+    } else {
+      config.build_time = KIOSK_BUILD_EPOCH;  // the kiosk's floor: a 1970 clock must not accept an expired feed
     }
     sync::SyncEngine engine(*st, config, clock);
     const auto out = engine.sync_once();

@@ -45,6 +45,7 @@ sync::SyncConfig FeedFixture::config(const std::string& url) const {
   c.http.low_speed_bytes = 200;
   c.http.low_speed_time_s = 2;
   c.disk_reserve_bytes = 0;
+  c.clock_synchronised = [] { return false; };  // the fixture's clock is the test's, not NTP's
   return c;
 }
 

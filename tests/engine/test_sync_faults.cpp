@@ -84,7 +84,7 @@ TEST_CASE("connection refused") {
 TEST_CASE("a server that accepts and never answers") {
   Scenario s;
   s.server.set(Mode::never_answer);
-  s.check_failed(Failure::timeout, "");
+  s.check_failed(Failure::timeout, "accepted the connection but sent nothing back for timestamp.json");
   s.check_recovers();
 }
 
@@ -111,11 +111,52 @@ TEST_CASE("a kiosk stopping while a server never answers ends the download at on
   CHECK(s.store->integrity_check() == "ok");
 }
 
+TEST_CASE("a 304 to a fresh kiosk that asked for no cached copy names the broken cache - not an expiry in 1970") {
+  test::FeedFixture fx;
+  test::FaultServer server(fx.feed, test::test_tls());
+  server.set(Mode::not_modified, "/timestamp.json");
+  auto store = fx.open_store();
+  auto engine = fx.engine(*store, server.url());
+  const auto out = engine->sync_once();
+  REQUIRE(out.failure.has_value());
+  CHECK(*out.failure == Failure::http);
+  CHECK_MESSAGE(engine->status().last_error.find("a cache or proxy between the kiosk and the feed host is misbehaving") !=
+                    std::string::npos,
+                engine->status().last_error);
+  CHECK(engine->status().last_error.find("1970") == std::string::npos);
+  server.set(Mode::normal);
+  CHECK_MESSAGE(engine->sync_once().applied, engine->status().last_error);
+}
+
 TEST_CASE("a slow drip below the low-speed limit") {
   Scenario s;
   s.server.set(Mode::slow_drip, "/objects/");
   s.check_failed(Failure::timeout, "too slowly");
   s.check_recovers();
+}
+
+TEST_CASE("a drip just above the speed floor is ended by the whole sync's deadline - and the next sync goes on") {
+  Scenario s;
+  s.server.set(Mode::slow_drip, "/objects/");
+  auto config = s.fx.config(s.server.url());
+  config.http.low_speed_bytes = 1;  // 4 bytes/s passes this floor: only the deadline can end it
+  config.http.total_timeout_s = 60;
+  config.deadline_s = 3;
+  s.engine = std::make_unique<sync::SyncEngine>(*s.store, config, [&s] { return s.fx.now; });
+  const auto started = std::chrono::steady_clock::now();
+  s.check_failed(Failure::timeout, "ran past its 3 s deadline (sync.deadline_s in kiosk.json)");
+  const double took = std::chrono::duration<double>(std::chrono::steady_clock::now() - started).count();
+  CHECK(took < 30);  // the deadline, not the 60 s per-request timeout, ended it
+  s.check_recovers();
+}
+
+TEST_CASE("sync.deadline_s is read from the config and refuses nonsense") {
+  const test::FeedFixture fx;
+  const std::string base = R"({"server": "https://feed.example.cn", "root_public_keys": [")" + fx.root_key + "\"]";
+  CHECK(sync::parse_sync_config(base + "}").deadline_s == 300);
+  CHECK(sync::parse_sync_config(base + R"(, "deadline_s": 120})").deadline_s == 120);
+  CHECK_THROWS_WITH_AS(sync::parse_sync_config(base + R"(, "deadline_s": 1})"),
+                       "sync.deadline_s must be at least 5 seconds", std::runtime_error);
 }
 
 TEST_CASE("a truncated body") {

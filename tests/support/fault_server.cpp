@@ -186,6 +186,9 @@ void FaultServer::handle(int client) {
       case Mode::not_found:
         send_all(ssl, "HTTP/1.1 404 Not Found\r\nContent-Length: 0\r\n\r\n");
         break;
+      case Mode::not_modified:
+        send_all(ssl, "HTTP/1.1 304 Not Modified\r\n\r\n");
+        break;
       case Mode::redirect_http:
         send_all(ssl, "HTTP/1.1 302 Found\r\nLocation: http://127.0.0.1:" + std::to_string(port_) + path +
                           "\r\nContent-Length: 0\r\n\r\n");

@@ -26,6 +26,7 @@ class FaultServer {
     rate_limited,    // 429 with Retry-After: 120
     captive_portal,  // 200 text/html login page
     not_found,       // 404
+    not_modified,    // 304 whatever the request asked (a broken cache)
     redirect_http,   // 302 to the same path over plain http
   };
 

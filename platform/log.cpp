@@ -10,6 +10,8 @@
 #include <string>
 #include <unordered_map>
 
+#include "platform/terminal_text.hpp"
+
 namespace kiosk::log {
 namespace {
 
@@ -38,34 +40,41 @@ class Logger {
     }
   }
 
+  // The de-duplication is decided under our lock; the sink's I/O happens outside it (spdlog's _mt
+  // sinks lock themselves), so a slow journal never holds up another thread deciding to log.
   void write(Level level, std::string_view message) {
-    std::lock_guard lock(mutex_);
-    const auto now = std::chrono::steady_clock::now();
-    std::string key(message);
-    auto [it, inserted] = repeats_.try_emplace(key, Repeat{now, 0});
-    if (!inserted) {
-      if (now - it->second.first < kRepeatWindow) {
-        ++it->second.suppressed;
-        return;
-      }
-      if (it->second.suppressed > 0) {
-        sink_->log(to_spdlog(level), "{} (repeated {} more times in the last minute)", message,
-                   it->second.suppressed);
-        it->second = Repeat{now, 0};
-        return;
-      }
-      it->second = Repeat{now, 0};
+    const int repeated = count(message);
+    if (repeated < 0) return;
+    const std::string safe = platform::terminal_safe(message);  // messages quote content: no ESC reaches a terminal
+    if (repeated > 0) {
+      sink_->log(to_spdlog(level), "{} (repeated {} more times in the last minute)", safe, repeated);
+    } else {
+      sink_->log(to_spdlog(level), "{}", safe);
     }
-    if (repeats_.size() > 512) {
-      repeats_.clear();  // bounded memory; losing de-duplication for a moment is harmless
-    }
-    sink_->log(to_spdlog(level), "{}", message);
   }
 
   void set_level(Level level) { sink_->set_level(to_spdlog(level)); }
   void silence() { sink_->set_level(spdlog::level::off); }
 
  private:
+  // -1: suppress (said within the last minute); otherwise how many copies were suppressed before.
+  int count(std::string_view message) {
+    std::lock_guard lock(mutex_);
+    const auto now = std::chrono::steady_clock::now();
+    auto [it, inserted] = repeats_.try_emplace(std::string(message), Repeat{now, 0});
+    if (inserted) {
+      if (repeats_.size() > 512) repeats_.clear();  // bounded memory; losing de-duplication a moment is harmless
+      return 0;
+    }
+    if (now - it->second.first < kRepeatWindow) {
+      ++it->second.suppressed;
+      return -1;
+    }
+    const int suppressed = it->second.suppressed;
+    it->second = Repeat{now, 0};
+    return suppressed;
+  }
+
   static spdlog::level::level_enum to_spdlog(Level level) {
     switch (level) {
       case Level::debug: return spdlog::level::debug;

@@ -81,6 +81,24 @@ bool is_cjk(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x3FFFF);  // supplementary ideographs
 }
 
+bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+
+bool is_bidi_control(char32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+}
+
+bool is_right_to_left(char32_t cp) {
+  return (cp >= 0x0590 && cp <= 0x08FF) ||  // Hebrew, Arabic, Syriac, Thaana, N'Ko, Samaritan, Mandaic
+         (cp >= 0xFB1D && cp <= 0xFDFF) ||  // Hebrew and Arabic presentation forms A
+         (cp >= 0xFE70 && cp <= 0xFEFE) ||  // Arabic presentation forms B
+         (cp >= 0x10800 && cp <= 0x10FFF) || (cp >= 0x1E800 && cp <= 0x1EFFF);
+}
+
+bool is_combining_mark(char32_t cp) {
+  return (cp >= 0x0300 && cp <= 0x036F) || (cp >= 0x1AB0 && cp <= 0x1AFF) || (cp >= 0x1DC0 && cp <= 0x1DFF) ||
+         (cp >= 0x20D0 && cp <= 0x20FF) || (cp >= 0xFE20 && cp <= 0xFE2F) || cp == 0x3099 || cp == 0x309A;
+}
+
 char32_t fold(char32_t cp) {
   if (cp == 0x3000) return U' ';                // ideographic space
   if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII

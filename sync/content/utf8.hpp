@@ -22,6 +22,17 @@ std::string truncate(std::string_view s, std::size_t max_bytes);
 // Han ideographs (including the rare ones such as 鲲 鹏 瞪 羚) and CJK punctuation / kana.
 bool is_cjk(char32_t cp);
 
+// C0 and C1 control characters and DEL: what a terminal may take as a command (ESC, CSI).
+bool is_control(char32_t cp);
+// Invisible bidirectional controls (LRM, RLM, embeddings, overrides, isolates, ALM): they reorder
+// text on screens that honour them and hide what a string really says.
+bool is_bidi_control(char32_t cp);
+// Letters of right-to-left scripts (Hebrew, Arabic, Syriac, Thaana, N'Ko ...). The kiosk lays text
+// out left to right with no shaping; these would show reversed and unjoined.
+bool is_right_to_left(char32_t cp);
+// Combining marks (accents written after their letter, U+0301 ...).
+bool is_combining_mark(char32_t cp);
+
 // Lowercases ASCII and folds full-width ASCII (Ａ１) to half-width, so "３Ｄ" finds "3D".
 char32_t fold(char32_t cp);
 

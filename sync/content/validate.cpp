@@ -60,15 +60,36 @@ class ItemCheck {
               bool allow_newlines = false) {
     if (!utf8::valid(s)) return error(field, "is not valid UTF-8");
     std::size_t count = 0;
+    int marks = 0;            // combining marks on the current letter
+    bool after_base = false;  // a letter (not a space or the start) precedes
     for (std::size_t pos = 0; pos < s.size(); ++count) {
       const char32_t cp = utf8::next(s, pos);
-      if ((cp < 0x20 && !(allow_newlines && cp == '\n')) || cp == 0x7F) {
+      if (utf8::is_control(cp) && !(allow_newlines && cp == '\n')) {
         return error(field, "contains a control character (U+" + hex(cp) + ")");
+      }
+      if (utf8::is_bidi_control(cp)) {
+        return error(field, "contains an invisible direction mark (U+" + hex(cp) + "), which can reorder what the "
+                            "screen shows; delete it (it often comes with text pasted from a web page)");
+      }
+      if (utf8::is_right_to_left(cp)) {
+        return error(field, "contains right-to-left script (U+" + hex(cp) + "); the kiosk writes left to right "
+                            "only, so it would show reversed and unjoined");
       }
       if (cp > 0xFFFF) {
         return error(field, "contains U+" + hex(cp) + ", which the kiosk font cannot draw (emoji "
                             "and characters outside the Basic Multilingual Plane are not shown)");
       }
+      if (utf8::is_combining_mark(cp)) {
+        if (!after_base) {
+          return error(field, "contains a combining accent (U+" + hex(cp) + ") with no letter before it");
+        }
+        if (++marks > 2) {
+          return error(field, "stacks more than two combining accents on one letter (U+" + hex(cp) + ")");
+        }
+        continue;
+      }
+      marks = 0;
+      after_base = cp != ' ' && cp != '\n' && cp != 0x3000;
     }
     if (count > max_chars) {
       error(field, "is " + std::to_string(count) + " characters long; the limit is " +

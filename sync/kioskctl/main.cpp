@@ -6,9 +6,11 @@
 
 #include "platform/log.hpp"
 #include "sync/kioskctl/commands.hpp"
+#include "sync/kioskctl/safe_output.hpp"
 
 int main(int argc, char** argv) {
   std::signal(SIGPIPE, SIG_IGN);  // a server hanging up is an error value, not a crash
+  const kiosk::ctl::SafeOutput safe_output;  // content never reaches the terminal as escape sequences
   CLI::App app{"kioskctl - staff and diagnostics tool for the lobby kiosk"};
   app.require_subcommand(1);
   app.set_help_all_flag("--help-all", "Show help for every command");

@@ -75,6 +75,36 @@ TEST_CASE("text: required Chinese - length - control characters - characters the
   CHECK(rejects(c, "title.en: is not valid UTF-8"));
 }
 
+TEST_CASE("text the kiosk cannot draw left to right is refused with the reason - composed accents pass") {
+  Content c = valid();
+  c.events[0].title.en = "Forum \u202Eevil";  // RIGHT-TO-LEFT OVERRIDE
+  CHECK(rejects(c, "title.en: contains an invisible direction mark (U+202E)"));
+  c = valid();
+  c.events[0].title.en = "Talk \u2067x\u2069";  // an isolate
+  CHECK(rejects(c, "contains an invisible direction mark (U+2067)"));
+  c = valid();
+  c.resources[0].name.en = "\u05E9\u05DC\u05D5\u05DD lab";  // Hebrew
+  CHECK(rejects(c, "name.en: contains right-to-left script (U+05E9)"));
+  c = valid();
+  c.resources[0].name.en = "\u0645\u062E\u062A\u0628\u0631";  // Arabic
+  CHECK(rejects(c, "contains right-to-left script (U+0645)"));
+  c = valid();
+  c.events[0].title.en = "\u0301Cafe";  // an accent with nothing under it
+  CHECK(rejects(c, "title.en: contains a combining accent (U+0301) with no letter before it"));
+  c = valid();
+  c.events[0].title.en = "Cafe \u0301";
+  CHECK(rejects(c, "contains a combining accent (U+0301) with no letter before it"));
+  c = valid();
+  c.events[0].title.en = "Ze\u0301\u0301\u0301\u0301ro";  // stacked marks
+  CHECK(rejects(c, "stacks more than two combining accents on one letter"));
+  c = valid();
+  c.events[0].title.en = "Cafe\u0301 Caf\u00E9 na\u00EFve";  // a decomposed and two composed accents
+  CHECK(errors_of(c).empty());
+  c = valid();
+  c.events[0].title.en = "Bad \u009B31m CSI";  // a C1 control a terminal obeys
+  CHECK(rejects(c, "title.en: contains a control character (U+009B)"));
+}
+
 TEST_CASE("URLs must be https with a host") {
   Content c = valid();
   c.events[0].registration_url = "http://example.cn/r";

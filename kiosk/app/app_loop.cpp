@@ -411,6 +411,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       staff.screen = display.state();
       staff.safe_mode = safe_mode ? options.safe_mode_reason + "; " + content.safe_mode_content() : "";
       if (link) staff.console = link->status();
+      staff.config_problems = options.config.problems;  // and what the content thread found at start
+      if (const std::string problem = content.startup_problem(); !problem.empty()) staff.config_problems.push_back(problem);
       host.ui().set_staff_facts(make_staff_facts(staff));
       staff_facts_at = mono;
     }

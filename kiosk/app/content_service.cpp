@@ -145,6 +145,7 @@ ui::SyncView view_of(const sync::SyncStatus& s) {
   v.offline_since = s.offline_since;
   v.last_success = s.last_success;
   v.last_error = s.last_error;
+  v.last_error_code = s.last_error_code;
   return v;
 }
 

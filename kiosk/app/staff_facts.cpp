@@ -34,6 +34,7 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   if (!in.safe_mode.empty()) row("staff.safe_mode", in.safe_mode, true);
   const auto warnings = in.device.warnings();
   if (!warnings.empty()) row("staff.warnings", join(warnings, "; "), true);
+  if (!in.config_problems.empty()) row("staff.config_problems", join(in.config_problems, "; "), true);
 
   if (in.clock.below_floor()) {
     keyed("staff.clock", "staff.clock_wrong", {local_time(in.clock.wall), local_time(in.clock.floor)}, true);

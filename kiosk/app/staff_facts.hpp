@@ -4,6 +4,7 @@
 // safe mode, the kiosk's id and build. Values are numbers or i18n keys, so staff read them in the
 // overlay's language.
 #include <string>
+#include <vector>
 
 #include "kiosk/app/display_control.hpp"
 #include "kiosk/ui/screens/screens.hpp"
@@ -23,6 +24,7 @@ struct StaffFactsInput {
   platform::ClockReading clock;
   platform::DeviceFacts device;
   std::optional<fleet::AgentStatus> console;  // nullopt: no console configured
+  std::vector<std::string> config_problems;   // what was wrong with kiosk.json (defaults were used)
 };
 
 ui::StaffFacts make_staff_facts(const StaffFactsInput& in);

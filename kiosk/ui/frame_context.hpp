@@ -24,7 +24,8 @@ struct SyncView {
   std::string state;        // "idle", "checking", "downloading", "offline", "error"
   std::optional<content::UnixSeconds> offline_since;
   content::UnixSeconds last_success = 0;
-  std::string last_error;
+  std::string last_error;       // the engine's sentence (English), for the English overlay
+  std::string last_error_code;  // feed::failure_code(): the UI says it in the overlay's language
   // Not sync, but shown in the same places (the badge, the staff overlay):
   bool clock_trusted = true;  // false: the wall clock is known to be wrong, so no clock is shown
   bool safe_mode = false;     // crash-loop safe mode: earlier content, no sync

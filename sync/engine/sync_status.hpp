@@ -2,16 +2,22 @@
 // What the sync engine tells people: the state struct the staff overlay and the home badge draw
 // every frame, and that `kioskctl status` prints. Errors are sentences staff can act on; the code
 // is for logs, tests and monitoring.
+#include <array>
 #include <cstdint>
 #include <optional>
 #include <string>
+#include <string_view>
 
 #include "sync/content/time.hpp"
 
 namespace kiosk::sync {
 
+// Every value of SyncStatus::state: the kiosk's UI has words for each in both languages.
+inline constexpr std::array<std::string_view, 7> kSyncStates = {"idle",     "checking",   "downloading", "applying",
+                                                                "up_to_date", "updated", "error"};
+
 struct SyncStatus {
-  std::string state = "idle";  // not_configured, checking, downloading, up_to_date, updated, error
+  std::string state = "idle";  // one of kSyncStates
   bool configured = false;
   std::optional<content::UnixSeconds> offline_since;  // first failure of the current streak
   content::UnixSeconds last_attempt = 0;

@@ -6,6 +6,8 @@
 #include <set>
 
 #include "sync/content/model.hpp"
+#include "sync/engine/sync_status.hpp"
+#include "sync/feed/feed_error.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 #include "tests/ui/ui_fixture.hpp"
@@ -49,6 +51,10 @@ std::set<std::string> composed_keys() {
   for (int d = 0; d < 7; ++d) keys.insert("weekday.long." + std::to_string(d)), keys.insert("weekday.short." + std::to_string(d));
   for (int m = 1; m <= 12; ++m) keys.insert("month." + std::to_string(m)), keys.insert("month.short." + std::to_string(m));
   keys.insert("staff.wrong_pin");
+  for (auto state : sync::kSyncStates) keys.insert("sync_states." + std::string(state));
+  for (int f = static_cast<int>(feed::Failure::config); f <= static_cast<int>(feed::Failure::storage); ++f) {
+    keys.insert(std::string("sync_failures.") + feed::failure_code(static_cast<feed::Failure>(f)));
+  }
   return keys;
 }
 

@@ -235,6 +235,36 @@ TEST_CASE("safe mode shows a warning badge and the reason in the staff overlay")
   CHECK(reason);
 }
 
+TEST_CASE("the staff overlay says the sync state and failure in its own language - and shows config problems") {
+  for (const auto lang : {content::Lang::zh, content::Lang::en}) {
+    app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), test::demo_snapshot());
+    k.sync().configured = true;
+    k.sync().state = "error";
+    k.sync().last_error_code = "timeout";
+    k.sync().last_error = "timestamp.json arrived too slowly (under 1024 bytes/s for 20 s): the network is very slow";
+    app::StaffFactsInput in;
+    in.kiosk_id = "lobby-1";
+    in.clock.wall = test::ui_now();
+    in.config_problems = {"idle_timeout_s must be a number; using 90"};
+    k.ui().set_staff_facts(app::make_staff_facts(in));
+    k.ui().state().staff.unlocked = true;
+    k.ui().state().lang = lang;
+    k.step(test::ui_now(), 1.0);
+    if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) {
+      k.save_png(std::string(dir) + "/staff-sync-failed-" + (lang == content::Lang::zh ? "zh" : "en") + ".png");
+    }
+    std::string all;
+    for (const auto& t : k.audit().texts) all += t.full + "\n";
+    const bool zh = lang == content::Lang::zh;
+    CHECK_MESSAGE(all.find(zh ? "同步失败（显示上次的内容）" : "sync failed (last content shown)") != std::string::npos, all);
+    CHECK_MESSAGE(all.find(zh ? "内容服务器响应超时或网络太慢" : "the content server timed out") != std::string::npos, all);
+    CHECK(all.find("arrived too slowly") == std::string::npos);  // no raw engine English, in either language
+    CHECK(all.find("up_to_date") == std::string::npos);
+    CHECK(all.find(zh ? "配置问题（已用默认值）" : "Configuration problems (defaults used)") != std::string::npos);
+    CHECK(all.find("idle_timeout_s must be a number") != std::string::npos);
+  }
+}
+
 TEST_CASE("staff see that opening hours wait for network time - whole - at 800x480 in both languages") {
   for (const auto lang : {content::Lang::zh, content::Lang::en}) {
     app::HeadlessKiosk k(800, 480, test::i18n(), test::font_file(), test::demo_snapshot());

@@ -93,6 +93,21 @@ void pair_pad(FrameContext& f, const UiState& s, const Rect& r) {
   audit_region(f, "pair-pad", Rect{ImVec2(x0, col.min.y), ImVec2(x0 + grid_w, y + key_h)});
 }
 
+// The engine's state and failure are codes; the overlay says them in its own language, in a line
+// that fits a row. The engine's full sentence (what an engineer acts on) is in `kioskctl status`,
+// the journal and the console's kiosk page; an unknown code falls back to it.
+std::string sync_state_words(const FrameContext& f) {
+  if (!f.sync.configured) return f.tr("staff.sync_not_configured");
+  const std::string key = "sync_states." + f.sync.state;
+  return f.i18n.has(key, f.lang) ? f.tr(key) : f.sync.state;
+}
+
+std::string sync_error_words(const FrameContext& f) {
+  if (f.sync.last_error.empty()) return f.tr("staff.none");
+  const std::string key = "sync_failures." + f.sync.last_error_code;
+  return f.i18n.has(key, f.lang) ? f.tr(key) : f.sync.last_error;
+}
+
 }  // namespace
 
 void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono) {
@@ -139,12 +154,11 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
                   f.format("staff.version_detail", {std::to_string(v.version), v.origin,
                                                     v.applied_at ? short_date(f.i18n, f.lang, v.applied_at) + " " + clock_hm(v.applied_at) : "-"}),
                   false});
-  rows.push_back({f.tr("staff.sync_state"), f.sync.configured ? f.sync.state : f.tr("staff.sync_not_configured"), false});
+  rows.push_back({f.tr("staff.sync_state"), sync_state_words(f), false});
   rows.push_back({f.tr("staff.last_sync"),
                   f.sync.last_success ? short_date(f.i18n, f.lang, f.sync.last_success) + " " + clock_hm(f.sync.last_success) : "-",
                   false});
-  rows.push_back({f.tr("staff.last_error"), f.sync.last_error.empty() ? f.tr("staff.none") : f.sync.last_error,
-                  !f.sync.last_error.empty()});
+  rows.push_back({f.tr("staff.last_error"), sync_error_words(f), !f.sync.last_error.empty()});
   for (const auto& row : facts.rows) {
     rows.push_back({f.tr(row.label), row.value_key.empty() ? row.value : f.format(row.value_key, row.args), row.warning});
   }

@@ -136,6 +136,28 @@ std::string SyncEngine::fetch_exact(const std::string& path, const std::string& 
   return body;
 }
 
+std::optional<std::pair<feed::Root, std::string>> SyncEngine::first_pinned_root(const std::vector<feed::PublicKey>& pinned,
+                                                                                int threshold) {
+  for (std::int64_t v = 1; v <= 64; ++v) {
+    std::string bytes;
+    try {
+      bytes = fetch("roots/" + std::to_string(v) + ".json", "root version " + std::to_string(v), feed::kMaxRootBytes);
+    } catch (const FeedError& e) {
+      if (e.failure() == Failure::missing_object) return std::nullopt;  // past the newest, or no roots/ at all
+      throw;
+    }
+    try {
+      const feed::Opened opened = feed::open_signed("root", bytes, pinned, threshold);
+      const feed::Root r = feed::parse_root(opened.payload);
+      feed::open_signed("root", bytes, r.root_keys, r.root_threshold);  // and by its own keys
+      return std::make_pair(r, opened.payload);
+    } catch (const FeedError& e) {
+      if (e.failure() != Failure::bad_signature) throw;  // not signed by the pinned keys: a later one may be
+    }
+  }
+  return std::nullopt;
+}
+
 feed::Root SyncEngine::trusted_root(bool refresh) {
   const auto stored = store_.state("root");
   if (stored && !refresh) return feed::parse_root(*stored);
@@ -149,6 +171,17 @@ feed::Root SyncEngine::trusted_root(bool refresh) {
   std::int64_t version = current ? current->version : 0;
   std::optional<feed::Root> newest;
   std::string newest_payload;
+  if (!current) {
+    // A fresh kiosk may be pinned to any root the publisher ever had: find the first in roots/ that
+    // its pinned keys signed, and walk on from there. (A feed without roots/ offers root.json only.)
+    if (auto first = first_pinned_root(keys, threshold)) {
+      newest = first->first;
+      newest_payload = first->second;
+      keys = newest->root_keys;
+      threshold = newest->root_threshold;
+      version = newest->version;
+    }
+  }
   for (int step = 0; step < 64; ++step) {
     std::string bytes;
     try {

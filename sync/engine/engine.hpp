@@ -72,6 +72,8 @@ class SyncEngine {
  private:
   void run(SyncOutcome& out);
   feed::Root trusted_root(bool refresh);
+  // A fresh kiosk's start of the chain: the first roots/<n>.json its pinned keys signed.
+  std::optional<std::pair<feed::Root, std::string>> first_pinned_root(const std::vector<feed::PublicKey>& pinned, int threshold);
   std::string fetch(const std::string& path, const std::string& what, std::size_t max_bytes);
   std::string fetch_exact(const std::string& path, const std::string& what, const feed::ObjectRef& ref);
   void fail(feed::Failure failure, const std::string& message, double retry_after);

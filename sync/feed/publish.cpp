@@ -115,6 +115,17 @@ void sign_timestamp(const fs::path& feed_dir, const PrivateKey& online, const Ma
                   options.now);
 }
 
+// Whether the manifest was signed by `online`: after an online key rotation it was not, and kiosks
+// that trust only the new key could not read it. Such a manifest is published again, not reused.
+bool signed_by(const std::string& manifest_bytes, const PrivateKey& online) {
+  try {
+    open_signed("manifest", manifest_bytes, {online.public_key()});
+    return true;
+  } catch (const FeedError&) {
+    return false;
+  }
+}
+
 }  // namespace
 
 std::optional<std::int64_t> resign_timestamp(const fs::path& keys_dir, const fs::path& feed_dir,
@@ -123,8 +134,9 @@ std::optional<std::int64_t> resign_timestamp(const fs::path& keys_dir, const fs:
   if (!current || current->expires - options.now <= 30LL * 86400) return std::nullopt;
   const std::string manifest_bytes =
       platform::read_file(feed_dir / manifest_path(current->version), kMaxManifestBytes);
-  sign_timestamp(feed_dir, PrivateKey::load(KeyPaths(keys_dir).online_key()), *current, manifest_bytes,
-                 options);
+  const PrivateKey online = PrivateKey::load(KeyPaths(keys_dir).online_key());
+  if (!signed_by(manifest_bytes, online)) return std::nullopt;  // the key was rotated: publish anew
+  sign_timestamp(feed_dir, online, *current, manifest_bytes, options);
   return current->version;
 }
 
@@ -169,12 +181,14 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   report.images = m.images.size();
 
   // Same content as the current version: keep it (kiosks download nothing) and only re-sign the
-  // timestamp, unless the manifest itself is about to expire.
+  // timestamp, unless the manifest itself is about to expire or was signed by a rotated-out key.
   const std::optional<Manifest> previous = previous_manifest(feed_dir);
   std::string manifest_bytes;
   if (previous && previous->same_content(m) && previous->expires - options.now > 30LL * 86400) {
+    manifest_bytes = platform::read_file(feed_dir / manifest_path(previous->version), kMaxManifestBytes);
+  }
+  if (!manifest_bytes.empty() && signed_by(manifest_bytes, online)) {
     m = *previous;
-    manifest_bytes = platform::read_file(feed_dir / manifest_path(m.version), kMaxManifestBytes);
   } else {
     m.version = std::max(previous ? previous->version : 0, newest_manifest_version(feed_dir)) + 1;
     m.published_at = options.now;

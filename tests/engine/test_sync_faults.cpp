@@ -363,6 +363,34 @@ TEST_CASE("root key rotation: a kiosk that trusts the old root follows the chain
   CHECK(feed::parse_root(*s.store->state("root")).version == 2);
 }
 
+TEST_CASE("a fresh kiosk pinned to any earlier root walks the chain after two rotations") {
+  test::FeedFixture fx;
+  test::FaultServer server(fx.feed, test::test_tls());
+  const std::string first_root = fx.root_key;
+  const std::string second_root = feed::rotate_keys(fx.keys, fx.dir / "keys2", fx.now);
+  fx.keys = fx.dir / "keys2";
+  fx.now += 60;
+  REQUIRE(fx.publish().version == 2);  // unchanged content, signed again by the second online key
+  const std::string third_root = feed::rotate_keys(fx.keys, fx.dir / "keys3", fx.now);
+  fx.keys = fx.dir / "keys3";
+  fx.now += 60;
+  REQUIRE(fx.publish().version == 3);
+  int n = 0;
+  for (const std::string& pinned : {first_root, second_root, third_root}) {
+    CAPTURE(n);
+    store::OpenOptions o;
+    o.db_path = fx.dir / ("fresh-" + std::to_string(++n)) / "content.db";
+    auto store = store::Store::open(o);
+    auto config = fx.config(server.url());
+    config.root_keys = {feed::public_key_from_base64(pinned)};
+    sync::SyncEngine engine(*store, config, [&fx] { return fx.now; });
+    const auto out = engine.sync_once();
+    CHECK_MESSAGE(out.applied, engine.status().last_error);
+    CHECK(store->version().version == 3);
+    CHECK(feed::parse_root(*store->state("root")).version == 3);
+  }
+}
+
 TEST_CASE("a Pi that booted in 1970 still syncs - using the time floor") {
   test::FeedFixture fx;
   test::FaultServer server(fx.feed, test::test_tls());

@@ -176,6 +176,34 @@ TEST_CASE("images are downscaled to what a 1080p kiosk shows and re-encoded") {
   CHECK_THROWS(prepare_image("not an image"));
 }
 
+TEST_CASE("after an online key rotation unchanged content is published again - signed by the new key") {
+  test::TempDir dir;
+  generate_keys(dir / "keys", test::demo_now());
+  test::copy_tree(test::demo_dir(), dir / "src");
+  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "大厅", "en": "Hall"}})");
+  PublishOptions o;
+  o.now = test::demo_now();
+  REQUIRE(publish(dir / "src", dir / "keys", dir / "feed", o).version == 1);
+  rotate_keys(dir / "keys", dir / "keys2", o.now);
+  o.now += 3600;
+  // The cron job's re-sign cannot keep a manifest the old key signed: it asks for a publish.
+  CHECK_FALSE(resign_timestamp(dir / "keys2", dir / "feed", o).has_value());
+  const auto again = publish(dir / "src", dir / "keys2", dir / "feed", o);
+  REQUIRE(again.published);
+  CHECK(again.new_version);
+  CHECK(again.version == 2);
+  CHECK(again.objects_written == 0);  // same pages and images: kiosks download only the manifest
+  const PublicKey online2 = public_key_from_base64(test::read_text(dir / "keys2" / "online.pub").substr(0, 44));
+  const std::string manifest = test::read_text(dir / "feed" / "manifests" / "2.json");
+  CHECK_NOTHROW(open_signed("manifest", manifest, {online2}));
+  const Timestamp t = parse_timestamp(open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online2}).payload);
+  CHECK(t.manifest.sha256 == content::sha256_hex(manifest));
+  // From then on the new key's manifest is reused as before.
+  o.now += 3600;
+  CHECK_FALSE(publish(dir / "src", dir / "keys2", dir / "feed", o).new_version);
+  CHECK(resign_timestamp(dir / "keys2", dir / "feed", o) == 2);
+}
+
 TEST_CASE("re-signing the timestamp alone keeps the version and the manifest and moves the expiry") {
   test::TempDir dir;
   generate_keys(dir / "keys", test::demo_now());

@@ -42,6 +42,7 @@ std::vector<std::string> import_content_dir(ConsoleDb& db, ItemStore& items, con
   // desk status set on the board must not be shifted again by the publisher.
   content::LoadOptions load;
   load.rebase_sample_to = now;
+  load.decode_images = true;
   content::SourceDir source = content::load_source_dir(dir, issues, load);
   std::vector<std::string> problems;
   for (const auto& issue : issues.all()) {

@@ -37,8 +37,7 @@ ImageUpload add_image(ConsoleDb& db, const Principal& who, const std::string& na
   }
   const auto size = content::probe_image(bytes);
   if (!size) return fail("is not a PNG or JPEG image");
-  if (size->width > kMaxImageSide || size->height > kMaxImageSide ||
-      static_cast<long long>(size->width) * size->height > kMaxImagePixels) {
+  if (!content::within_pixel_cap(*size)) {
     return fail("is " + std::to_string(size->width) + "x" + std::to_string(size->height) +
                 " pixels; at most 8192 per side and 40 megapixels");
   }

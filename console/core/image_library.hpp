@@ -14,8 +14,6 @@
 namespace kiosk::console {
 
 inline constexpr std::size_t kMaxUploadBytes = 8 * 1024 * 1024;  // = content::limits::kMaxSourceImageBytes
-inline constexpr int kMaxImageSide = 8192;
-inline constexpr long long kMaxImagePixels = 40LL * 1000 * 1000;
 
 struct ImageUpload {
   bool ok = false;

@@ -6,6 +6,8 @@
 #include <climits>
 
 #include "platform/files.hpp"
+#include "platform/log.hpp"
+#include "sync/content/image_probe.hpp"
 
 namespace kiosk::app {
 
@@ -18,6 +20,15 @@ DecodedImage decode_image_file(const std::filesystem::path& file, int max_side) 
     return out;
   }
   if (bytes.size() > INT_MAX) return out;
+  // The pixel cap before stb allocates: a feed's images are at most 1920x1080, but a hostile or
+  // broken one must cost a log line, not the kiosk's memory.
+  const auto size = content::probe_image(bytes);
+  if (!size || !content::within_pixel_cap(*size)) {
+    log::warn("image " + file.filename().string() + " is not shown: " +
+              (size ? std::to_string(size->width) + "x" + std::to_string(size->height) + " pixels is over the cap"
+                    : std::string("not a PNG or JPEG image")));
+    return out;
+  }
   int w = 0, h = 0, channels = 0;
   stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
                                           &w, &h, &channels, 4);

@@ -1,6 +1,8 @@
 #pragma once
-// Reads an image's size from its header without decoding it (stb_image, packaged in Debian).
+// Reads an image's size from its header without decoding it (stb_image, packaged in Debian), and
+// the one pixel cap every decode checks first: on the publisher, in `check`, on the kiosk.
 #include <optional>
+#include <string>
 #include <string_view>
 
 namespace kiosk::content {
@@ -12,5 +14,15 @@ struct ImageSize {
 
 // PNG or JPEG only; anything else (or a broken header) is nullopt.
 std::optional<ImageSize> probe_image(std::string_view bytes);
+
+// No decode allocates for more than this: 8192 per side and 40 megapixels (160 MB as RGBA, checked
+// from the header before a byte is allocated; a 1 GB Pi must survive a hostile image).
+inline constexpr int kMaxImageSide = 8192;
+inline constexpr long long kMaxImagePixels = 40LL * 1000 * 1000;
+bool within_pixel_cap(const ImageSize& size);
+
+// What is wrong with an image, in words ("" when it is fine): not PNG/JPEG, over the pixel cap, or
+// data that does not decode (a damaged file whose header is fine). Decodes the whole image.
+std::string image_problem(std::string_view bytes);
 
 }  // namespace kiosk::content

@@ -16,7 +16,7 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void load_images(const fs::path& dir, SourceDir& out, Issues& issues) {
+void load_images(const fs::path& dir, const LoadOptions& options, SourceDir& out, Issues& issues) {
   const fs::path images = dir / "images";
   std::error_code ec;
   if (!fs::is_directory(images, ec)) return;
@@ -35,8 +35,9 @@ void load_images(const fs::path& dir, SourceDir& out, Issues& issues) {
       continue;
     }
     const auto size = probe_image(bytes);
-    if (!size) {
-      issues.error("images/" + name, "", "", "", "is not a PNG or JPEG image the kiosk can show");
+    const std::string problem = !size || !within_pixel_cap(*size) || options.decode_images ? image_problem(bytes) : "";
+    if (!problem.empty()) {
+      issues.error("images/" + name, "", "", "", problem);
       continue;
     }
     out.content.images.push_back(
@@ -68,7 +69,7 @@ SourceDir load_source_dir(const fs::path& dir, Issues& issues, const LoadOptions
       issues.error(file, "", "", "", e.what());
     }
   }
-  load_images(dir, out, issues);
+  load_images(dir, options, out, issues);
   if (options.rebase_sample_to) rebase_sample_content(out.content, *options.rebase_sample_to);
   validate(out.content, issues);
   return out;

@@ -19,6 +19,9 @@ struct SourceDir {
 struct LoadOptions {
   // Sample content with an anchor is moved so that its anchor day is the day of `now`.
   std::optional<UnixSeconds> rebase_sample_to;
+  // Decode every image to its last byte (`check`, publishing, the console). Off for a kiosk's own
+  // baseline import, on its start-up path: a header check and the pixel cap only.
+  bool decode_images = false;
 };
 
 // Reads, parses and validates every file. Never throws on bad content: problems land in `issues`

@@ -13,6 +13,7 @@
 #include "platform/files.hpp"
 #include "platform/log.hpp"
 #include "sync/content/content_json.hpp"
+#include "sync/content/image_probe.hpp"
 #include "sync/content/json_limits.hpp"
 #include "sync/content/sha256.hpp"
 #include "sync/content/validate.hpp"
@@ -374,7 +375,22 @@ void SyncEngine::run(SyncOutcome& out) {
     if (!stored_set.count(p.object.sha256)) new_pages.emplace_back(p.object.sha256, std::move(page));
   }
   candidate.meta = m.meta;
-  for (const auto& i : m.images) candidate.images.push_back({i.name, i.object.sha256, i.object.length, i.width, i.height});
+  std::set<std::string> fetched;
+  for (const auto& o : missing) fetched.insert(o.sha256);
+  for (const auto& i : m.images) {
+    candidate.images.push_back({i.name, i.object.sha256, i.object.length, i.width, i.height});
+    if (!fetched.count(i.object.sha256)) continue;  // checked when it first arrived
+    // The size the manifest declares is what layouts and memory budgets use: it must be the real one,
+    // read from the image's own header (no decode; the kiosk's decoder has its own pixel cap).
+    const auto real = content::probe_image(store_.blobs().get(i.object.sha256, static_cast<std::size_t>(i.object.length)));
+    if (!real) {
+      issues.error("images/" + i.name, "", "", "", "is not a PNG or JPEG image");
+    } else if (real->width != i.width || real->height != i.height) {
+      issues.error("images/" + i.name, "", "", "",
+                   "is " + std::to_string(real->width) + "x" + std::to_string(real->height) + " pixels but the manifest says " +
+                       std::to_string(i.width) + "x" + std::to_string(i.height));
+    }
+  }
   const std::string parse_ms = ms_since(t_parse);
   const auto t_validate = std::chrono::steady_clock::now();
   content::validate(candidate, issues);

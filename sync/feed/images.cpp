@@ -9,6 +9,8 @@
 #include <stdexcept>
 #include <vector>
 
+#include "sync/content/image_probe.hpp"
+
 namespace kiosk::feed {
 namespace {
 
@@ -24,6 +26,12 @@ void append(void* context, void* data, int size) {
 
 PreparedImage prepare_image(std::string_view bytes) {
   if (bytes.size() > INT_MAX) throw std::runtime_error("image too large");
+  const auto size = content::probe_image(bytes);
+  if (!size) throw std::runtime_error("not a PNG or JPEG image");
+  if (!content::within_pixel_cap(*size)) {  // before stb allocates width x height x 4 bytes
+    throw std::runtime_error(std::to_string(size->width) + "x" + std::to_string(size->height) +
+                             " pixels is over the cap of 8192 per side and 40 megapixels");
+  }
   int w = 0, h = 0, channels = 0;
   stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
                                           &w, &h, &channels, 4);

@@ -146,6 +146,7 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   content::Issues issues;
   content::LoadOptions load;
   load.rebase_sample_to = options.now;
+  load.decode_images = true;
   content::SourceDir source = content::load_source_dir(source_dir, issues, load);
   if (issues.has_errors()) {
     for (const auto& i : issues.all()) {
@@ -163,8 +164,13 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   m.meta = source.content.meta;
   m.meta.sample_anchor.reset();  // published content is concrete
   for (const auto& image : source.content.images) {
-    const PreparedImage prepared = prepare_image(
-        platform::read_file(source.image_files.at(image.name), static_cast<std::size_t>(image.bytes)));
+    PreparedImage prepared;
+    try {
+      prepared = prepare_image(platform::read_file(source.image_files.at(image.name), static_cast<std::size_t>(image.bytes)));
+    } catch (const std::exception& e) {  // changed on disk since it was checked: name it, write nothing
+      report.problems.push_back("images/" + image.name + ": " + e.what());
+      return report;
+    }
     const std::string sha = content::sha256_hex(prepared.bytes);
     put_object(feed_dir, sha, prepared.bytes, report);
     m.images.push_back(ImageEntry{image.name,

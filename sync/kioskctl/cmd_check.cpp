@@ -11,7 +11,9 @@ void add_check_command(CLI::App& app, int& exit_code) {
   cmd->add_option("DIR", *dir, "Content source directory")->required();
   cmd->callback([dir, &exit_code] {
     content::Issues issues;
-    const auto source = content::load_source_dir(*dir, issues);
+    content::LoadOptions load;
+    load.decode_images = true;  // damaged image data is found here, not on a kiosk
+    const auto source = content::load_source_dir(*dir, issues, load);
     for (const auto& issue : issues.all()) std::cout << issue.to_string() << "\n";
     if (issues.has_errors()) {
       std::cout << issues.error_count() << " error(s): nothing in " << *dir << " can be published until they are fixed.\n";

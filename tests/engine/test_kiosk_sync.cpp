@@ -80,11 +80,12 @@ TEST_CASE("when the feed fails the kiosk keeps its content and its home screen s
   k.sync() = view;
   k.step(fx.now, 1.0);
   CHECK(k.audit().region("sync-badge-offline") != nullptr);
-  // The staff overlay spells the reason out.
+  // The staff overlay spells the reason out, in its own language (the code travels with the view).
+  CHECK(view.last_error_code == "network");
   k.ui().state().staff.unlocked = true;
   k.step(fx.now, 1.1);
   bool reason_shown = false;
-  for (const auto& t : k.audit().texts) reason_shown |= t.full.find("cannot connect") != std::string::npos;
+  for (const auto& t : k.audit().texts) reason_shown |= t.full.find("连不上内容服务器") != std::string::npos;
   CHECK(reason_shown);
 }
 

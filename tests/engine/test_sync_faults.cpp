@@ -4,6 +4,7 @@
 #include <doctest/doctest.h>
 
 #include <nlohmann/json.hpp>
+#include <stb/stb_image_write.h>
 
 #include <atomic>
 #include <cerrno>
@@ -361,6 +362,30 @@ TEST_CASE("root key rotation: a kiosk that trusts the old root follows the chain
   CHECK_MESSAGE(out.applied, s.engine->status().last_error);
   CHECK(s.store->version().version == 3);
   CHECK(feed::parse_root(*s.store->state("root")).version == 2);
+}
+
+TEST_CASE("an image whose real size differs from the manifest's refuses the version - naming the image") {
+  Scenario s;
+  REQUIRE(s.engine->sync_once().applied);  // version 2
+  std::vector<unsigned char> rgb(64 * 48 * 3, 90);  // a new picture: its object is fetched now
+  std::string png;
+  stbi_write_png_to_func(
+      [](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
+      &png, 64, 48, 3, rgb.data(), 64 * 3);
+  test::write_text(s.fx.src / "images" / "extra-poster.png", png);
+  s.fx.now += 60;
+  REQUIRE(s.fx.publish().version == 3);
+  s.fx.rewrite_manifest([](feed::Manifest& m) {
+    for (auto& i : m.images) {
+      if (i.name == "extra-poster.png") i.width += 1;
+    }
+  });
+  const auto out = s.engine->sync_once();
+  REQUIRE(out.failure.has_value());
+  CHECK(*out.failure == Failure::invalid_content);
+  CHECK_MESSAGE(s.engine->status().last_error.find("images/extra-poster.png") != std::string::npos, s.engine->status().last_error);
+  CHECK(s.engine->status().last_error.find("pixels but the manifest says") != std::string::npos);
+  CHECK(s.store->version().version == 2);
 }
 
 TEST_CASE("a fresh kiosk pinned to any earlier root walks the chain after two rotations") {

@@ -1,12 +1,16 @@
 // The UI host outside screenshot mode: fonts are baked in the background, new content never shows a
-// character as "?", and the first frame comes from a smaller start-up atlas.
+// character as "?", the first frame comes from a smaller start-up atlas, and images over the pixel
+// cap are never decoded.
 #include <doctest/doctest.h>
 
 #include <chrono>
 #include <thread>
 
 #include "kiosk/app/presenter.hpp"
+#include "kiosk/app/texture_images.hpp"
 #include "kiosk/app/ui_host.hpp"
+#include "tests/support/fixtures.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/ui/ui_fixture.hpp"
 
 using namespace kiosk;
@@ -78,4 +82,19 @@ TEST_CASE("new content with new characters keeps the old version on screen until
   bool drew_title = false;
   for (const auto& t : h.audit.texts) drew_title |= t.full == "龘靐齉爩 新的大厅";
   CHECK(drew_title);
+}
+
+TEST_CASE("the kiosk decodes no image over the pixel cap - its header is read first") {
+  test::TempDir dir;
+  std::string bytes = test::read_text(test::demo_dir() / "images" / "photo-3d-printing.png");
+  const app::DecodedImage fine = app::decode_image_file(test::demo_dir() / "images" / "photo-3d-printing.png", 1024);
+  CHECK(fine.width > 0);
+  for (int i = 0; i < 4; ++i) {  // the header now claims 12000x9000 (432 MB as RGBA)
+    bytes[16 + i] = static_cast<char>((12000 >> (24 - 8 * i)) & 0xFF);
+    bytes[20 + i] = static_cast<char>((9000 >> (24 - 8 * i)) & 0xFF);
+  }
+  test::write_text(dir / "bomb.png", bytes);
+  const app::DecodedImage refused = app::decode_image_file(dir / "bomb.png", 1024);
+  CHECK(refused.width == 0);
+  CHECK(refused.rgba.empty());
 }

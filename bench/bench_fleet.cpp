@@ -5,13 +5,12 @@
 // The console runs as its own process (kiosk-console serve). The simulated kiosks open a new
 // connection per beat, as nginx does towards the console (HTTP/1.0 upstream, no keep-alive).
 // Usage: bench_fleet [KIOSKS [SECONDS]]
-#include <nlohmann/json.hpp>
-
 #include <atomic>
 #include <chrono>
 #include <cstdio>
 #include <ctime>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "bench/proc_stats.hpp"
@@ -39,7 +38,9 @@ namespace {
 // missing AES instructions (TLS there runs ChaCha20 in software) and its slower memory.
 constexpr double kPi4Factor = 6.0;
 
-content::UnixSeconds wall_now() { return static_cast<content::UnixSeconds>(std::time(nullptr)); }
+content::UnixSeconds wall_now() {
+  return static_cast<content::UnixSeconds>(std::time(nullptr));
+}
 
 double thread_cpu_seconds() {
   timespec ts{};
@@ -73,7 +74,8 @@ fleet::KioskReport typical_report(int i) {
   r.disk_free_bytes = 20LL << 30;
   r.memory_available_bytes = 700LL << 20;
   r.uptime_s = 86400.0 * 12;
-  r.addresses = {"eth0 192.168.10." + std::to_string(10 + i % 200), "wlan0 10.20.0." + std::to_string(i % 250)};
+  r.addresses = {"eth0 192.168.10." + std::to_string(10 + i % 200),
+                 "wlan0 10.20.0." + std::to_string(i % 250)};
   return r;
 }
 
@@ -93,8 +95,9 @@ int main(int argc, char** argv) {
   }
   const int port = test::free_port();
   auto args = test::our_program("console/kiosk-console");
-  args.insert(args.end(), {"serve", "--data-dir", data.string(), "--listen", "127.0.0.1:" + std::to_string(port),
-                           "--insecure-cookies", "--heartbeat-seconds", "1"});
+  args.insert(args.end(),
+              {"serve", "--data-dir", data.string(), "--listen", "127.0.0.1:" + std::to_string(port),
+               "--insecure-cookies", "--heartbeat-seconds", "1"});
   test::ChildProcess server(args, {}, tmp / "serve.log");
   const std::string base = "http://127.0.0.1:" + std::to_string(port);
   while (test::http({"GET", base + "/login", {}, "", std::nullopt}).status != 200) {
@@ -112,7 +115,8 @@ int main(int argc, char** argv) {
       const std::string id = "kiosk-" + std::to_string(i);
       tokens.push_back(fleet.pair(fleet.add_kiosk(id, "", admin), "127.0.0.1")->token);
     }
-    std::printf("add and pair %d kiosks: %.2f s\n", kiosks, std::chrono::duration<double>(Clock::now() - t).count());
+    std::printf("add and pair %d kiosks: %.2f s\n", kiosks,
+                std::chrono::duration<double>(Clock::now() - t).count());
   }
   std::this_thread::sleep_for(std::chrono::seconds(2));  // the running console reads the new kiosks
   const auto db_before = db_bytes(data);
@@ -150,11 +154,12 @@ int main(int argc, char** argv) {
                                        std::chrono::duration<double>(n + static_cast<double>(k) / kiosks));
           std::this_thread::sleep_until(due);
           const auto t = Clock::now();
-          const auto r = test::http({"POST",
-                                     base + "/api/v1/heartbeat",
-                                     {"Content-Type: application/json", "Authorization: Bearer " + tokens[k], "Connection: close"},
-                                     bodies[k],
-                                     std::nullopt});
+          const auto r = test::http(
+              {"POST",
+               base + "/api/v1/heartbeat",
+               {"Content-Type: application/json", "Authorization: Bearer " + tokens[k], "Connection: close"},
+               bodies[k],
+               std::nullopt});
           mine.push_back(std::chrono::duration<double>(Clock::now() - t).count() * 1000);
           if (r.status != 200) ++errors;
         }
@@ -168,12 +173,15 @@ int main(int argc, char** argv) {
   done = true;
   sampler.join();
   const double cpu = bench::cpu_seconds(server.pid()) - cpu_before;
-  std::printf("%d kiosks x 1 beat/s for %.0f s: %zu beats in %.1f s (%.0f/s), errors %d, latency p50 %.1f ms, p99 %.1f ms, "
-              "max %.1f ms  budget p99 <= 50 ms, no errors\n",
-              kiosks, seconds, latencies.size(), wall, static_cast<double>(latencies.size()) / wall, errors.load(),
-              bench::percentile(latencies, 0.5), bench::percentile(latencies, 0.99), bench::percentile(latencies, 1.0));
-  std::printf("console while beating: %.0f %% of one core, RSS peak %.1f MB  budget <= 100 MB\n", 100 * cpu / wall,
-              static_cast<double>(rss_peak.load()) / 1024);
+  std::printf(
+      "%d kiosks x 1 beat/s for %.0f s: %zu beats in %.1f s (%.0f/s), errors %d, latency p50 %.1f ms, p99 "
+      "%.1f ms, "
+      "max %.1f ms  budget p99 <= 50 ms, no errors\n",
+      kiosks, seconds, latencies.size(), wall, static_cast<double>(latencies.size()) / wall, errors.load(),
+      bench::percentile(latencies, 0.5), bench::percentile(latencies, 0.99),
+      bench::percentile(latencies, 1.0));
+  std::printf("console while beating: %.0f %% of one core, RSS peak %.1f MB  budget <= 100 MB\n",
+              100 * cpu / wall, static_cast<double>(rss_peak.load()) / 1024);
 
   // Database growth: beats are flushed (one row per kiosk, rewritten) every 30 s; what grows is the
   // history of state changes (and screenshots, which are files and only taken on request).
@@ -185,17 +193,20 @@ int main(int argc, char** argv) {
     auto db = console::ConsoleDb::open(data);
     db->with([&](store::Database& d) {
       events = d.scalar_int("SELECT count(*) FROM kiosk_events");
-      auto st = d.prepare("SELECT avg(length(kiosk_id) + length(state) + length(detail) + 24) FROM kiosk_events");
+      auto st =
+          d.prepare("SELECT avg(length(kiosk_id) + length(state) + length(detail) + 24) FROM kiosk_events");
       if (st.step()) event_bytes = st.real(0);
     });
   }
   constexpr double kChangesPerKioskDay = 6;  // dark at closing, lit at opening, and a few late beats
-  std::printf("database: %.1f MB before the beats, %+.1f MB after %.0f s and a flush (%lld state changes recorded)\n",
-              static_cast<double>(db_before) / 1e6, (static_cast<double>(db_after) - static_cast<double>(db_before)) / 1e6,
-              seconds, events);
-  std::printf("  per day at %d kiosks: ~%.2f MB of state changes (%.0f B each, %.0f changes per kiosk), "
-              "capped at 500 per kiosk and 90 days; screenshots on request only, <= 20 x 500 KB per kiosk, 7 days\n",
-              kiosks, kiosks * kChangesPerKioskDay * event_bytes / 1e6, event_bytes, kChangesPerKioskDay);
+  std::printf(
+      "database: %.1f MB before the beats, %+.1f MB after %.0f s and a flush (%lld state changes recorded)\n",
+      static_cast<double>(db_before) / 1e6,
+      (static_cast<double>(db_after) - static_cast<double>(db_before)) / 1e6, seconds, events);
+  std::printf(
+      "  per day at %d kiosks: ~%.2f MB of state changes (%.0f B each, %.0f changes per kiosk), "
+      "capped at 500 per kiosk and 90 days; screenshots on request only, <= 20 x 500 KB per kiosk, 7 days\n",
+      kiosks, kiosks * kChangesPerKioskDay * event_bytes / 1e6, event_bytes, kChangesPerKioskDay);
 
   // One kiosk's heartbeat as it really travels: TLS to nginx (the shipped proxy settings) and on to
   // the console; CPU on this thread (report, JSON, TLS, HTTP), bytes on the wire.
@@ -204,8 +215,9 @@ int main(int argc, char** argv) {
                           "upstream kiosk_console { server 127.0.0.1:" + std::to_string(port) + "; }");
   // The same, through an nginx that closes every connection: the kiosk reconnects with the TLS
   // session it keeps (what happens when a beat comes after nginx's keep-alive timeout).
-  test::NginxServer closing(test::test_tls(), tmp / "nginx-closing", "    include " + snippet.string() + ";",
-                            "keepalive_timeout 0;\n  upstream kiosk_console { server 127.0.0.1:" + std::to_string(port) + "; }");
+  test::NginxServer closing(
+      test::test_tls(), tmp / "nginx-closing", "    include " + snippet.string() + ";",
+      "keepalive_timeout 0;\n  upstream kiosk_console { server 127.0.0.1:" + std::to_string(port) + "; }");
   fleet::Credentials credentials{nginx.url(), "kiosk-0", tokens[0]};
   const auto beat_cost = [&](bool reuse, int n) {
     sync::HttpClient kept(fleet::console_http_options(test::test_tls().ca.string()));
@@ -226,7 +238,9 @@ int main(int argc, char** argv) {
     // header_bytes counts the requests as sent (headers and the small body curl sends with them) and
     // the replies' headers; body_bytes the replies' bodies.
     const double wire =
-        reuse ? static_cast<double>(s.header_bytes - stats0.header_bytes + s.body_bytes - stats0.body_bytes) / n : 0;
+        reuse
+            ? static_cast<double>(s.header_bytes - stats0.header_bytes + s.body_bytes - stats0.body_bytes) / n
+            : 0;
     return std::pair<double, double>{per_beat_ms, wire};
   };
   const auto [kept_ms, wire] = beat_cost(true, 300);
@@ -235,14 +249,20 @@ int main(int argc, char** argv) {
   const auto [resumed_ms, unused2] = beat_cost(true, 100);
   (void)unused;
   (void)unused2;
-  std::printf("one heartbeat over HTTPS via nginx: %.0f bytes of HTTP (request and reply, headers included; TLS adds ~50)  "
-              "budget <= 2 KB\n",
-              wire);
-  std::printf("  CPU per beat (this machine): %.2f ms on the open connection (beats every 60 s, nginx keeps it 75 s), "
-              "%.2f ms reconnecting with the kept TLS session, %.2f ms for a first handshake (after a restart)\n",
-              kept_ms, resumed_ms, fresh_ms);
-  std::printf("  Pi 4 estimate (x%.0f): %.1f ms open, %.1f ms reconnecting, %.1f ms first handshake  budget <= 5 ms\n",
-              kPi4Factor, kept_ms * kPi4Factor, resumed_ms * kPi4Factor, fresh_ms * kPi4Factor);
+  std::printf(
+      "one heartbeat over HTTPS via nginx: %.0f bytes of HTTP (request and reply, headers included; TLS adds "
+      "~50)  "
+      "budget <= 2 KB\n",
+      wire);
+  std::printf(
+      "  CPU per beat (this machine): %.2f ms on the open connection (beats every 60 s, nginx keeps it 75 "
+      "s), "
+      "%.2f ms reconnecting with the kept TLS session, %.2f ms for a first handshake (after a restart)\n",
+      kept_ms, resumed_ms, fresh_ms);
+  std::printf(
+      "  Pi 4 estimate (x%.0f): %.1f ms open, %.1f ms reconnecting, %.1f ms first handshake  budget <= 5 "
+      "ms\n",
+      kPi4Factor, kept_ms * kPi4Factor, resumed_ms * kPi4Factor, fresh_ms * kPi4Factor);
   if (errors > 0) std::printf("errors in the heartbeat cost runs: %d\n", errors.load());
   return 0;
 }

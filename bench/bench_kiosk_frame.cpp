@@ -27,7 +27,9 @@ namespace {
 constexpr int kFrames = 60;
 const content::UnixSeconds kNow = 1796004000;  // 2026-11-30T10:00:00+08:00
 
-double ms(Clock::time_point a, Clock::time_point b) { return std::chrono::duration<double, std::milli>(b - a).count(); }
+double ms(Clock::time_point a, Clock::time_point b) {
+  return std::chrono::duration<double, std::milli>(b - a).count();
+}
 
 double median(std::vector<double> v) {
   std::sort(v.begin(), v.end());
@@ -81,9 +83,10 @@ int main(int argc, char** argv) {
     const std::string mode = argv[2];
     auto snap = mode == "home" ? demo() : synthetic(mode == "events10000" ? 10000 : 200);
     app::HeadlessKiosk k(1920, 1080, i18n, *file, snap);
-    if (mode != "home") k.ui().apply({ui::Action::Kind::navigate, {}, static_cast<int>(ui::Screen::events)}, 0);
+    if (mode != "home")
+      k.ui().apply({ui::Action::Kind::navigate, {}, static_cast<int>(ui::Screen::events)}, 0);
     run_frames(k, false, false, nullptr, nullptr);  // warm up: caches, list rows, textures
-    CALLGRIND_START_INSTRUMENTATION;  // collection stays off except around each UI build
+    CALLGRIND_START_INSTRUMENTATION;                // collection stays off except around each UI build
     run_frames(k, mode != "home", true, nullptr, nullptr);
     std::printf("frames %d\n", kFrames);
     return 0;
@@ -93,26 +96,31 @@ int main(int argc, char** argv) {
   ui::GlyphSet glyphs = ui::base_glyphs(i18n.all_text());
   glyphs.add_content(snap->content());
   std::printf("bench_kiosk_frame: font %s #%d\n", file->path.c_str(), file->index);
-  for (const auto& [w, h] : std::vector<std::pair<int, int>>{{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}}) {
+  for (const auto& [w, h] :
+       std::vector<std::pair<int, int>>{{800, 480}, {1280, 800}, {1920, 1080}, {1080, 1920}}) {
     std::vector<double> times;
     int aw = 0, ah = 0;
     for (int i = 0; i < 5; ++i) {
-      const auto atlas = ui::build_font_atlas(font, ui::compute_metrics(static_cast<float>(w), static_cast<float>(h)), glyphs);
+      const auto atlas = ui::build_font_atlas(
+          font, ui::compute_metrics(static_cast<float>(w), static_cast<float>(h)), glyphs);
       times.push_back(atlas->build_ms);
       aw = atlas->width, ah = atlas->height;
     }
-    std::printf("  atlas %4dx%-4d  %zu glyphs x 3 sizes + digits: %4dx%-4d  built in %5.1f ms (median of 5)  budget <= 2048x2048, <= 100 ms\n",
-                w, h, glyphs.size(), aw, ah, median(times));
+    std::printf(
+        "  atlas %4dx%-4d  %zu glyphs x 3 sizes + digits: %4dx%-4d  built in %5.1f ms (median of 5)  budget "
+        "<= 2048x2048, <= 100 ms\n",
+        w, h, glyphs.size(), aw, ah, median(times));
   }
-  for (const auto& [label, events] : std::vector<std::pair<const char*, std::size_t>>{{"home, demo content", 0}, {"events, 200 events", 200}, {"events, 10,000 events", 10000}}) {
+  for (const auto& [label, events] : std::vector<std::pair<const char*, std::size_t>>{
+           {"home, demo content", 0}, {"events, 200 events", 200}, {"events, 10,000 events", 10000}}) {
     auto s = events == 0 ? snap : synthetic(events);
     app::HeadlessKiosk k(1920, 1080, i18n, *file, s);
     if (events > 0) k.ui().apply({ui::Action::Kind::navigate, {}, static_cast<int>(ui::Screen::events)}, 0);
     run_frames(k, false, false, nullptr, nullptr);
     std::vector<double> build, render;
     run_frames(k, events > 0, false, &build, &render);
-    std::printf("  1920x1080 %-24s UI build %6.3f ms   software raster %6.2f ms   (median of %d frames%s)\n", label,
-                median(build), median(render), kFrames, events > 0 ? ", scrolling" : "");
+    std::printf("  1920x1080 %-24s UI build %6.3f ms   software raster %6.2f ms   (median of %d frames%s)\n",
+                label, median(build), median(render), kFrames, events > 0 ? ", scrolling" : "");
   }
   return 0;
 }

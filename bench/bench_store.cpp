@@ -30,7 +30,9 @@ struct Percentiles {
 
 Percentiles percentiles(std::vector<double> v) {
   std::sort(v.begin(), v.end());
-  const auto at = [&](double q) { return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))]; };
+  const auto at = [&](double q) {
+    return v[static_cast<std::size_t>(q * static_cast<double>(v.size() - 1))];
+  };
   return {at(0.5), at(0.99), v.back()};
 }
 
@@ -46,8 +48,8 @@ void time_queries(const char* label, const std::vector<std::string>& queries, in
     }
   }
   const auto p = percentiles(samples);
-  std::printf("  %-44s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms   (%zu queries, %zu hits)\n", label, p.p50, p.p99,
-              p.max, samples.size(), hits);
+  std::printf("  %-44s p50 %7.3f ms   p99 %7.3f ms   max %7.3f ms   (%zu queries, %zu hits)\n", label, p.p50,
+              p.p99, p.max, samples.size(), hits);
 }
 
 }  // namespace
@@ -55,7 +57,8 @@ void time_queries(const char* label, const std::vector<std::string>& queries, in
 int main(int argc, char** argv) {
   log::silence();
   const std::size_t n = argc > 1 ? std::strtoul(argv[1], nullptr, 10) : 10000;
-  const auto dir = std::filesystem::temp_directory_path() / ("kiosk-bench-store-" + std::to_string(::getpid()));
+  const auto dir =
+      std::filesystem::temp_directory_path() / ("kiosk-bench-store-" + std::to_string(::getpid()));
   std::filesystem::create_directories(dir);
   const content::UnixSeconds now = 1764468000;
   const auto content = bench::synthetic_content(n, n, now);
@@ -68,7 +71,8 @@ int main(int argc, char** argv) {
               options.db_path.c_str());
   auto start = Clock::now();
   st->replace_content(content, content::VersionInfo{1, "bench", now, now, ""});
-  std::printf("  import (one transaction, with search index)  %8.1f ms   budget < 2000 ms\n", ms_since(start));
+  std::printf("  import (one transaction, with search index)  %8.1f ms   budget < 2000 ms\n",
+              ms_since(start));
   start = Clock::now();
   st->replace_content(content, content::VersionInfo{2, "bench", now, now, ""});
   std::printf("  re-import over existing content              %8.1f ms\n", ms_since(start));
@@ -83,9 +87,12 @@ int main(int argc, char** argv) {
   std::printf("  snapshot build (read all rows + index)       %8.1f ms   (median of 5)   budget < 150 ms\n",
               percentiles(builds).p50);
 
-  const std::vector<std::string> zh2 = {"超级", "论坛", "孵化", "创业", "天使", "检测", "泰达", "制造", "医药", "芯片"};
-  const std::vector<std::string> zh3 = {"超级计", "训练营", "孵化器", "开放日", "云计算", "大数据", "新材料", "干细胞"};
-  const std::vector<std::string> en = {"sup", "fore", "incub", "angel", "test", "med", "cloud", "big da", "ic d", "tian"};
+  const std::vector<std::string> zh2 = {"超级", "论坛", "孵化", "创业", "天使",
+                                        "检测", "泰达", "制造", "医药", "芯片"};
+  const std::vector<std::string> zh3 = {"超级计", "训练营", "孵化器", "开放日",
+                                        "云计算", "大数据", "新材料", "干细胞"};
+  const std::vector<std::string> en = {"sup", "fore",  "incub",  "angel", "test",
+                                       "med", "cloud", "big da", "ic d",  "tian"};
   std::printf("  FTS5 search (store, limit 50, ranked):\n");
   const auto fts = [&](const std::string& q) { return st->search(q, 50).size(); };
   time_queries("2-character Chinese", zh2, 20, fts);

@@ -2,12 +2,11 @@
 //   unchanged poll = 1 request and <= 2 KB; one change among 10,000 <= 3 % of a full sync;
 //   10,000-item apply <= 2 s; a fleet of 200 kiosks converges within one poll interval + 5 s.
 // Everything runs against a real nginx on 127.0.0.1 with HTTPS (the test CA).
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <atomic>
 #include <chrono>
 #include <cstdio>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <thread>
 
@@ -27,7 +26,9 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-double seconds_since(Clock::time_point t) { return std::chrono::duration<double>(Clock::now() - t).count(); }
+double seconds_since(Clock::time_point t) {
+  return std::chrono::duration<double>(Clock::now() - t).count();
+}
 
 void write_collection(const fs::path& dir, const char* name, const nlohmann::json& items) {
   nlohmann::json doc;
@@ -36,12 +37,14 @@ void write_collection(const fs::path& dir, const char* name, const nlohmann::jso
 }
 
 // A content source directory with `events` events and as many resources.
-void write_source(const fs::path& dir, std::size_t n, content::UnixSeconds now, const std::string& title_of_first) {
+void write_source(const fs::path& dir, std::size_t n, content::UnixSeconds now,
+                  const std::string& title_of_first) {
   content::Content c = bench::synthetic_content(n, n, now);
   if (!c.events.empty()) c.events[0].title.zh = title_of_first;
   fs::create_directories(dir);
   test::write_text(dir / "meta.json", content::to_json(c.meta).dump());
-  nlohmann::json spaces = nlohmann::json::array(), events = nlohmann::json::array(), resources = nlohmann::json::array();
+  nlohmann::json spaces = nlohmann::json::array(), events = nlohmann::json::array(),
+                 resources = nlohmann::json::array();
   for (const auto& s : c.spaces) spaces.push_back(content::to_json(s));
   for (const auto& e : c.events) events.push_back(content::to_json(e));
   for (const auto& r : c.resources) resources.push_back(content::to_json(r));
@@ -64,7 +67,9 @@ Kiosk make_kiosk(const fs::path& dir, const sync::SyncConfig& config) {
   return k;
 }
 
-std::uint64_t wire_bytes(const sync::HttpStats& s) { return s.body_bytes + s.header_bytes; }
+std::uint64_t wire_bytes(const sync::HttpStats& s) {
+  return s.body_bytes + s.header_bytes;
+}
 
 }  // namespace
 
@@ -95,13 +100,16 @@ int main(int argc, char** argv) {
     const auto full = k.engine->http_stats();
     std::printf("  demo feed, full sync          %7.1f ms  %3llu requests  %8llu bytes on the wire  (%s)\n",
                 seconds_since(t) * 1000, static_cast<unsigned long long>(full.requests),
-                static_cast<unsigned long long>(wire_bytes(full)), out.applied ? "applied" : k.engine->status().last_error.c_str());
+                static_cast<unsigned long long>(wire_bytes(full)),
+                out.applied ? "applied" : k.engine->status().last_error.c_str());
     const auto t2 = Clock::now();
     k.engine->sync_once();
     const auto after = k.engine->http_stats();
-    std::printf("  unchanged poll                %7.1f ms  %3llu request   %8llu bytes (headers included)   budget 1 request, <= 2048 bytes\n",
-                seconds_since(t2) * 1000, static_cast<unsigned long long>(after.requests - full.requests),
-                static_cast<unsigned long long>(wire_bytes(after) - wire_bytes(full)));
+    std::printf(
+        "  unchanged poll                %7.1f ms  %3llu request   %8llu bytes (headers included)   budget 1 "
+        "request, <= 2048 bytes\n",
+        seconds_since(t2) * 1000, static_cast<unsigned long long>(after.requests - full.requests),
+        static_cast<unsigned long long>(wire_bytes(after) - wire_bytes(full)));
   }
   // 2. 10,000 events + 10,000 resources: full sync, apply time, then one changed event.
   {
@@ -116,8 +124,9 @@ int main(int argc, char** argv) {
     const auto first = k.engine->sync_once();
     const double full_s = seconds_since(t);
     const auto full = k.engine->http_stats();
-    std::printf("  full sync of 20,000 items     %7.1f ms  %3llu requests  %8llu bytes  (%s)\n", full_s * 1000,
-                static_cast<unsigned long long>(full.requests), static_cast<unsigned long long>(wire_bytes(full)),
+    std::printf("  full sync of 20,000 items     %7.1f ms  %3llu requests  %8llu bytes  (%s)\n",
+                full_s * 1000, static_cast<unsigned long long>(full.requests),
+                static_cast<unsigned long long>(wire_bytes(full)),
                 first.applied ? "applied" : k.engine->status().last_error.c_str());
     write_source(dir / "big-src", 10000, now, "第二版");
     publish.now = now + 1;
@@ -126,11 +135,14 @@ int main(int argc, char** argv) {
     const auto second = k.engine->sync_once();
     const double change_s = seconds_since(t);
     const auto after = k.engine->http_stats();
-    const double share = 100.0 * static_cast<double>(wire_bytes(after) - wire_bytes(full)) / static_cast<double>(wire_bytes(full));
-    std::printf("  one event changed of 10,000   %7.1f ms  %3llu requests  %8llu bytes = %.2f %% of a full sync  budget <= 3 %%  (%zu object%s)\n",
-                change_s * 1000, static_cast<unsigned long long>(after.requests - full.requests),
-                static_cast<unsigned long long>(wire_bytes(after) - wire_bytes(full)), share, second.objects_fetched,
-                second.objects_fetched == 1 ? "" : "s");
+    const double share = 100.0 * static_cast<double>(wire_bytes(after) - wire_bytes(full)) /
+                         static_cast<double>(wire_bytes(full));
+    std::printf(
+        "  one event changed of 10,000   %7.1f ms  %3llu requests  %8llu bytes = %.2f %% of a full sync  "
+        "budget <= 3 %%  (%zu object%s)\n",
+        change_s * 1000, static_cast<unsigned long long>(after.requests - full.requests),
+        static_cast<unsigned long long>(wire_bytes(after) - wire_bytes(full)), share, second.objects_fetched,
+        second.objects_fetched == 1 ? "" : "s");
     // Apply alone: the same 20,000 items into an empty store, pages already local.
     Kiosk fresh = make_kiosk(dir / "k-apply", config);
     fs::remove(dir / "k-apply" / "blobs");
@@ -138,8 +150,10 @@ int main(int argc, char** argv) {
     fresh = make_kiosk(dir / "k-apply", config);
     t = Clock::now();
     const auto applied = fresh.engine->sync_once();
-    std::printf("  verify + validate + apply 20,000 items from local pages  %7.1f ms  (%zu objects downloaded)  budget <= 2000 ms\n",
-                seconds_since(t) * 1000, applied.objects_fetched);
+    std::printf(
+        "  verify + validate + apply 20,000 items from local pages  %7.1f ms  (%zu objects downloaded)  "
+        "budget <= 2000 ms\n",
+        seconds_since(t) * 1000, applied.objects_fetched);
   }
   // 3. A fleet polling one nginx.
   {
@@ -149,7 +163,8 @@ int main(int argc, char** argv) {
     config.server = nginx.url();
     const double poll = 10.0;
     std::vector<Kiosk> kiosks;
-    for (int i = 0; i < fleet; ++i) kiosks.push_back(make_kiosk(dir / ("fleet-" + std::to_string(i)), config));
+    for (int i = 0; i < fleet; ++i)
+      kiosks.push_back(make_kiosk(dir / ("fleet-" + std::to_string(i)), config));
     for (auto& k : kiosks) k.engine->sync_once();  // everyone on version 1
     // Requests per second nginx serves to polling kiosks (304s), all kiosks hammering at once.
     std::atomic<std::uint64_t> served{0};
@@ -168,7 +183,8 @@ int main(int argc, char** argv) {
     stop = true;
     for (auto& th : threads) th.join();
     threads.clear();
-    std::printf("  fleet of %d: %.0f polls/s served (TLS, keep-alive, 304)\n", fleet, static_cast<double>(served) / seconds_since(t));
+    std::printf("  fleet of %d: %.0f polls/s served (TLS, keep-alive, 304)\n", fleet,
+                static_cast<double>(served) / seconds_since(t));
     // Convergence: every kiosk polls every `poll` s with a random phase; publish; wait until all updated.
     std::atomic<int> updated{0};
     std::vector<double> latencies(static_cast<std::size_t>(fleet), -1);
@@ -177,7 +193,8 @@ int main(int argc, char** argv) {
     for (int i = 0; i < fleet; ++i) {
       threads.emplace_back([&, i] {
         std::mt19937 rng(static_cast<unsigned>(i));
-        std::this_thread::sleep_for(std::chrono::duration<double>(std::uniform_real_distribution<double>(0, poll)(rng)));
+        std::this_thread::sleep_for(
+            std::chrono::duration<double>(std::uniform_real_distribution<double>(0, poll)(rng)));
         while (latencies[static_cast<std::size_t>(i)] < 0) {
           const auto out = kiosks[static_cast<std::size_t>(i)].engine->sync_once();
           if (out.applied && published) {
@@ -191,15 +208,19 @@ int main(int argc, char** argv) {
     }
     std::this_thread::sleep_for(std::chrono::seconds(2));
     fs::copy(KIOSK_SOURCE_ASSETS "/demo", dir / "fleet-src", fs::copy_options::recursive);
-    test::write_text(dir / "fleet-src" / "meta.json", "{\"title\": {\"zh\": \"新版大厅\", \"en\": \"New hall\"}}");
+    test::write_text(dir / "fleet-src" / "meta.json",
+                     "{\"title\": {\"zh\": \"新版大厅\", \"en\": \"New hall\"}}");
     publish.now = now + 3;
     published_at = Clock::now();
     published = true;
     feed::publish(dir / "fleet-src", dir / "keys", dir / "fleet-feed", publish);
     for (auto& th : threads) th.join();
     std::sort(latencies.begin(), latencies.end());
-    std::printf("  fleet of %d, poll every %.0f s: publish -> all updated  p50 %.1f s  p99 %.1f s  max %.1f s   budget <= poll + 5 s = %.0f s\n",
-                fleet, poll, latencies[latencies.size() / 2], latencies[latencies.size() * 99 / 100], latencies.back(), poll + 5);
+    std::printf(
+        "  fleet of %d, poll every %.0f s: publish -> all updated  p50 %.1f s  p99 %.1f s  max %.1f s   "
+        "budget <= poll + 5 s = %.0f s\n",
+        fleet, poll, latencies[latencies.size() / 2], latencies[latencies.size() * 99 / 100],
+        latencies.back(), poll + 5);
   }
   return 0;
 }

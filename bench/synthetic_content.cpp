@@ -15,21 +15,38 @@ struct Phrase {
 };
 
 constexpr Phrase kTopics[] = {
-    {"创业大赛", "startup contest"},       {"类脑智能", "brain-inspired AI"},   {"集成电路设计", "IC design"},
-    {"超级计算", "supercomputing"},         {"生物医药", "biomedicine"},          {"智能制造", "smart manufacturing"},
-    {"知识产权", "intellectual property"}, {"天使投资", "angel investment"},     {"孵化器", "incubator"},
-    {"众创空间", "maker space"},            {"科技金融", "tech finance"},         {"高新技术企业", "high-tech firms"},
-    {"创新券", "innovation voucher"},      {"工艺创新", "process innovation"},  {"无人装备", "unmanned systems"},
-    {"大数据", "big data"},                 {"云计算", "cloud computing"},        {"信息安全", "information security"},
-    {"干细胞", "stem cells"},               {"医疗器械", "medical devices"},      {"新能源", "new energy"},
-    {"新材料", "new materials"},            {"技术转移", "technology transfer"}, {"检验检测", "testing"},
+    {"创业大赛", "startup contest"},
+    {"类脑智能", "brain-inspired AI"},
+    {"集成电路设计", "IC design"},
+    {"超级计算", "supercomputing"},
+    {"生物医药", "biomedicine"},
+    {"智能制造", "smart manufacturing"},
+    {"知识产权", "intellectual property"},
+    {"天使投资", "angel investment"},
+    {"孵化器", "incubator"},
+    {"众创空间", "maker space"},
+    {"科技金融", "tech finance"},
+    {"高新技术企业", "high-tech firms"},
+    {"创新券", "innovation voucher"},
+    {"工艺创新", "process innovation"},
+    {"无人装备", "unmanned systems"},
+    {"大数据", "big data"},
+    {"云计算", "cloud computing"},
+    {"信息安全", "information security"},
+    {"干细胞", "stem cells"},
+    {"医疗器械", "medical devices"},
+    {"新能源", "new energy"},
+    {"新材料", "new materials"},
+    {"技术转移", "technology transfer"},
+    {"检验检测", "testing"},
 };
 constexpr Phrase kForms[] = {
-    {"论坛", "forum"},   {"训练营", "boot camp"}, {"路演", "roadshow"},    {"讲座", "talk"},
-    {"开放日", "open day"}, {"沙龙", "salon"},     {"精品课", "master class"}, {"对接会", "matchmaking"},
+    {"论坛", "forum"},      {"训练营", "boot camp"}, {"路演", "roadshow"},       {"讲座", "talk"},
+    {"开放日", "open day"}, {"沙龙", "salon"},       {"精品课", "master class"}, {"对接会", "matchmaking"},
 };
 constexpr Phrase kPlaces[] = {
-    {"泰达", "TEDA"}, {"滨海", "Binhai"}, {"天津", "Tianjin"}, {"京津冀", "Beijing-Tianjin-Hebei"}, {"开发区", "the zone"},
+    {"泰达", "TEDA"},       {"滨海", "Binhai"}, {"天津", "Tianjin"}, {"京津冀", "Beijing-Tianjin-Hebei"},
+    {"开发区", "the zone"},
 };
 
 template <class T, std::size_t N>
@@ -58,9 +75,11 @@ Content synthetic_content(std::size_t events, std::size_t resources, UnixSeconds
     e.id = "evt-" + std::to_string(i);
     e.space_id = "space-" + std::to_string(i % 5);
     e.category = static_cast<EventCategory>(i % enum_count<EventCategory>());
-    e.title = {std::string(place.zh) + topic.zh + form.zh, std::string(place.en) + " " + topic.en + " " + form.en};
-    e.summary = {std::string("面向创业团队的") + topic.zh + "专题" + form.zh + "，邀请行业专家分享经验。",
-                 std::string("A ") + form.en + " on " + topic.en + " for startup teams, with industry experts."};
+    e.title = {std::string(place.zh) + topic.zh + form.zh,
+               std::string(place.en) + " " + topic.en + " " + form.en};
+    e.summary = {
+        std::string("面向创业团队的") + topic.zh + "专题" + form.zh + "，邀请行业专家分享经验。",
+        std::string("A ") + form.en + " on " + topic.en + " for startup teams, with industry experts."};
     e.venue = {"路演厅", "Roadshow hall"};
     e.organiser = {"泰达科技发展集团", "TEDA S&T Development Group"};
     e.start = now + static_cast<UnixSeconds>(i % 60) * kSecondsPerDay + 9 * 3600;
@@ -75,7 +94,8 @@ Content synthetic_content(std::size_t events, std::size_t resources, UnixSeconds
     Resource r;
     r.id = "res-" + std::to_string(i);
     r.category = static_cast<ResourceCategory>(i % enum_count<ResourceCategory>());
-    r.name = {std::string(place.zh) + topic.zh + "公共服务平台", std::string(place.en) + " " + topic.en + " platform"};
+    r.name = {std::string(place.zh) + topic.zh + "公共服务平台",
+              std::string(place.en) + " " + topic.en + " platform"};
     r.provider = {"泰达科技发展集团", "TEDA S&T Development Group"};
     r.summary = {std::string("提供") + topic.zh + "相关的仪器共享、检测与咨询服务。",
                  std::string("Shared instruments, testing and advice for ") + topic.en + "."};

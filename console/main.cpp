@@ -152,8 +152,10 @@ token_add->callback([&] {
 });
 
 std::string kiosk_space;
-auto* kiosk = app.add_subcommand("kiosk", "Lobby kiosks: pairing codes and revocation") -> require_subcommand(1);
-auto* kiosk_add = kiosk->add_subcommand("add", "Add a kiosk (or renew its code); prints a one-time pairing code");
+auto* kiosk =
+    app.add_subcommand("kiosk", "Lobby kiosks: pairing codes and revocation") -> require_subcommand(1);
+auto* kiosk_add =
+    kiosk->add_subcommand("add", "Add a kiosk (or renew its code); prints a one-time pairing code");
 kiosk_add->add_option("ID", name, "The kiosk's id, e.g. hq-lobby-1")->required();
 kiosk_add->add_option("--space", kiosk_space, "The space it stands in");
 kiosk_add->add_option("--data-dir", data_dir)->required();
@@ -165,13 +167,15 @@ kiosk_add->callback([&] {
   std::cerr << "one-time pairing code for kiosk \"" << name << "\", valid 24 hours: on the kiosk, "
             << "kioskctl pair --console https://... --code " << code << " --data-dir /var/lib/kiosk\n";
 });
-auto* kiosk_revoke = kiosk->add_subcommand("revoke", "Revoke a kiosk's token (it keeps its content, stops beating)");
+auto* kiosk_revoke =
+    kiosk->add_subcommand("revoke", "Revoke a kiosk's token (it keeps its content, stops beating)");
 kiosk_revoke->add_option("ID", name)->required();
 kiosk_revoke->add_option("--data-dir", data_dir)->required();
 kiosk_revoke->callback([&] {
   auto db = ConsoleDb::open(data_dir);
   Fleet fleet(*db, {}, now);
-  if (!fleet.revoke(name, operator_principal())) throw std::runtime_error("there is no kiosk \"" + name + "\"");
+  if (!fleet.revoke(name, operator_principal()))
+    throw std::runtime_error("there is no kiosk \"" + name + "\"");
   std::cout << "kiosk \"" << name << "\" revoked\n";
 });
 
@@ -198,7 +202,8 @@ serve->add_option("--session-max-hours", session_max_hours,
 serve->add_option("--api-rate", api_rate, "API requests per second per token before 429");
 serve->add_option("--api-burst", api_burst, "API requests a token may burst above the rate");
 serve->add_option("--heartbeat-seconds", heartbeat_seconds, "How often kiosks beat (told in every reply)");
-serve->add_option("--offline-seconds", offline_seconds, "A kiosk silent this long is offline (at least 2.5 beats)");
+serve->add_option("--offline-seconds", offline_seconds,
+                  "A kiosk silent this long is offline (at least 2.5 beats)");
 serve->add_option("--behind-seconds", behind_seconds, "A newer version not shown after this long: behind");
 serve->callback([&] {
   auto db = ConsoleDb::open(data_dir);

@@ -23,7 +23,9 @@ std::optional<int> read_int(const fs::path& p) {
 std::string write_int(const fs::path& p, int value) {
   errno = 0;
   std::ofstream out(p);
-  if (!out) return "cannot open " + p.string() + ": " + describe_errno(errno) + " (is the kiosk user in the video group?)";
+  if (!out)
+    return "cannot open " + p.string() + ": " + describe_errno(errno) +
+           " (is the kiosk user in the video group?)";
   out << value;
   out.flush();
   if (!out) return "cannot write " + p.string() + ": " + describe_errno(errno);

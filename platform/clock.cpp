@@ -25,8 +25,12 @@ std::string utc(WallSeconds t) {
 
 }  // namespace
 
-double monotonic_seconds() { return read(CLOCK_MONOTONIC); }
-double boot_seconds() { return read(CLOCK_BOOTTIME); }
+double monotonic_seconds() {
+  return read(CLOCK_MONOTONIC);
+}
+double boot_seconds() {
+  return read(CLOCK_BOOTTIME);
+}
 WallSeconds wall_seconds() {
   timespec ts{};
   ::clock_gettime(CLOCK_REALTIME, &ts);

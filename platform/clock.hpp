@@ -17,9 +17,9 @@ double boot_seconds();       // CLOCK_BOOTTIME: like monotonic, but counts suspe
 WallSeconds wall_seconds();  // CLOCK_REALTIME, as the system has it
 
 struct ClockReading {
-  WallSeconds wall = 0;        // what the system clock says
-  WallSeconds floor = 0;       // no real "now" is earlier than this
-  bool synchronised = false;   // NTP (kernel or systemd-timesyncd) has set the clock this boot
+  WallSeconds wall = 0;       // what the system clock says
+  WallSeconds floor = 0;      // no real "now" is earlier than this
+  bool synchronised = false;  // NTP (kernel or systemd-timesyncd) has set the clock this boot
 
   // The best estimate of now: the wall clock, but never below the floor.
   WallSeconds now() const { return wall < floor ? floor : wall; }

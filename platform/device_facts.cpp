@@ -53,8 +53,9 @@ std::optional<double> cpu_temperature(const fs::path& root) {
 }
 
 std::optional<std::uint32_t> firmware_throttled(const fs::path& root) {
-  for (const char* pattern : {"sys/devices/platform/soc/soc:firmware/get_throttled",
-                              "sys/devices/platform/*/*:firmware/get_throttled", "sys/devices/platform/*firmware*/get_throttled"}) {
+  for (const char* pattern :
+       {"sys/devices/platform/soc/soc:firmware/get_throttled",
+        "sys/devices/platform/*/*:firmware/get_throttled", "sys/devices/platform/*firmware*/get_throttled"}) {
     for (const auto& p : glob_paths(root, pattern)) {
       if (auto line = read_line(p)) {
         unsigned value = 0;
@@ -86,7 +87,8 @@ std::vector<std::string> interface_addresses() {
   ifaddrs* list = nullptr;
   if (::getifaddrs(&list) != 0) return out;
   for (ifaddrs* a = list; a != nullptr; a = a->ifa_next) {
-    if (a->ifa_addr == nullptr || (a->ifa_flags & IFF_LOOPBACK) != 0 || (a->ifa_flags & IFF_UP) == 0) continue;
+    if (a->ifa_addr == nullptr || (a->ifa_flags & IFF_LOOPBACK) != 0 || (a->ifa_flags & IFF_UP) == 0)
+      continue;
     char text[INET6_ADDRSTRLEN] = {};
     const int family = a->ifa_addr->sa_family;
     if (family == AF_INET) {
@@ -129,7 +131,8 @@ DeviceFacts read_device_facts(const fs::path& root, const fs::path& data_dir) {
     f.disk_total_bytes = static_cast<std::int64_t>(vfs.f_blocks) * static_cast<std::int64_t>(vfs.f_frsize);
   }
   struct statfs fs_info {};
-  if (!data_dir.empty() && ::statfs(data_dir.c_str(), &fs_info) == 0) f.data_in_ram = file_system_in_ram(static_cast<long>(fs_info.f_type));
+  if (!data_dir.empty() && ::statfs(data_dir.c_str(), &fs_info) == 0)
+    f.data_in_ram = file_system_in_ram(static_cast<long>(fs_info.f_type));
   f.addresses = interface_addresses();
   return f;
 }
@@ -141,10 +144,14 @@ bool file_system_in_ram(long magic) {
 
 std::vector<std::string> describe_throttled(std::uint32_t bits) {
   static const std::pair<std::uint32_t, const char*> kBits[] = {
-      {1u << 0, "under-voltage now"},           {1u << 1, "CPU frequency capped now"},
-      {1u << 2, "throttled now"},               {1u << 3, "soft temperature limit now"},
-      {1u << 16, "under-voltage since boot"},   {1u << 17, "frequency capped since boot"},
-      {1u << 18, "throttled since boot"},       {1u << 19, "soft temperature limit since boot"}};
+      {1u << 0, "under-voltage now"},
+      {1u << 1, "CPU frequency capped now"},
+      {1u << 2, "throttled now"},
+      {1u << 3, "soft temperature limit now"},
+      {1u << 16, "under-voltage since boot"},
+      {1u << 17, "frequency capped since boot"},
+      {1u << 18, "throttled since boot"},
+      {1u << 19, "soft temperature limit since boot"}};
   std::vector<std::string> out;
   for (const auto& [bit, words] : kBits) {
     if ((bits & bit) != 0) out.emplace_back(words);
@@ -155,17 +162,23 @@ std::vector<std::string> describe_throttled(std::uint32_t bits) {
 std::vector<std::string> DeviceFacts::warnings() const {
   std::vector<std::string> out;
   const bool uv_now = (throttled && (*throttled & 1u) != 0) || under_voltage_now.value_or(false);
-  if (uv_now) out.emplace_back("under-voltage now: use the official 5 V power supply and a short, thick cable");
-  else if (throttled && (*throttled & (1u << 16)) != 0) out.emplace_back("under-voltage happened since boot: check the power supply");
-  if (throttled && (*throttled & 0x6u) != 0) out.emplace_back("CPU throttled now: the board is too hot or under-powered");
-  if (cpu_celsius && *cpu_celsius >= 80) out.emplace_back("CPU at " + std::to_string(static_cast<int>(*cpu_celsius)) + " °C: give the board air or a heatsink");
+  if (uv_now)
+    out.emplace_back("under-voltage now: use the official 5 V power supply and a short, thick cable");
+  else if (throttled && (*throttled & (1u << 16)) != 0)
+    out.emplace_back("under-voltage happened since boot: check the power supply");
+  if (throttled && (*throttled & 0x6u) != 0)
+    out.emplace_back("CPU throttled now: the board is too hot or under-powered");
+  if (cpu_celsius && *cpu_celsius >= 80)
+    out.emplace_back("CPU at " + std::to_string(static_cast<int>(*cpu_celsius)) +
+                     " °C: give the board air or a heatsink");
   if (disk_free_bytes && disk_total_bytes && *disk_total_bytes > 0 &&
       (*disk_free_bytes < 200LL * 1024 * 1024 || *disk_free_bytes * 20 < *disk_total_bytes)) {
     out.emplace_back("data partition almost full: " + format_bytes(*disk_free_bytes) + " free");
   }
   if (data_in_ram) {
-    out.emplace_back("the data directory is in RAM (tmpfs or an overlay): synced content is lost at every reboot; "
-                     "see \"read-only root\" in the deployment guide");
+    out.emplace_back(
+        "the data directory is in RAM (tmpfs or an overlay): synced content is lost at every reboot; "
+        "see \"read-only root\" in the deployment guide");
   }
   if (memory_available_bytes && *memory_available_bytes < 64LL * 1024 * 1024) {
     out.emplace_back("memory low: " + format_bytes(*memory_available_bytes) + " available");
@@ -184,8 +197,10 @@ std::string format_duration(double seconds) {
 std::string format_bytes(std::int64_t bytes) {
   char buf[32];
   const double b = static_cast<double>(bytes);
-  if (b >= 1e9) std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
-  else std::snprintf(buf, sizeof buf, "%.0f MB", b / 1e6);
+  if (b >= 1e9)
+    std::snprintf(buf, sizeof buf, "%.1f GB", b / 1e9);
+  else
+    std::snprintf(buf, sizeof buf, "%.0f MB", b / 1e6);
   return buf;
 }
 

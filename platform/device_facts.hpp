@@ -13,14 +13,14 @@
 namespace kiosk::platform {
 
 struct DeviceFacts {
-  std::string model;                      // "Raspberry Pi 4 Model B Rev 1.4"; "" if unknown
+  std::string model;  // "Raspberry Pi 4 Model B Rev 1.4"; "" if unknown
   std::optional<double> cpu_celsius;
   std::optional<std::uint32_t> throttled;  // the firmware's get_throttled bits
   std::optional<bool> under_voltage_now;   // from the rpi_volt hwmon alarm, where get_throttled is absent
   std::optional<double> uptime_s;
   std::optional<std::int64_t> disk_free_bytes, disk_total_bytes;  // the data directory's file system
   std::optional<std::int64_t> memory_available_bytes, memory_total_bytes;
-  std::vector<std::string> addresses;      // "eth0 192.168.1.20", loopback left out
+  std::vector<std::string> addresses;  // "eth0 192.168.1.20", loopback left out
   // The data directory lives in RAM (tmpfs, or an overlay such as overlayroot's): everything synced
   // is silently lost at the next reboot.
   bool data_in_ram = false;

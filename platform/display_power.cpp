@@ -4,7 +4,8 @@
 
 namespace kiosk::platform {
 
-std::optional<double> DisplayPower::seconds_to_change(std::int64_t wall, bool clock_trusted, double mono) const {
+std::optional<double> DisplayPower::seconds_to_change(std::int64_t wall, bool clock_trusted,
+                                                      double mono) const {
   if (!clock_trusted || schedule_.always_on()) return std::nullopt;
   std::optional<double> out;
   if (mono < awake_until_) out = awake_until_ - mono;

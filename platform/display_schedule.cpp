@@ -9,7 +9,9 @@ namespace {
 constexpr int kDay = 24 * 60;
 const char* const kDays[] = {"mon", "tue", "wed", "thu", "fri", "sat", "sun"};
 
-std::int64_t floor_div(std::int64_t a, std::int64_t b) { return a / b - ((a % b != 0) && ((a < 0) != (b < 0))); }
+std::int64_t floor_div(std::int64_t a, std::int64_t b) {
+  return a / b - ((a % b != 0) && ((a < 0) != (b < 0)));
+}
 
 int day_index(const std::string& name) {
   for (int i = 0; i < 7; ++i) {
@@ -63,7 +65,8 @@ std::vector<Interval> DisplaySchedule::parse_hours(const std::string& text) {
     if (comma == std::string::npos) comma = t.size();
     const std::string part = trim(t.substr(start, comma - start));
     const auto dash = part.find('-');
-    if (dash == std::string::npos) throw ScheduleError("\"" + text + "\": \"" + part + "\" is not a range like 08:00-20:00");
+    if (dash == std::string::npos)
+      throw ScheduleError("\"" + text + "\": \"" + part + "\" is not a range like 08:00-20:00");
     const int a = parse_time_of_day(trim(part.substr(0, dash)), text);
     const int b = parse_time_of_day(trim(part.substr(dash + 1)), text);
     if (a == b) throw ScheduleError("\"" + text + "\": \"" + part + "\" is empty");
@@ -78,7 +81,8 @@ std::vector<Interval> DisplaySchedule::parse_hours(const std::string& text) {
   return out;
 }
 
-DisplaySchedule DisplaySchedule::parse(const std::vector<std::pair<std::string, std::string>>& week, int utc_offset_s) {
+DisplaySchedule DisplaySchedule::parse(const std::vector<std::pair<std::string, std::string>>& week,
+                                       int utc_offset_s) {
   DisplaySchedule s;
   s.always_on_ = false;
   s.weekly_ = true;
@@ -117,7 +121,8 @@ DisplaySchedule DisplaySchedule::parse(const std::vector<std::pair<std::string, 
     }
     entries.push_back(std::move(e));
   }
-  std::stable_sort(entries.begin(), entries.end(), [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
+  std::stable_sort(entries.begin(), entries.end(),
+                   [](const Entry& a, const Entry& b) { return a.rank < b.rank; });
   std::array<const Entry*, 7> set_by{};
   for (const auto& e : entries) {
     for (int d : e.days) {

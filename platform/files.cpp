@@ -68,18 +68,27 @@ void write_all(int fd, std::string_view bytes, const std::filesystem::path& path
 
 }  // namespace
 
-bool FileError::disk_full() const { return errno_ == ENOSPC || errno_ == EDQUOT; }
+bool FileError::disk_full() const {
+  return errno_ == ENOSPC || errno_ == EDQUOT;
+}
 
 std::string describe_errno(int err) {
   switch (err) {
-    case ENOSPC: return "disk full (no space left on device)";
-    case EDQUOT: return "disk quota exceeded";
-    case EROFS: return "the filesystem is read-only (check the data partition and overlayroot)";
+    case ENOSPC:
+      return "disk full (no space left on device)";
+    case EDQUOT:
+      return "disk quota exceeded";
+    case EROFS:
+      return "the filesystem is read-only (check the data partition and overlayroot)";
     case EACCES:
-    case EPERM: return "permission denied (check the owner of the data directory)";
-    case ENOENT: return "no such file or directory";
-    case EIO: return "input/output error (the SD card may be failing)";
-    default: return std::strerror(err);
+    case EPERM:
+      return "permission denied (check the owner of the data directory)";
+    case ENOENT:
+      return "no such file or directory";
+    case EIO:
+      return "input/output error (the SD card may be failing)";
+    default:
+      return std::strerror(err);
   }
 }
 
@@ -89,8 +98,8 @@ std::string read_file(const std::filesystem::path& path, std::size_t max_bytes) 
   struct stat st {};
   if (::fstat(fd.get(), &st) != 0) fail("cannot stat", path, errno);
   if (static_cast<unsigned long long>(st.st_size) > max_bytes) {
-    throw FileError(path.string() + " is " + std::to_string(st.st_size) +
-                        " bytes, more than the limit of " + std::to_string(max_bytes),
+    throw FileError(path.string() + " is " + std::to_string(st.st_size) + " bytes, more than the limit of " +
+                        std::to_string(max_bytes),
                     EFBIG);
   }
   std::string out;
@@ -155,6 +164,8 @@ void inject_write_failure_after(long long budget, int error_number) {
   g_fault_budget = budget;
 }
 
-void clear_injected_write_failure() { g_fault_budget = -1; }
+void clear_injected_write_failure() {
+  g_fault_budget = -1;
+}
 
 }  // namespace kiosk::platform

@@ -10,7 +10,8 @@ namespace kiosk::platform {
 
 bool has_render_node(const std::filesystem::path& root) {
   std::error_code ec;
-  for (std::filesystem::directory_iterator it(root / "dev" / "dri", ec), end; !ec && it != end; it.increment(ec)) {
+  for (std::filesystem::directory_iterator it(root / "dev" / "dri", ec), end; !ec && it != end;
+       it.increment(ec)) {
     if (it->path().filename().string().rfind("renderD", 0) == 0) return true;
   }
   return false;
@@ -19,7 +20,8 @@ bool has_render_node(const std::filesystem::path& root) {
 bool is_software_rasteriser(std::string_view gl_renderer) {
   std::string lower(gl_renderer);
   std::transform(lower.begin(), lower.end(), lower.begin(), [](unsigned char c) { return std::tolower(c); });
-  for (const char* name : {"llvmpipe", "softpipe", "swrast", "software rasterizer", "lavapipe", "swiftshader"}) {
+  for (const char* name :
+       {"llvmpipe", "softpipe", "swrast", "software rasterizer", "lavapipe", "swiftshader"}) {
     if (lower.find(name) != std::string::npos) return true;
   }
   return false;

@@ -72,7 +72,8 @@ bool InputWaiter::wait(std::chrono::milliseconds timeout) {
   }
   for (int fd : gone) {
     ::close(fd);
-    fds_.erase(std::remove_if(fds_.begin(), fds_.end(), [fd](const auto& e) { return e.second == fd; }), fds_.end());
+    fds_.erase(std::remove_if(fds_.begin(), fds_.end(), [fd](const auto& e) { return e.second == fd; }),
+               fds_.end());
   }
   return true;
 }

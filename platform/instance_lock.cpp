@@ -28,9 +28,10 @@ std::optional<InstanceLock> InstanceLock::try_acquire(const std::filesystem::pat
     while (!holder.empty() && (holder.back() == '\n' || holder.back() == ' ')) holder.pop_back();
     ::close(fd);
     if (why) {
-      *why = err == EWOULDBLOCK ? "another kiosk (pid " + holder + ") is already using " + file.parent_path().string() +
-                                      "; stop it first (sudo systemctl stop kiosk)"
-                                : "cannot lock " + file.string() + ": " + describe_errno(err);
+      *why = err == EWOULDBLOCK
+                 ? "another kiosk (pid " + holder + ") is already using " + file.parent_path().string() +
+                       "; stop it first (sudo systemctl stop kiosk)"
+                 : "cannot lock " + file.string() + ": " + describe_errno(err);
     }
     return std::nullopt;
   }

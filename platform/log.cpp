@@ -27,12 +27,11 @@ class Logger {
   Logger() {
     // Under systemd, JOURNAL_STREAM is set: write to the journal with real priorities.
     if (std::getenv("JOURNAL_STREAM") != nullptr) {
-      sink_ = std::make_shared<spdlog::logger>("kiosk",
-                                               std::make_shared<spdlog::sinks::systemd_sink_mt>());
+      sink_ = std::make_shared<spdlog::logger>("kiosk", std::make_shared<spdlog::sinks::systemd_sink_mt>());
       sink_->set_pattern("%v");
     } else {
-      sink_ = std::make_shared<spdlog::logger>(
-          "kiosk", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
+      sink_ =
+          std::make_shared<spdlog::logger>("kiosk", std::make_shared<spdlog::sinks::stderr_color_sink_mt>());
       sink_->set_pattern("%Y-%m-%d %H:%M:%S %^%l%$ %v");
     }
     if (const char* env = std::getenv("KIOSK_LOG_LEVEL"); env != nullptr) {
@@ -45,7 +44,8 @@ class Logger {
   void write(Level level, std::string_view message) {
     const int repeated = count(message);
     if (repeated < 0) return;
-    const std::string safe = platform::terminal_safe(message);  // messages quote content: no ESC reaches a terminal
+    const std::string safe =
+        platform::terminal_safe(message);  // messages quote content: no ESC reaches a terminal
     if (repeated > 0) {
       sink_->log(to_spdlog(level), "{} (repeated {} more times in the last minute)", safe, repeated);
     } else {
@@ -63,7 +63,8 @@ class Logger {
     const auto now = std::chrono::steady_clock::now();
     auto [it, inserted] = repeats_.try_emplace(std::string(message), Repeat{now, 0});
     if (inserted) {
-      if (repeats_.size() > 512) repeats_.clear();  // bounded memory; losing de-duplication a moment is harmless
+      if (repeats_.size() > 512)
+        repeats_.clear();  // bounded memory; losing de-duplication a moment is harmless
       return 0;
     }
     if (now - it->second.first < kRepeatWindow) {
@@ -77,10 +78,14 @@ class Logger {
 
   static spdlog::level::level_enum to_spdlog(Level level) {
     switch (level) {
-      case Level::debug: return spdlog::level::debug;
-      case Level::info: return spdlog::level::info;
-      case Level::warn: return spdlog::level::warn;
-      case Level::error: return spdlog::level::err;
+      case Level::debug:
+        return spdlog::level::debug;
+      case Level::info:
+        return spdlog::level::info;
+      case Level::warn:
+        return spdlog::level::warn;
+      case Level::error:
+        return spdlog::level::err;
     }
     return spdlog::level::info;
   }
@@ -97,8 +102,14 @@ Logger& logger() {
 
 }  // namespace
 
-void write(Level level, std::string_view message) { logger().write(level, message); }
-void set_level(Level level) { logger().set_level(level); }
-void silence() { logger().silence(); }
+void write(Level level, std::string_view message) {
+  logger().write(level, message);
+}
+void set_level(Level level) {
+  logger().set_level(level);
+}
+void silence() {
+  logger().silence();
+}
 
 }  // namespace kiosk::log

@@ -4,8 +4,12 @@
 
 namespace kiosk::platform {
 
-void limit_malloc_arenas() { mallopt(M_ARENA_MAX, 2); }
+void limit_malloc_arenas() {
+  mallopt(M_ARENA_MAX, 2);
+}
 
-void release_free_memory() { malloc_trim(0); }
+void release_free_memory() {
+  malloc_trim(0);
+}
 
 }  // namespace kiosk::platform

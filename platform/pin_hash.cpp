@@ -36,10 +36,11 @@ bool from_hex(const std::string& s, std::vector<unsigned char>& out) {
   return true;
 }
 
-std::vector<unsigned char> derive(const std::string& pin, const std::vector<unsigned char>& salt, int iterations) {
+std::vector<unsigned char> derive(const std::string& pin, const std::vector<unsigned char>& salt,
+                                  int iterations) {
   std::vector<unsigned char> key(32);
-  if (PKCS5_PBKDF2_HMAC(pin.data(), static_cast<int>(pin.size()), salt.data(), static_cast<int>(salt.size()), iterations,
-                        EVP_sha256(), static_cast<int>(key.size()), key.data()) != 1) {
+  if (PKCS5_PBKDF2_HMAC(pin.data(), static_cast<int>(pin.size()), salt.data(), static_cast<int>(salt.size()),
+                        iterations, EVP_sha256(), static_cast<int>(key.size()), key.data()) != 1) {
     throw std::runtime_error("PBKDF2 failed inside OpenSSL");
   }
   return key;
@@ -49,7 +50,8 @@ std::vector<unsigned char> derive(const std::string& pin, const std::vector<unsi
 
 std::string hash_pin(const std::string& pin, int iterations) {
   std::vector<unsigned char> salt(16);
-  if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1) throw std::runtime_error("no randomness for the salt");
+  if (RAND_bytes(salt.data(), static_cast<int>(salt.size())) != 1)
+    throw std::runtime_error("no randomness for the salt");
   const auto key = derive(pin, salt, iterations);
   return "pbkdf2-sha256$" + std::to_string(iterations) + "$" + to_hex(salt.data(), salt.size()) + "$" +
          to_hex(key.data(), key.size());
@@ -69,7 +71,8 @@ bool verify_pin(const std::string& stored, const std::string& pin) {
   }
   if (iterations < 1000 || iterations > 10'000'000) return false;
   std::vector<unsigned char> salt, expected;
-  if (!from_hex(stored.substr(a + 1, b - a - 1), salt) || !from_hex(stored.substr(b + 1), expected) || expected.size() != 32) {
+  if (!from_hex(stored.substr(a + 1, b - a - 1), salt) || !from_hex(stored.substr(b + 1), expected) ||
+      expected.size() != 32) {
     return false;
   }
   const auto key = derive(pin, salt, iterations);

@@ -35,7 +35,8 @@ std::vector<StartRecord> StartJournal::read(const fs::path& file) {
     std::istringstream fields(line);
     StartRecord r;
     int clean = 0, mode = 0;
-    if (!(fields >> r.at.boot_id >> r.at.boot_s >> r.at.wall >> clean >> mode) || mode < 0 || mode > 2) continue;
+    if (!(fields >> r.at.boot_id >> r.at.boot_s >> r.at.wall >> clean >> mode) || mode < 0 || mode > 2)
+      continue;
     r.clean = clean != 0;
     r.mode = static_cast<SafeMode>(mode);
     out.push_back(r);
@@ -53,16 +54,20 @@ StartJournal StartJournal::begin(const fs::path& file, const StartContext& now, 
   // The unbroken run of crashed starts just before this one: a clean exit (staff restarted it, or
   // safe mode's hourly retry) proves the kiosk can run and ends the run.
   for (auto r = j.records_.rbegin(); r != j.records_.rend(); ++r) {
-    const double age = r->at.boot_id == now.boot_id ? now.boot_s - r->at.boot_s : static_cast<double>(now.wall - r->at.wall);
+    const double age =
+        r->at.boot_id == now.boot_id ? now.boot_s - r->at.boot_s : static_cast<double>(now.wall - r->at.wall);
     if (r->clean || age < 0 || age > policy.window_s) break;
     ++crashes;
     if (r->mode != SafeMode::off) ++safe_crashes;
   }
   j.recent_crashes_ = crashes;
-  if (safe_crashes >= policy.crashes) j.mode_ = SafeMode::shipped_content;
-  else if (crashes >= policy.crashes) j.mode_ = SafeMode::last_known_good;
+  if (safe_crashes >= policy.crashes)
+    j.mode_ = SafeMode::shipped_content;
+  else if (crashes >= policy.crashes)
+    j.mode_ = SafeMode::last_known_good;
   j.records_.push_back(StartRecord{now, false, j.mode_});
-  if (j.records_.size() > j.keep_) j.records_.erase(j.records_.begin(), j.records_.end() - static_cast<std::ptrdiff_t>(j.keep_));
+  if (j.records_.size() > j.keep_)
+    j.records_.erase(j.records_.begin(), j.records_.end() - static_cast<std::ptrdiff_t>(j.keep_));
   j.save();
   return j;
 }
@@ -71,8 +76,8 @@ void StartJournal::save() {
   std::ostringstream out;
   out.precision(3);
   for (const auto& r : records_) {
-    out << r.at.boot_id << ' ' << std::fixed << r.at.boot_s << ' ' << r.at.wall << ' ' << (r.clean ? 1 : 0) << ' '
-        << static_cast<int>(r.mode) << '\n';
+    out << r.at.boot_id << ' ' << std::fixed << r.at.boot_s << ' ' << r.at.wall << ' ' << (r.clean ? 1 : 0)
+        << ' ' << static_cast<int>(r.mode) << '\n';
   }
   try {
     write_file_atomic(file_, out.str());
@@ -97,8 +102,8 @@ std::string StartJournal::reason() const {
       return std::to_string(recent_crashes_) + " crashed starts in the last " + window +
              ": showing the last known good content and not syncing";
     case SafeMode::shipped_content:
-      return "safe mode crashed too (" + std::to_string(recent_crashes_) + " crashed starts in the last " + window +
-             "): showing the content shipped with the kiosk and not syncing";
+      return "safe mode crashed too (" + std::to_string(recent_crashes_) + " crashed starts in the last " +
+             window + "): showing the content shipped with the kiosk and not syncing";
   }
   return "";
 }

@@ -32,9 +32,9 @@ struct StartRecord {
 };
 
 struct StartPolicy {
-  int crashes = 3;          // unclean starts ...
-  double window_s = 600;    // ... this close together
-  std::size_t keep = 20;    // records kept in the file
+  int crashes = 3;        // unclean starts ...
+  double window_s = 600;  // ... this close together
+  std::size_t keep = 20;  // records kept in the file
 };
 
 class StartJournal {
@@ -42,7 +42,8 @@ class StartJournal {
   // Reads the journal, decides this start's mode, and records this start as not (yet) clean.
   // A missing or unreadable file is an empty history; a file that cannot be written leaves the
   // kiosk running normally (it is reported in problem()).
-  static StartJournal begin(const std::filesystem::path& file, const StartContext& now, StartPolicy policy = {});
+  static StartJournal begin(const std::filesystem::path& file, const StartContext& now,
+                            StartPolicy policy = {});
   static std::vector<StartRecord> read(const std::filesystem::path& file);
 
   SafeMode mode() const { return mode_; }

@@ -27,8 +27,8 @@ std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t pos) {
 
 bool obeyed_by_terminals(char32_t cp) {
   if (cp == '\n' || cp == '\t') return false;
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||                          // C0, DEL, C1
-         cp == 0x061C || cp == 0x200E || cp == 0x200F ||                      // ALM, LRM, RLM
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||                         // C0, DEL, C1
+         cp == 0x061C || cp == 0x200E || cp == 0x200F ||                    // ALM, LRM, RLM
          (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);  // embeddings, isolates
 }
 

@@ -16,7 +16,7 @@ class Watchdog {
   // The longest the loop may sleep: half the watchdog timeout, so one late wake-up is not fatal.
   double max_sleep() const { return enabled() ? interval_s_ : 1e9; }
 
-  void ready(const std::string& status);  // after the first frame is on screen
+  void ready(const std::string& status);   // after the first frame is on screen
   void status(const std::string& status);  // shown by `systemctl status kiosk`
   void stopping();
   // The loop made progress (drew a frame, or woke and decided to keep sleeping). Pings at most

@@ -73,7 +73,8 @@ void Fleet::load() {
   const auto now = clock_();
   db_.with([&](store::Database& db) {
     auto st = db.prepare(
-        "SELECT id, space, added_at, pair_expires, token_hash, paired_at, revoked_at, last_seen, heartbeat_s, "
+        "SELECT id, space, added_at, pair_expires, token_hash, paired_at, revoked_at, last_seen, "
+        "heartbeat_s, "
         "facts, state, state_since FROM kiosks");
     while (st.step()) {
       Kiosk k;
@@ -94,7 +95,8 @@ void Fleet::load() {
       kiosks_.emplace(k.s.id, std::move(k));
     }
     auto cmd = db.prepare(
-        "SELECT id, kiosk_id, created_at, kind FROM kiosk_commands WHERE sent_at IS NULL AND done_at IS NULL ORDER BY id");
+        "SELECT id, kiosk_id, created_at, kind FROM kiosk_commands WHERE sent_at IS NULL AND done_at IS NULL "
+        "ORDER BY id");
     while (cmd.step()) {
       auto it = kiosks_.find(cmd.text(1));
       if (it != kiosks_.end() && now - cmd.int64(2) < kCommandTtl) {
@@ -113,22 +115,26 @@ void Fleet::load() {
 
 std::string Fleet::add_kiosk(const std::string& id, const std::string& space, const Principal& by) {
   if (!valid_kiosk_id(id)) {
-    throw std::runtime_error("\"" + id + "\" is not a usable kiosk id: lowercase letters, digits, '-' and '_', up to 48");
+    throw std::runtime_error("\"" + id +
+                             "\" is not a usable kiosk id: lowercase letters, digits, '-' and '_', up to 48");
   }
-  if (!space.empty() && !valid_kiosk_id(space)) throw std::runtime_error("\"" + space + "\" is not a space id");
+  if (!space.empty() && !valid_kiosk_id(space))
+    throw std::runtime_error("\"" + space + "\" is not a space id");
   const auto now = clock_();
   const std::string code = random_code(kCodeLength, kCodeAlphabet);
   const content::UnixSeconds expires = now + policy_.pair_code_ttl_s;
   db_.with([&](store::Database& db) {
     store::Transaction tx(db);
     db.prepare(
-          "INSERT INTO kiosks(id, space, added_at, added_by, pair_code_hash, pair_expires, state, state_since) "
+          "INSERT INTO kiosks(id, space, added_at, added_by, pair_code_hash, pair_expires, state, "
+          "state_since) "
           "VALUES(?1, ?2, ?3, ?4, ?5, ?6, 'pairing', ?3) ON CONFLICT(id) DO UPDATE SET space=excluded.space, "
           "pair_code_hash=excluded.pair_code_hash, pair_expires=excluded.pair_expires")
         .bind_all(id, space, now, by.name, secret_hash(code), expires)
         .run();
     bump_changes(db);
-    audit_append(db, by, now, "kiosk.add", "kiosk/" + id, "", json{{"space", space}, {"code_expires", expires}}.dump());
+    audit_append(db, by, now, "kiosk.add", "kiosk/" + id, "",
+                 json{{"space", space}, {"code_expires", expires}}.dump());
     tx.commit();
   });
   std::lock_guard lock(mutex_);
@@ -160,7 +166,9 @@ bool Fleet::revoke(const std::string& id, const Principal& by) {
   }
   db_.with([&](store::Database& db) {
     store::Transaction tx(db);
-    db.prepare("UPDATE kiosks SET revoked_at=?2, pair_code_hash=NULL, pair_expires=NULL, state='revoked', state_since=?2 WHERE id=?1")
+    db.prepare(
+          "UPDATE kiosks SET revoked_at=?2, pair_code_hash=NULL, pair_expires=NULL, state='revoked', "
+          "state_since=?2 WHERE id=?1")
         .bind_all(id, now)
         .run();
     bump_changes(db);
@@ -181,7 +189,8 @@ std::optional<PairGrant> Fleet::pair(const std::string& code, const std::string&
   content::UnixSeconds added_at = 0;
   db_.with([&](store::Database& db) {
     store::Transaction tx(db);
-    auto st = db.prepare("SELECT id, space, added_at FROM kiosks WHERE pair_code_hash=?1 AND pair_expires>=?2");
+    auto st =
+        db.prepare("SELECT id, space, added_at FROM kiosks WHERE pair_code_hash=?1 AND pair_expires>=?2");
     st.bind_all(secret_hash(normal), now);
     if (!st.step()) return;
     id = st.text(0);
@@ -189,7 +198,8 @@ std::optional<PairGrant> Fleet::pair(const std::string& code, const std::string&
     added_at = st.int64(2);
     // The code is spent by this statement: a replay finds nothing. A new token replaces the old one.
     db.prepare(
-          "UPDATE kiosks SET pair_code_hash=NULL, pair_expires=NULL, token_hash=?2, paired_at=?3, revoked_at=NULL, "
+          "UPDATE kiosks SET pair_code_hash=NULL, pair_expires=NULL, token_hash=?2, paired_at=?3, "
+          "revoked_at=NULL, "
           "last_seen=0, facts='{}', state='pairing', state_since=?3 WHERE id=?1")
         .bind_all(*id, token_hash, now)
         .run();
@@ -228,16 +238,22 @@ BeatResult Fleet::beat(const std::string& token, const json& report) {
   const std::string hash = secret_hash(token);
   std::lock_guard lock(mutex_);
   auto t = by_token_.find(hash);
-  if (t == by_token_.end()) return BeatResult{401, "unauthorized", "this kiosk's token is unknown or revoked: pair it again", {}};
+  if (t == by_token_.end())
+    return BeatResult{401, "unauthorized", "this kiosk's token is unknown or revoked: pair it again", {}};
   Kiosk& k = kiosks_.at(t->second);
   const auto claimed = report.find("kiosk_id");
   if (claimed == report.end() || !claimed->is_string() || claimed->get<std::string>() != k.s.id) {
-    return BeatResult{403, "wrong_kiosk", "this token belongs to kiosk \"" + k.s.id + "\", not to the kiosk named in the heartbeat", {}};
+    return BeatResult{
+        403,
+        "wrong_kiosk",
+        "this token belongs to kiosk \"" + k.s.id + "\", not to the kiosk named in the heartbeat",
+        {}};
   }
   if (auto results = report.find("results"); results != report.end() && results->is_array()) {
     for (const auto& x : *results) {
       if (!x.is_object() || !x.contains("id") || !x["id"].is_number_integer()) continue;
-      results_.push_back(PendingResult{x["id"].get<std::int64_t>(), k.s.id, x.value("result", std::string("done")),
+      results_.push_back(PendingResult{x["id"].get<std::int64_t>(), k.s.id,
+                                       x.value("result", std::string("done")),
                                        x.value("reason", std::string()), now});
     }
   }
@@ -256,7 +272,8 @@ BeatResult Fleet::beat(const std::string& token, const json& report) {
   return r;
 }
 
-std::optional<std::int64_t> Fleet::add_command(const std::string& id, const std::string& kind, const Principal& by) {
+std::optional<std::int64_t> Fleet::add_command(const std::string& id, const std::string& kind,
+                                               const Principal& by) {
   if (kind != "screenshot" && kind != "sync_now") return std::nullopt;
   {
     std::lock_guard lock(mutex_);
@@ -280,8 +297,8 @@ std::optional<std::int64_t> Fleet::add_command(const std::string& id, const std:
   return command;
 }
 
-Fleet::Upload Fleet::store_screenshot(const std::string& token, std::int64_t command_id, const std::string& mime,
-                                      const std::string& bytes) {
+Fleet::Upload Fleet::store_screenshot(const std::string& token, std::int64_t command_id,
+                                      const std::string& mime, const std::string& bytes) {
   std::string kiosk_id;
   {
     std::lock_guard lock(mutex_);
@@ -303,10 +320,15 @@ Fleet::Upload Fleet::store_screenshot(const std::string& token, std::int64_t com
   platform::write_file_atomic(dir / file, bytes);
   db_.with([&](store::Database& db) {
     store::Transaction tx(db);
-    db.prepare("INSERT OR REPLACE INTO screenshots(command_id, kiosk_id, taken_at, mime, bytes, file) VALUES(?1, ?2, ?3, ?4, ?5, ?6)")
-        .bind_all(command_id, kiosk_id, now, mime, static_cast<std::int64_t>(bytes.size()), kiosk_id + "/" + file)
+    db.prepare(
+          "INSERT OR REPLACE INTO screenshots(command_id, kiosk_id, taken_at, mime, bytes, file) VALUES(?1, "
+          "?2, ?3, ?4, ?5, ?6)")
+        .bind_all(command_id, kiosk_id, now, mime, static_cast<std::int64_t>(bytes.size()),
+                  kiosk_id + "/" + file)
         .run();
-    db.prepare("UPDATE kiosk_commands SET done_at=?2, result='done' WHERE id=?1").bind_all(command_id, now).run();
+    db.prepare("UPDATE kiosk_commands SET done_at=?2, result='done' WHERE id=?1")
+        .bind_all(command_id, now)
+        .run();
     tx.commit();
   });
   return Upload::stored;
@@ -321,7 +343,8 @@ std::vector<KioskSummary> Fleet::list() {
       out.back().pending_commands = static_cast<int>(k.queued.size());
     }
   }
-  std::stable_sort(out.begin(), out.end(), [](const KioskSummary& a, const KioskSummary& b) { return a.state < b.state; });
+  std::stable_sort(out.begin(), out.end(),
+                   [](const KioskSummary& a, const KioskSummary& b) { return a.state < b.state; });
   return out;
 }
 
@@ -343,7 +366,8 @@ std::vector<KioskEvent> Fleet::events(const std::string& id, int limit) {
     }
   }
   db_.with([&](store::Database& db) {
-    auto st = db.prepare("SELECT at, state, detail FROM kiosk_events WHERE kiosk_id=?1 ORDER BY id DESC LIMIT ?2");
+    auto st =
+        db.prepare("SELECT at, state, detail FROM kiosk_events WHERE kiosk_id=?1 ORDER BY id DESC LIMIT ?2");
     st.bind_all(id, limit);
     while (st.step()) out.push_back(KioskEvent{st.int64(0), st.text(1), st.text(2)});
   });
@@ -355,12 +379,13 @@ std::vector<KioskCommand> Fleet::commands(const std::string& id, int limit) {
   std::vector<KioskCommand> out;
   db_.with([&](store::Database& db) {
     auto st = db.prepare(
-        "SELECT id, kind, created_by, coalesce(result, ''), coalesce(reason, ''), created_at, coalesce(sent_at, 0), "
+        "SELECT id, kind, created_by, coalesce(result, ''), coalesce(reason, ''), created_at, "
+        "coalesce(sent_at, 0), "
         "coalesce(done_at, 0) FROM kiosk_commands WHERE kiosk_id=?1 ORDER BY id DESC LIMIT ?2");
     st.bind_all(id, limit);
     while (st.step()) {
-      out.push_back(KioskCommand{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5), st.int64(6),
-                                 st.int64(7)});
+      out.push_back(KioskCommand{st.int64(0), st.text(1), st.text(2), st.text(3), st.text(4), st.int64(5),
+                                 st.int64(6), st.int64(7)});
     }
   });
   return out;
@@ -371,7 +396,8 @@ std::optional<Screenshot> Fleet::latest_screenshot(const std::string& id) {
   std::string file;
   db_.with([&](store::Database& db) {
     auto st = db.prepare(
-        "SELECT command_id, taken_at, mime, file FROM screenshots WHERE kiosk_id=?1 ORDER BY taken_at DESC, command_id DESC LIMIT 1");
+        "SELECT command_id, taken_at, mime, file FROM screenshots WHERE kiosk_id=?1 ORDER BY taken_at DESC, "
+        "command_id DESC LIMIT 1");
     st.bind(1, id);
     if (st.step()) {
       shot = Screenshot{st.int64(0), st.int64(1), st.text(2), ""};
@@ -389,14 +415,16 @@ std::optional<Screenshot> Fleet::latest_screenshot(const std::string& id) {
 }
 
 void Fleet::reassess(Kiosk& k, content::UnixSeconds now) {
-  const std::int64_t version = k.s.facts.is_object() && k.s.facts.contains("content") && k.s.facts["content"].is_object()
-                                   ? k.s.facts["content"].value("version", std::int64_t{0})
-                                   : 0;
-  const AssessInput in{k.revoked, !k.token_hash.empty(), k.s.last_seen, now, k.s.heartbeat_s, &k.s.facts,
-                       newer_published_at(version)};
+  const std::int64_t version =
+      k.s.facts.is_object() && k.s.facts.contains("content") && k.s.facts["content"].is_object()
+          ? k.s.facts["content"].value("version", std::int64_t{0})
+          : 0;
+  const AssessInput in{k.revoked,  !k.token_hash.empty(),      k.s.last_seen, now, k.s.heartbeat_s,
+                       &k.s.facts, newer_published_at(version)};
   const Assessment a = assess_kiosk(in, policy_);
   if (a.state != k.s.state) {
-    events_.push_back(PendingEvent{k.s.id, KioskEvent{now, std::string(kiosk_state_name(a.state)), flags_text(a.flags)}});
+    events_.push_back(
+        PendingEvent{k.s.id, KioskEvent{now, std::string(kiosk_state_name(a.state)), flags_text(a.flags)}});
     k.s.state_since = now;
     k.dirty = true;
   }
@@ -434,9 +462,13 @@ void Fleet::reload_identities() {
   };
   std::vector<Row> rows;
   db_.with([&](store::Database& db) {
-    auto st = db.prepare("SELECT id, space, coalesce(token_hash, ''), revoked_at IS NOT NULL, added_at, coalesce(paired_at, 0), "
-                         "coalesce(pair_expires, 0) FROM kiosks");
-    while (st.step()) rows.push_back(Row{st.text(0), st.text(1), st.text(2), st.int64(3) != 0, st.int64(4), st.int64(5), st.int64(6)});
+    auto st = db.prepare(
+        "SELECT id, space, coalesce(token_hash, ''), revoked_at IS NOT NULL, added_at, coalesce(paired_at, "
+        "0), "
+        "coalesce(pair_expires, 0) FROM kiosks");
+    while (st.step())
+      rows.push_back(
+          Row{st.text(0), st.text(1), st.text(2), st.int64(3) != 0, st.int64(4), st.int64(5), st.int64(6)});
   });
   std::lock_guard lock(mutex_);
   changes_seen_ = changes;
@@ -491,7 +523,9 @@ std::vector<Alert> Fleet::tick() {
   return alerts;
 }
 
-void Fleet::flush() { write_pending(true); }
+void Fleet::flush() {
+  write_pending(true);
+}
 
 void Fleet::write_pending(bool flush_facts) {
   std::vector<PendingEvent> events;
@@ -522,7 +556,8 @@ void Fleet::write_pending(bool flush_facts) {
         ev.bind_all(e.kiosk_id, e.event.at, e.event.state, e.event.detail).run();
       }
       auto res = db.prepare(
-          "UPDATE kiosk_commands SET done_at=coalesce(done_at, ?3), result=?4, reason=?5 WHERE id=?1 AND kiosk_id=?2");
+          "UPDATE kiosk_commands SET done_at=coalesce(done_at, ?3), result=?4, reason=?5 WHERE id=?1 AND "
+          "kiosk_id=?2");
       for (const auto& r : results) {
         res.reset();
         res.bind_all(r.id, r.kiosk_id, r.at, r.result, r.reason).run();
@@ -532,10 +567,12 @@ void Fleet::write_pending(bool flush_facts) {
         snt.reset();
         snt.bind_all(id, at).run();
       }
-      auto k = db.prepare("UPDATE kiosks SET last_seen=?2, facts=?3, state=?4, state_since=?5, heartbeat_s=?6 WHERE id=?1");
+      auto k = db.prepare(
+          "UPDATE kiosks SET last_seen=?2, facts=?3, state=?4, state_since=?5, heartbeat_s=?6 WHERE id=?1");
       for (const auto& s : dirty) {
         k.reset();
-        k.bind_all(s.id, s.last_seen, s.facts.dump(), std::string(kiosk_state_name(s.state)), s.state_since, s.heartbeat_s)
+        k.bind_all(s.id, s.last_seen, s.facts.dump(), std::string(kiosk_state_name(s.state)), s.state_since,
+                   s.heartbeat_s)
             .run();
       }
       tx.commit();
@@ -553,13 +590,17 @@ void Fleet::apply_retention(content::UnixSeconds now) {
       store::Transaction tx(db);
       db.prepare("DELETE FROM kiosk_events WHERE at<?1").bind(1, now - policy_.events_keep_s).run();
       db.prepare(
-            "DELETE FROM kiosk_events WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION BY kiosk_id "
+            "DELETE FROM kiosk_events WHERE id IN (SELECT id FROM (SELECT id, row_number() OVER (PARTITION "
+            "BY kiosk_id "
             "ORDER BY id DESC) AS n FROM kiosk_events) WHERE n>?1)")
           .bind(1, policy_.events_per_kiosk)
           .run();
-      db.prepare("DELETE FROM kiosk_commands WHERE created_at<?1").bind(1, now - policy_.commands_keep_s).run();
+      db.prepare("DELETE FROM kiosk_commands WHERE created_at<?1")
+          .bind(1, now - policy_.commands_keep_s)
+          .run();
       auto old = db.prepare(
-          "SELECT command_id, file FROM (SELECT command_id, file, taken_at, row_number() OVER (PARTITION BY kiosk_id "
+          "SELECT command_id, file FROM (SELECT command_id, file, taken_at, row_number() OVER (PARTITION BY "
+          "kiosk_id "
           "ORDER BY taken_at DESC, command_id DESC) AS n FROM screenshots) WHERE n>?1 OR taken_at<?2");
       old.bind_all(policy_.screenshots_per_kiosk, now - policy_.screenshot_keep_s);
       std::vector<std::int64_t> ids;

@@ -10,12 +10,11 @@
 #include <functional>
 #include <map>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <unordered_map>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "console/core/console_db.hpp"
 #include "console/core/kiosk_state.hpp"
@@ -87,7 +86,8 @@ class Fleet {
 
   BeatResult beat(const std::string& token, const nlohmann::json& report);
   // Queues a command; nullopt if the kiosk does not exist or is revoked.
-  std::optional<std::int64_t> add_command(const std::string& id, const std::string& kind, const Principal& by);
+  std::optional<std::int64_t> add_command(const std::string& id, const std::string& kind,
+                                          const Principal& by);
   enum class Upload { stored, unauthorized, unknown_command };
   Upload store_screenshot(const std::string& token, std::int64_t command_id, const std::string& mime,
                           const std::string& bytes);
@@ -109,8 +109,8 @@ class Fleet {
     KioskSummary s;
     std::string token_hash;
     bool revoked = false;
-    bool dirty = false;           // facts newer than the database
-    std::string alerted = "ok";   // the last alert level sent
+    bool dirty = false;          // facts newer than the database
+    std::string alerted = "ok";  // the last alert level sent
     struct Queued {
       std::int64_t id;
       std::string kind;
@@ -140,7 +140,7 @@ class Fleet {
   Clock clock_;
   std::mutex mutex_;
   std::map<std::string, Kiosk> kiosks_;
-  std::unordered_map<std::string, std::string> by_token_;  // token hash -> kiosk id
+  std::unordered_map<std::string, std::string> by_token_;      // token hash -> kiosk id
   std::map<std::int64_t, content::UnixSeconds> publications_;  // version -> published_at
   std::vector<PendingEvent> events_;
   std::vector<PendingResult> results_;

@@ -6,9 +6,9 @@
 namespace kiosk::console {
 namespace {
 
-constexpr std::array<std::string_view, 12> kNames = {"offline", "safe_mode", "sync_failing", "behind",
-                                                     "under_voltage", "hot", "clock_untrusted", "late",
-                                                     "pairing", "dark", "online", "revoked"};
+constexpr std::array<std::string_view, 12> kNames = {
+    "offline",         "safe_mode", "sync_failing", "behind", "under_voltage", "hot",
+    "clock_untrusted", "late",      "pairing",      "dark",   "online",        "revoked"};
 
 // A member of a member, or a default when the beat did not say (an older kiosk, a trimmed beat).
 template <class T>
@@ -30,7 +30,9 @@ T fact(const nlohmann::json& facts, const char* group, const char* key, T fallba
 
 }  // namespace
 
-std::string_view kiosk_state_name(KioskState s) { return kNames[static_cast<std::size_t>(s)]; }
+std::string_view kiosk_state_name(KioskState s) {
+  return kNames[static_cast<std::size_t>(s)];
+}
 
 std::optional<KioskState> kiosk_state_from_name(std::string_view name) {
   for (std::size_t i = 0; i < kNames.size(); ++i) {
@@ -39,7 +41,9 @@ std::optional<KioskState> kiosk_state_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-bool Assessment::has(KioskState s) const { return std::find(flags.begin(), flags.end(), s) != flags.end(); }
+bool Assessment::has(KioskState s) const {
+  return std::find(flags.begin(), flags.end(), s) != flags.end();
+}
 
 Assessment assess_kiosk(const AssessInput& in, const FleetPolicy& p) {
   Assessment a;
@@ -54,7 +58,8 @@ Assessment assess_kiosk(const AssessInput& in, const FleetPolicy& p) {
     const double late_after = p.late_intervals * std::max(1.0, in.heartbeat_s);
     if (age > std::max(p.offline_after_s, late_after)) add(KioskState::offline);
     if (fact(f, nullptr, "safe_mode", false)) add(KioskState::safe_mode);
-    if (fact<std::string>(f, "sync", "result", "") == "error" && fact(f, "sync", "failures", 0) >= p.sync_failures) {
+    if (fact<std::string>(f, "sync", "result", "") == "error" &&
+        fact(f, "sync", "failures", 0) >= p.sync_failures) {
       add(KioskState::sync_failing);
     }
     if (in.newer_published_at && static_cast<double>(in.now - *in.newer_published_at) > p.behind_after_s) {

@@ -3,12 +3,11 @@
 // the set of everything that holds. Pure: the thresholds are a policy, "now" is an argument, so
 // offline detection and every state are tested exactly.
 #include <cstdint>
+#include <nlohmann/json.hpp>
 #include <optional>
 #include <string>
 #include <string_view>
 #include <vector>
-
-#include <nlohmann/json.hpp>
 
 #include "sync/content/time.hpp"
 
@@ -34,11 +33,11 @@ std::string_view kiosk_state_name(KioskState s);
 std::optional<KioskState> kiosk_state_from_name(std::string_view name);
 
 struct FleetPolicy {
-  double late_intervals = 2.5;      // a beat this many intervals overdue: late
-  double offline_after_s = 300;     // ... and after this long: offline
-  double behind_after_s = 600;      // a newer version older than this, not shown: behind
-  double hot_celsius = 80;          // the Pi 4 firmware starts soft throttling at 80 °C
-  int sync_failures = 2;            // consecutive failed attempts before "sync failing"
+  double late_intervals = 2.5;   // a beat this many intervals overdue: late
+  double offline_after_s = 300;  // ... and after this long: offline
+  double behind_after_s = 600;   // a newer version older than this, not shown: behind
+  double hot_celsius = 80;       // the Pi 4 firmware starts soft throttling at 80 °C
+  int sync_failures = 2;         // consecutive failed attempts before "sync failing"
   double default_heartbeat_s = 60;
   content::UnixSeconds pair_code_ttl_s = 24 * 3600;
   content::UnixSeconds screenshot_keep_s = 7 * 86400;

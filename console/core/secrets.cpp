@@ -39,7 +39,8 @@ std::string random_hex(std::size_t bytes) {
 
 std::string random_code(std::size_t length, std::string_view alphabet) {
   const std::size_t n = alphabet.size();
-  if (n == 0 || n > 256 || (n & (n - 1)) != 0) throw std::logic_error("random_code: the alphabet size must be a power of two");
+  if (n == 0 || n > 256 || (n & (n - 1)) != 0)
+    throw std::logic_error("random_code: the alphabet size must be a power of two");
   std::vector<unsigned char> buffer(length);
   if (RAND_bytes(buffer.data(), static_cast<int>(buffer.size())) != 1) {
     throw std::runtime_error("the system random generator failed");

@@ -26,7 +26,9 @@ Words words_for(const std::string& event) {
   return {"已恢复", "back to normal"};
 }
 
-std::size_t discard(char*, std::size_t size, std::size_t count, void*) { return size * count; }
+std::size_t discard(char*, std::size_t size, std::size_t count, void*) {
+  return size * count;
+}
 
 // Returns the HTTP status, or 0 when the receiver could not be reached (`error` says why).
 long post(const std::string& url, const std::string& body, std::string& error) {
@@ -57,8 +59,10 @@ long post(const std::string& url, const std::string& body, std::string& error) {
 nlohmann::json alert_json(const Alert& a, const std::string& console_origin) {
   const Words w = words_for(a.event);
   const std::string seen = a.last_seen > 0 ? content::format_iso8601(a.last_seen) : "";
-  std::string text = std::string("【") + w.zh + "】自助屏 " + a.kiosk_id + (a.space.empty() ? "" : "（" + a.space + "）");
-  std::string text_en = std::string("[") + w.en + "] kiosk " + a.kiosk_id + (a.space.empty() ? "" : " (" + a.space + ")");
+  std::string text =
+      std::string("【") + w.zh + "】自助屏 " + a.kiosk_id + (a.space.empty() ? "" : "（" + a.space + "）");
+  std::string text_en =
+      std::string("[") + w.en + "] kiosk " + a.kiosk_id + (a.space.empty() ? "" : " (" + a.space + ")");
   if (a.event == "offline" && !seen.empty()) {
     text += "，最后心跳 " + seen;
     text_en += ", last heartbeat " + seen;
@@ -124,7 +128,8 @@ void WebhookSender::run() {
         if (cv_.wait_for(wait, std::chrono::seconds(1 << attempt), [&] { return stopping_; })) return;
       }
       if (!ok && attempt + 1 == kAttempts) {
-        log::warn("webhook " + url + " did not accept the alert " + alert.value("text_en", "") + ": " + error);
+        log::warn("webhook " + url + " did not accept the alert " + alert.value("text_en", "") + ": " +
+                  error);
       }
     }
     lock.lock();

@@ -6,10 +6,9 @@
 #include <deque>
 #include <functional>
 #include <mutex>
+#include <nlohmann/json.hpp>
 #include <string>
 #include <thread>
-
-#include <nlohmann/json.hpp>
 
 #include "console/core/fleet.hpp"
 
@@ -30,7 +29,7 @@ class WebhookSender {
   // For the settings page: did the receiver get the last alert, and if not, why.
   struct Status {
     std::size_t delivered = 0, failed = 0;
-    std::string last_error;        // "" after a delivery
+    std::string last_error;  // "" after a delivery
     content::UnixSeconds last_at = 0;
   };
   Status status() const;

@@ -8,7 +8,7 @@ namespace {
 
 using nlohmann::json;
 
-constexpr std::size_t kMaxHeartbeatBytes = 4096;        // the kiosk keeps its beats under this
+constexpr std::size_t kMaxHeartbeatBytes = 4096;         // the kiosk keeps its beats under this
 constexpr std::size_t kMaxScreenshotBytes = 500 * 1024;  // 1280 px wide, PNG or JPEG
 constexpr std::size_t kMaxPairBytes = 1024;
 
@@ -35,11 +35,14 @@ void add_fleet_api_routes(httplib::Server& server, WebContext& ctx) {
     auto grant = ctx.fleet.pair((*body)["code"].get<std::string>(), client_address(req));
     if (!grant) {
       send_error(res, 403, "bad_code",
-                 "this pairing code is wrong, used already or expired: ask an admin for a new one (Kiosks → Add kiosk)",
+                 "this pairing code is wrong, used already or expired: ask an admin for a new one (Kiosks → "
+                 "Add kiosk)",
                  "code");
       return;
     }
-    send_json(res, 200, json{{"kiosk_id", grant->kiosk_id}, {"token", grant->token}, {"heartbeat_s", grant->heartbeat_s}});
+    send_json(
+        res, 200,
+        json{{"kiosk_id", grant->kiosk_id}, {"token", grant->token}, {"heartbeat_s", grant->heartbeat_s}});
   });
 
   server.Post("/api/v1/heartbeat", [&](const httplib::Request& req, httplib::Response& res) {
@@ -76,8 +79,9 @@ void add_fleet_api_routes(httplib::Server& server, WebContext& ctx) {
       case Fleet::Upload::unauthorized:
         return unauthorized(res, "this kiosk's token is unknown or revoked");
       case Fleet::Upload::unknown_command:
-        return send_error(res, 404, "not_found",
-                          "no screenshot was asked of this kiosk under this number, or the image is not a PNG/JPEG");
+        return send_error(
+            res, 404, "not_found",
+            "no screenshot was asked of this kiosk under this number, or the image is not a PNG/JPEG");
     }
   });
 
@@ -120,10 +124,11 @@ void add_fleet_api_routes(httplib::Server& server, WebContext& ctx) {
     send_json(res, 202, json{{"id", *id}, {"kind", kind}, {"kiosk", k->id}});
   });
 
-  server.Get(R"(/api/v1/kiosks/([^/]+)/screenshot)", [&](const httplib::Request& req, httplib::Response& res) {
-    if (!api_principal(ctx, req, res)) return;
-    send_screenshot(ctx.fleet, req.matches[1].str(), res);
-  });
+  server.Get(R"(/api/v1/kiosks/([^/]+)/screenshot)",
+             [&](const httplib::Request& req, httplib::Response& res) {
+               if (!api_principal(ctx, req, res)) return;
+               send_screenshot(ctx.fleet, req.matches[1].str(), res);
+             });
 }
 
 }  // namespace kiosk::console

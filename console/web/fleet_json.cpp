@@ -12,7 +12,9 @@ json kiosk_json(const KioskSummary& k, content::UnixSeconds now) {
   json flags = json::array();
   for (KioskState s : k.flags) flags.push_back(std::string(kiosk_state_name(s)));
   const json& f = k.facts;
-  const auto group = [&](const char* name) { return f.contains(name) && f[name].is_object() ? f[name] : json::object(); };
+  const auto group = [&](const char* name) {
+    return f.contains(name) && f[name].is_object() ? f[name] : json::object();
+  };
   json j = {{"id", k.id},
             {"space", k.space},
             {"state", std::string(kiosk_state_name(k.state))},

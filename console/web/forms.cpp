@@ -97,9 +97,12 @@ std::vector<FieldSpec> fields_of(Collection c) {
               {"source", K::local, {}},
               {"note", K::local_long, {}}};
     case Collection::notices:
-      return {{"id", K::id, {}},           {"priority", K::choice, names_of<content::NoticePriority>(), "notice_priority"},
-              {"title", K::local, {}},     {"body", K::local_long, {}},
-              {"starts", K::datetime, {}}, {"ends", K::datetime, {}},
+      return {{"id", K::id, {}},
+              {"priority", K::choice, names_of<content::NoticePriority>(), "notice_priority"},
+              {"title", K::local, {}},
+              {"body", K::local_long, {}},
+              {"starts", K::datetime, {}},
+              {"ends", K::datetime, {}},
               {"kiosk_ids", K::list, {}}};
   }
   return {};

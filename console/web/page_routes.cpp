@@ -337,42 +337,44 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
         res.set_redirect("/desks?saved=" + std::to_string(ids.size()), 303);
       }));
 
-  server.Get("/urgent",
-             page(ctx, [&](const PageRequest& pr, const httplib::Request& req, httplib::Response& res) {
-               json active = json::array();
-               const content::UnixSeconds now = ctx.now();
-               const auto fleet = ctx.fleet.list();
-               for (const auto& r : ctx.items.list(Collection::notices)) {
-                 const json n = r.json();
-                 if (n.value("priority", "") != "urgent") continue;
-                 const auto ends = content::parse_iso8601(n.value("ends", "")).value_or(0);
-                 // Per paired kiosk the notice is meant for: is it on that screen yet (its last beat)?
-                 const json targets = n.value("kiosk_ids", json::array());
-                 json screens = json::array();
-                 for (const auto& k : fleet) {
-                   if (k.state == KioskState::revoked || k.paired_at == 0) continue;
-                   if (!targets.empty() && std::find(targets.begin(), targets.end(), json(k.id)) == targets.end()) continue;
-                   const json shown = k.facts.value("urgent_shown", json::array());
-                   screens.push_back(json{{"id", k.id}, {"shown", std::find(shown.begin(), shown.end(), json(r.id)) != shown.end()}});
-                 }
-                 active.push_back(json{{"id", r.id},
-                                       {"title", title_zh_en(n, pr.lang)},
-                                       {"ends", local_time(ends)},
-                                       {"over", ends <= now},
-                                       {"screens", screens},
-                                       {"revision", std::to_string(r.revision)}});
-               }
-               std::string kiosks;
-               for (const auto& k : fleet) {
-                 if (k.state != KioskState::revoked) kiosks += (kiosks.empty() ? "" : ", ") + k.id;
-               }
-               render(ctx, res, "urgent",
-                      json{{"notices", active},
-                           {"known_kiosks", kiosks},
-                           {"default_ends", local_time(now + 4 * 3600).replace(10, 1, "T")},
-                           {"saved", flag(req, "saved")}},
-                      &pr, pr.lang);
-             }));
+  server.Get(
+      "/urgent", page(ctx, [&](const PageRequest& pr, const httplib::Request& req, httplib::Response& res) {
+        json active = json::array();
+        const content::UnixSeconds now = ctx.now();
+        const auto fleet = ctx.fleet.list();
+        for (const auto& r : ctx.items.list(Collection::notices)) {
+          const json n = r.json();
+          if (n.value("priority", "") != "urgent") continue;
+          const auto ends = content::parse_iso8601(n.value("ends", "")).value_or(0);
+          // Per paired kiosk the notice is meant for: is it on that screen yet (its last beat)?
+          const json targets = n.value("kiosk_ids", json::array());
+          json screens = json::array();
+          for (const auto& k : fleet) {
+            if (k.state == KioskState::revoked || k.paired_at == 0) continue;
+            if (!targets.empty() && std::find(targets.begin(), targets.end(), json(k.id)) == targets.end())
+              continue;
+            const json shown = k.facts.value("urgent_shown", json::array());
+            screens.push_back(json{
+                {"id", k.id}, {"shown", std::find(shown.begin(), shown.end(), json(r.id)) != shown.end()}});
+          }
+          active.push_back(json{{"id", r.id},
+                                {"title", title_zh_en(n, pr.lang)},
+                                {"ends", local_time(ends)},
+                                {"over", ends <= now},
+                                {"screens", screens},
+                                {"revision", std::to_string(r.revision)}});
+        }
+        std::string kiosks;
+        for (const auto& k : fleet) {
+          if (k.state != KioskState::revoked) kiosks += (kiosks.empty() ? "" : ", ") + k.id;
+        }
+        render(ctx, res, "urgent",
+               json{{"notices", active},
+                    {"known_kiosks", kiosks},
+                    {"default_ends", local_time(now + 4 * 3600).replace(10, 1, "T")},
+                    {"saved", flag(req, "saved")}},
+               &pr, pr.lang);
+      }));
 
   server.Post("/urgent", posted_page(ctx, [&](const PageRequest& pr, std::map<std::string, std::string>& form,
                                               const httplib::Request&, httplib::Response& res) {
@@ -568,7 +570,10 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
                           {"error", sent.last_error.empty() ? json() : json(sent.last_error)}};
         }
         render(ctx, res, "settings",
-               json{{"spaces", spaces}, {"users", users}, {"webhook", webhook}, {"delivery", delivery},
+               json{{"spaces", spaces},
+                    {"users", users},
+                    {"webhook", webhook},
+                    {"delivery", delivery},
                     {"saved", flag(req, "saved")}},
                &pr, pr.lang);
       }));
@@ -576,7 +581,8 @@ void add_page_routes(httplib::Server& server, WebContext& ctx) {
   server.Post("/settings/webhook",
               posted_page(ctx, [&](const PageRequest& pr, std::map<std::string, std::string>& form,
                                    const httplib::Request&, httplib::Response& res) {
-                if (!pr.session.who.at_least(Role::admin)) return refuse(ctx, res, pr, 403, "error.forbidden");
+                if (!pr.session.who.at_least(Role::admin))
+                  return refuse(ctx, res, pr, 403, "error.forbidden");
                 const std::string url = form["webhook_url"];
                 if (!url.empty() && url.rfind("https://", 0) != 0 && url.rfind("http://", 0) != 0) {
                   return refuse(ctx, res, pr, 400, "error.not_saved", "http:// or https://");

@@ -105,7 +105,6 @@ httplib::Server::Handler posted_page(WebContext& ctx, PostHandler handler) {
   };
 }
 
-
 std::string local_time(content::UnixSeconds t) {
   if (t == 0) return "";
   auto s = content::format_iso8601(t);

@@ -101,7 +101,8 @@ std::string bearer_token(const httplib::Request& req) {
   return header.rfind(prefix, 0) == 0 ? header.substr(prefix.size()) : "";
 }
 
-std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res, std::size_t max_bytes) {
+std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res,
+                                        std::size_t max_bytes) {
   if (req.body.size() > max_bytes) {
     send_error(res, 413, "too_large",
                "the body may have at most " + std::to_string(max_bytes / 1024) + " KB of JSON");

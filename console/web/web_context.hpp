@@ -11,9 +11,9 @@
 
 #include "console/core/accounts.hpp"
 #include "console/core/fleet.hpp"
-#include "console/core/webhook.hpp"
 #include "console/core/items.hpp"
 #include "console/core/publisher.hpp"
+#include "console/core/webhook.hpp"
 #include "console/web/server.hpp"
 #include "console/web/strings.hpp"
 #include "console/web/views.hpp"
@@ -66,7 +66,8 @@ void send_json(httplib::Response& res, int status, const nlohmann::json& body);
 // The token of "Authorization: Bearer <token>", or "".
 std::string bearer_token(const httplib::Request& req);
 // The request's JSON body, or nullopt with 413 (over max_bytes) or 400 (not JSON) already sent.
-std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res, std::size_t max_bytes);
+std::optional<nlohmann::json> json_body(const httplib::Request& req, httplib::Response& res,
+                                        std::size_t max_bytes);
 void send_error(httplib::Response& res, int status, const std::string& code, const std::string& message,
                 const std::string& field = "");
 

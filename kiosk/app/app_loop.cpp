@@ -41,7 +41,9 @@ void install_signal_handlers() {
   sigaction(SIGINT, &sa, nullptr);
 }
 
-double mono_now() { return platform::monotonic_seconds(); }
+double mono_now() {
+  return platform::monotonic_seconds();
+}
 
 double wall_now() {
   using namespace std::chrono;
@@ -142,7 +144,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   screen_facts.safe_mode = safe_mode;
   std::unique_ptr<FleetLink> link;
   if (options.config.console) {
-    link = std::make_unique<FleetLink>(*options.config.console, options.content.data_dir, content, device, wake, KIOSK_VERSION);
+    link = std::make_unique<FleetLink>(*options.config.console, options.content.data_dir, content, device,
+                                       wake, KIOSK_VERSION);
     link->set_screen(screen_facts);
   }
   SDL_SetHint(SDL_HINT_NO_SIGNAL_HANDLERS, "1");  // SIGTERM ends us; a window-close does not
@@ -167,14 +170,16 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       return kExitNoDisplay;
     }
     if (!announced) {
-      log::error("no display found (" + missing + "): is the screen connected and switched on? Checking again every " +
+      log::error("no display found (" + missing +
+                 "): is the screen connected and switched on? Checking again every " +
                  std::to_string(static_cast<int>(kDisplayRetrySeconds)) + " s");
       watchdog.ready("waiting for a display: " + missing);
       announced = true;
     }
     const double retry_at = mono_now() + kDisplayRetrySeconds;
     while (!g_stop && mono_now() < retry_at) {
-      waiter.wait(std::chrono::milliseconds(static_cast<int>(std::min(1.0, retry_at - mono_now()) * 1000) + 1));
+      waiter.wait(
+          std::chrono::milliseconds(static_cast<int>(std::min(1.0, retry_at - mono_now()) * 1000) + 1));
       watchdog.alive(mono_now());
     }
     if (g_stop) {
@@ -194,7 +199,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     flags |= SDL_WINDOW_FULLSCREEN_DESKTOP | SDL_WINDOW_BORDERLESS;
   }
   if (width == 0) width = 1280, height = 800;
-  SDL_Window* window = SDL_CreateWindow("Lobby kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
+  SDL_Window* window =
+      SDL_CreateWindow("Lobby kiosk", SDL_WINDOWPOS_CENTERED, SDL_WINDOWPOS_CENTERED, width, height, flags);
   if (window == nullptr) {
     log::warn(std::string("no window: ") + SDL_GetError());
     return kExitNoDisplay;
@@ -204,7 +210,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     ~WindowOwner() { SDL_DestroyWindow(w); }
   } window_owner{window};
   if (!options.windowed) SDL_ShowCursor(SDL_DISABLE);
-  log::debug("startup: window after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
+  log::debug("startup: window after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) +
+             " ms in the loop");
 
   std::unique_ptr<Presenter> presenter;
   std::string renderer_why;
@@ -222,17 +229,20 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   float px_per_mm = 0;
   if (options.config.display_width_mm > 0) {
     px_per_mm = static_cast<float>(out_w / options.config.display_width_mm);
-  } else if (float ddpi = 0; SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(window), &ddpi, nullptr, nullptr) == 0 && ddpi > 20) {
+  } else if (float ddpi = 0;
+             SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(window), &ddpi, nullptr, nullptr) == 0 &&
+             ddpi > 20) {
     px_per_mm = ddpi / 25.4f;
   }
   wake_event = SDL_RegisterEvents(1);
   const bool blocking = driver_blocks(SDL_GetCurrentVideoDriver());
   if (!blocking && waiter.devices() == 0) {
-    log::warn("no readable input devices in /dev/input: touch will not work unless the kiosk user is in the input group");
+    log::warn(
+        "no readable input devices in /dev/input: touch will not work unless the kiosk user is in the input "
+        "group");
   }
-  log::info("kiosk: " + std::to_string(out_w) + "x" + std::to_string(out_h) + " on " + SDL_GetCurrentVideoDriver() +
-            ", " + presenter->describe() + " (" + renderer_why + ")");
-
+  log::info("kiosk: " + std::to_string(out_w) + "x" + std::to_string(out_h) + " on " +
+            SDL_GetCurrentVideoDriver() + ", " + presenter->describe() + " (" + renderer_why + ")");
 
   UiHostOptions host_options;
   host_options.metrics = ui::compute_metrics(static_cast<float>(out_w), static_cast<float>(out_h), px_per_mm);
@@ -242,7 +252,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   host_options.staff_pin_hash = options.config.staff_pin_hash;
   host_options.wake_ui = wake;
   UiHost host(presenter->renderer(), i18n, font, host_options);
-  DisplayControl display(options.config.opening_hours, options.config.wake_minutes * 60, options.config.system_root);
+  DisplayControl display(options.config.opening_hours, options.config.wake_minutes * 60,
+                         options.config.system_root);
   screen_facts.display = "on";
   screen_facts.width = out_w;
   screen_facts.height = out_h;
@@ -250,15 +261,16 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   const double safe_mode_retry_at = launched + options.config.safe_mode_retry_minutes * 60;
   StaffFactsInput staff;
   staff.kiosk_id = options.config.kiosk_id;
-  staff.display = std::to_string(out_w) + "x" + std::to_string(out_h) + " · " + SDL_GetCurrentVideoDriver() + " · " +
-                  presenter->describe();
+  staff.display = std::to_string(out_w) + "x" + std::to_string(out_h) + " · " + SDL_GetCurrentVideoDriver() +
+                  " · " + presenter->describe();
   staff.build = KIOSK_VERSION;
   staff.renderer = renderer_why;
   double staff_facts_at = -1;
 
   // --now runs a clock from a chosen time (demos, benchmarks, tests): trusted, no floor. Otherwise
   // the system clock, never below the floor and trusted only when it is not known to be wrong.
-  const double clock_offset = options.start_time ? static_cast<double>(*options.start_time) - wall_now() : 0.0;
+  const double clock_offset =
+      options.start_time ? static_cast<double>(*options.start_time) - wall_now() : 0.0;
   const platform::ClockSources clock_sources{options.config.system_root, options.config.system_root == "/"};
   const auto read_clock = [&] {
     if (options.start_time) {
@@ -282,7 +294,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
   const auto send_ready = [&](const std::string& what) {
     if (ready_sent) return;
     ready_sent = true;
-    watchdog.ready(safe_mode ? "safe mode: " + options.safe_mode_reason + "; " + content.safe_mode_content() : what);
+    watchdog.ready(safe_mode ? "safe mode: " + options.safe_mode_reason + "; " + content.safe_mode_content()
+                             : what);
   };
   const float scale_x = static_cast<float>(out_w) / static_cast<float>(width);
   const float scale_y = static_cast<float>(out_h) / static_cast<float>(height);
@@ -311,7 +324,7 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     SDL_Event e;
     bool got = wait_for_event(blocking, waiter, std::max(0.0, wait), &e);
     stats.woke();
-    watchdog.alive(mono_now());  // the loop is turning: woke, and will draw or sleep again
+    watchdog.alive(mono_now());               // the loop is turning: woke, and will draw or sleep again
     if (mono_now() - clock_read_at >= 1.0) {  // a stat and an adjtimex: once a second, not per frame
       clock = read_clock();
       clock_read_at = mono_now();
@@ -349,11 +362,16 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     }
     if (g_stop) break;
 
-    if (auto latest = content.latest(); latest && (!host.has_snapshot() || latest.get() != &host.snapshot())) {
-      if (first_frame) log::debug("startup: content ready after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
+    if (auto latest = content.latest();
+        latest && (!host.has_snapshot() || latest.get() != &host.snapshot())) {
+      if (first_frame)
+        log::debug("startup: content ready after " +
+                   std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
       host.offer_snapshot(latest, static_cast<content::UnixSeconds>(wall()));
       display.set_date_overrides(latest->content().meta.display_hours);
-      if (first_frame) log::debug("startup: fonts ready after " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
+      if (first_frame)
+        log::debug("startup: fonts ready after " +
+                   std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms in the loop");
       full = true;
     }
     if (host.poll()) full = true;
@@ -367,9 +385,12 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     bool grab_frame = false;
     if (link && link->screenshot_wanted()) {
       const auto& staff_state = host.ui().state().staff;
-      const std::string refusal = screenshot_refusal(staff_state.pin_pad || staff_state.unlocked, display.lit());
-      if (!refusal.empty()) link->refuse(refusal);
-      else grab_frame = full = true;
+      const std::string refusal =
+          screenshot_refusal(staff_state.pin_pad || staff_state.unlocked, display.lit());
+      if (!refusal.empty())
+        link->refuse(refusal);
+      else
+        grab_frame = full = true;
     }
     if (!display.update(clock, mono_now())) {
       if (link) {
@@ -412,7 +433,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       staff.safe_mode = safe_mode ? options.safe_mode_reason + "; " + content.safe_mode_content() : "";
       if (link) staff.console = link->status();
       staff.config_problems = options.config.problems;  // and what the content thread found at start
-      if (const std::string problem = content.startup_problem(); !problem.empty()) staff.config_problems.push_back(problem);
+      if (const std::string problem = content.startup_problem(); !problem.empty())
+        staff.config_problems.push_back(problem);
       host.ui().set_staff_facts(make_staff_facts(staff));
       staff_facts_at = mono;
     }
@@ -426,8 +448,10 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     only = presenter->begin(only);
     host.render(only);
     if (grab_frame) {
-      if (auto frame = read_frame(presenter->renderer(), out_w, out_h)) link->deliver(std::move(*frame));
-      else link->refuse("read_failed");
+      if (auto frame = read_frame(presenter->renderer(), out_w, out_h))
+        link->deliver(std::move(*frame));
+      else
+        link->refuse("read_failed");
     }
     const long long pixels = presenter->present(only);
     if (auto latency = stats.presented(only.has_value(), pixels, out.builds > 1, SDL_GetTicks())) {
@@ -452,7 +476,8 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
     content_change = static_cast<double>(host.snapshot().next_change_after(now_s));
     if (first_frame) {
       first_frame = false;
-      log::info("first frame " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) + " ms after the loop started");
+      log::info("first frame " + std::to_string(static_cast<int>((mono_now() - launched) * 1000)) +
+                " ms after the loop started");
       send_ready("showing content version " + std::to_string(host.snapshot().version().version));
       if (options.exit_after_first_frame) {
         std::printf("first-frame-wall %.6f\n", wall_now());  // bench/kiosk_process.sh reads this

@@ -1,7 +1,6 @@
 #include "kiosk/app/config.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <system_error>
 
 #include "platform/files.hpp"
@@ -55,7 +54,9 @@ Config load_config(const std::filesystem::path& file) {
   if (auto it = j.find("opening_hours"); it != j.end() && !it->is_null()) {
     std::vector<std::pair<std::string, std::string>> week;
     if (!it->is_object()) {
-      c.problems.push_back(file.string() + ": opening_hours must be an object like {\"mon-fri\": \"08:00-20:00\"} (screen stays on)");
+      c.problems.push_back(
+          file.string() +
+          ": opening_hours must be an object like {\"mon-fri\": \"08:00-20:00\"} (screen stays on)");
     } else {
       // Any doubt keeps the screen on: a day left out of a half-understood schedule would be dark.
       bool usable = true;
@@ -63,8 +64,9 @@ Config load_config(const std::filesystem::path& file) {
         if (hours.is_string()) {
           week.emplace_back(day, hours.get<std::string>());
         } else {
-          c.problems.push_back(file.string() + ": opening_hours." + day +
-                               " must be a string like \"08:00-20:00\" or \"closed\" (screen stays on until it is fixed)");
+          c.problems.push_back(
+              file.string() + ": opening_hours." + day +
+              " must be a string like \"08:00-20:00\" or \"closed\" (screen stays on until it is fixed)");
           usable = false;
         }
       }
@@ -75,7 +77,8 @@ Config load_config(const std::filesystem::path& file) {
       try {
         if (usable) c.opening_hours = platform::DisplaySchedule::parse(week);
       } catch (const platform::ScheduleError& e) {
-        c.problems.push_back(file.string() + ": opening_hours: " + e.what() + " (screen stays on until it is fixed)");
+        c.problems.push_back(file.string() + ": opening_hours: " + e.what() +
+                             " (screen stays on until it is fixed)");
       }
     }
   }

@@ -43,7 +43,9 @@ ContentService::~ContentService() {
   if (thread_.joinable()) thread_.join();
 }
 
-void ContentService::start() { thread_ = std::thread([this] { run(); }); }
+void ContentService::start() {
+  thread_ = std::thread([this] { run(); });
+}
 
 void ContentService::open_safe_mode_store() {
   const std::filesystem::path scratch = options_.data_dir / "safe-mode.db";
@@ -91,7 +93,8 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapsho
     store_ = store::Store::open(open, &report);
   }
   auto& st = store_;
-  floor_ = std::max(options_.build_time, static_cast<content::UnixSeconds>(std::atoll(st->state("floor").value_or("0").c_str())));
+  floor_ = std::max(options_.build_time,
+                    static_cast<content::UnixSeconds>(std::atoll(st->state("floor").value_or("0").c_str())));
   std::string problem;
   if (report.recovered) problem = "content cache was rebuilt: " + report.reason;
   if (options_.demo && options_.baseline_dir && options_.safe_mode == platform::SafeMode::off) {
@@ -100,8 +103,10 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapsho
     const std::string fingerprint = demo_fingerprint(*options_.baseline_dir, options_.now);
     if (st->state("demo_fingerprint") != fingerprint) {
       const auto issues = store::import_source_dir(*st, *options_.baseline_dir, options_.now, "demo");
-      if (issues.has_errors()) problem = "demo content is invalid: " + issues.summary();
-      else st->set_state("demo_fingerprint", fingerprint);
+      if (issues.has_errors())
+        problem = "demo content is invalid: " + issues.summary();
+      else
+        st->set_state("demo_fingerprint", fingerprint);
     }
   }
   auto snapshot = st->snapshot();
@@ -170,7 +175,8 @@ void ContentService::keep_known_good(store::Store& store, double shown_since) {
   if (!candidate) return;
   try {
     store::save_known_good(store, store::KnownGoodPaths::in(options_.data_dir));
-    log::info("content version " + std::to_string(store.version().version) + " is now the last known good copy for safe mode");
+    log::info("content version " + std::to_string(store.version().version) +
+              " is now the last known good copy for safe mode");
   } catch (const std::exception& e) {
     log::warn(std::string("cannot keep a known good copy for safe mode: ") + e.what());
   }
@@ -219,7 +225,8 @@ void ContentService::sync_loop(store::Store& store) {
       if (known_good_candidate(store)) until = std::min(until, shown_since + options_.known_good_after_s);
       {
         std::unique_lock lock(mutex_);
-        stop_cv_.wait_for(lock, std::chrono::duration<double>(std::max(0.0, until - platform::monotonic_seconds())),
+        stop_cv_.wait_for(lock,
+                          std::chrono::duration<double>(std::max(0.0, until - platform::monotonic_seconds())),
                           [this] { return stopping_ || sync_requested_; });
         if (stopping_) return;
         if (sync_requested_) {

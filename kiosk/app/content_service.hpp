@@ -20,15 +20,15 @@
 namespace kiosk::app {
 
 struct ContentOptions {
-  std::filesystem::path data_dir;                    // content.db and blobs/ live here
+  std::filesystem::path data_dir;                     // content.db and blobs/ live here
   std::optional<std::filesystem::path> baseline_dir;  // shipped content for a new or broken store
-  bool demo = false;                                  // re-import the baseline now (sample dates move to today)
-  content::UnixSeconds now = 0;                       // "today" for sample content
-  std::optional<sync::SyncConfig> sync;               // no feed configured: local content only
+  bool demo = false;                     // re-import the baseline now (sample dates move to today)
+  content::UnixSeconds now = 0;          // "today" for sample content
+  std::optional<sync::SyncConfig> sync;  // no feed configured: local content only
   // Crash-loop safe mode: open the last known good copy (or the shipped content) instead of the
   // live database, and do not sync.
   platform::SafeMode safe_mode = platform::SafeMode::off;
-  double known_good_after_s = 600;  // a synced version shown this long becomes the known good copy
+  double known_good_after_s = 600;      // a synced version shown this long becomes the known good copy
   content::UnixSeconds build_time = 0;  // the lowest the clock's floor can be
 };
 

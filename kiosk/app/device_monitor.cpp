@@ -4,7 +4,8 @@
 
 namespace kiosk::app {
 
-DeviceMonitor::DeviceMonitor(std::filesystem::path system_root, std::filesystem::path data_dir, double every_s)
+DeviceMonitor::DeviceMonitor(std::filesystem::path system_root, std::filesystem::path data_dir,
+                             double every_s)
     : root_(std::move(system_root)), data_dir_(std::move(data_dir)), every_s_(every_s) {
   thread_ = std::thread([this] { run(); });
 }

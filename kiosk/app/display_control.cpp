@@ -4,8 +4,11 @@
 
 namespace kiosk::app {
 
-DisplayControl::DisplayControl(platform::DisplaySchedule weekly, double wake_s, const std::filesystem::path& system_root)
-    : weekly_(std::move(weekly)), power_(weekly_, wake_s), backlight_(platform::Backlight::find(system_root)) {
+DisplayControl::DisplayControl(platform::DisplaySchedule weekly, double wake_s,
+                               const std::filesystem::path& system_root)
+    : weekly_(std::move(weekly)),
+      power_(weekly_, wake_s),
+      backlight_(platform::Backlight::find(system_root)) {
   // A run that ended without our destructor (crash, watchdog, power cut at night) can leave the
   // panel dark; lit_ starts true, so without this the first "on" would never be written.
   if (backlight_ && backlight_->is_on() == false) {
@@ -15,7 +18,9 @@ DisplayControl::DisplayControl(platform::DisplaySchedule weekly, double wake_s, 
   }
 }
 
-DisplayControl::~DisplayControl() { switch_to(true); }
+DisplayControl::~DisplayControl() {
+  switch_to(true);
+}
 
 void DisplayControl::set_date_overrides(const std::vector<std::pair<std::string, std::string>>& overrides) {
   platform::DisplaySchedule s = weekly_;

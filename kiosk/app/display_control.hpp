@@ -39,9 +39,9 @@ class DisplayControl {
   // For staff.
   struct State {
     bool lit = true;
-    bool always_on = true;     // no opening hours
-    std::string backlight;     // the sysfs device, "" on HDMI
-    std::string error;         // the last backlight write error
+    bool always_on = true;  // no opening hours
+    std::string backlight;  // the sysfs device, "" on HDMI
+    std::string error;      // the last backlight write error
   };
   State state() const;
 

@@ -71,7 +71,8 @@ void FleetLink::refuse(const std::string& reason) {
 fleet::ScreenshotGrab FleetLink::grab() {
   std::unique_lock lock(mutex_);
   if (stopping_) return fleet::ScreenshotGrab{std::nullopt, "stopping"};
-  if (screen_.display == "none") return fleet::ScreenshotGrab{std::nullopt, "no_display"};  // no frame to wait for
+  if (screen_.display == "none")
+    return fleet::ScreenshotGrab{std::nullopt, "no_display"};  // no frame to wait for
   grabbed_.reset();
   want_frame_ = true;
   lock.unlock();
@@ -90,8 +91,10 @@ fleet::KioskReport FleetLink::report() const {
   fleet::KioskReport r;
   r.software = software_;
   if (auto snapshot = content_.latest()) fleet::add_content_facts(r, snapshot->version());
-  if (auto status = content_.sync_status()) fleet::add_sync_facts(r, *status);
-  else r.sync_result = "not_configured";
+  if (auto status = content_.sync_status())
+    fleet::add_sync_facts(r, *status);
+  else
+    r.sync_result = "not_configured";
   fleet::add_device_facts(r, device_.facts());
   std::lock_guard lock(mutex_);
   r.display = screen_.display;

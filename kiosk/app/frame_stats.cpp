@@ -23,7 +23,8 @@ std::optional<std::string> FrameStats::minute_summary(double mono) {
   const int frames = m.full + m.partial;
   return "loop: " + std::to_string(m.wakeups) + " wake-ups, " + std::to_string(m.full) + " full and " +
          std::to_string(m.partial) + " clock-only frames, " +
-         std::to_string(frames > 0 ? m.pixels / frames : 0) + " pixels per frame on screen in the last minute";
+         std::to_string(frames > 0 ? m.pixels / frames : 0) +
+         " pixels per frame on screen in the last minute";
 }
 
 }  // namespace kiosk::app

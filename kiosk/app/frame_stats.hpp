@@ -16,7 +16,8 @@ class FrameStats {
   void input(std::uint32_t ticks) { last_input_ = ticks; }
   // After a present. `answered_input`: the frame was built because input changed the UI's state.
   // Returns the tap -> screen latency in ms when this present answered an input.
-  std::optional<std::uint32_t> presented(bool partial, long long pixels, bool answered_input, std::uint32_t now_ticks);
+  std::optional<std::uint32_t> presented(bool partial, long long pixels, bool answered_input,
+                                         std::uint32_t now_ticks);
   // The last minute in words once 60 s have passed since the previous summary (then starts anew).
   std::optional<std::string> minute_summary(double mono);
 

@@ -36,8 +36,9 @@ std::vector<std::filesystem::path> render_gallery(const std::filesystem::path& d
         show_screen(kiosk.ui(), *snapshot, screen, now);
         kiosk.ui().state().lang = lang;
         for (int i = 0; i < 3; ++i) kiosk.step(now, 1.0 + i * 0.016);
-        const auto file = dir / (screen + "-" + std::to_string(size.width) + "x" + std::to_string(size.height) + "-" +
-                                 (lang == content::Lang::zh ? "zh" : "en") + ".png");
+        const auto file =
+            dir / (screen + "-" + std::to_string(size.width) + "x" + std::to_string(size.height) + "-" +
+                   (lang == content::Lang::zh ? "zh" : "en") + ".png");
         kiosk.save_png(file);
         written.push_back(file);
       }

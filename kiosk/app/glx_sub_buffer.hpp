@@ -21,7 +21,8 @@ class GlxSubBuffer {
 
  private:
   // X11 types stay out of this header: the .cpp casts them back.
-  GlxSubBuffer(void* display, unsigned long drawable, void* fn) : display_(display), drawable_(drawable), fn_(fn) {}
+  GlxSubBuffer(void* display, unsigned long drawable, void* fn)
+      : display_(display), drawable_(drawable), fn_(fn) {}
   void* display_;
   unsigned long drawable_;
   void* fn_;  // glXCopySubBufferMESA

@@ -7,8 +7,8 @@
 namespace kiosk::app {
 
 HeadlessKiosk::HeadlessKiosk(int width, int height, const ui::I18n& i18n, const ui::FontFile& font,
-                             std::shared_ptr<const content::ContentSnapshot> snapshot, ui::KioskUiConfig config,
-                             std::string staff_pin_hash)
+                             std::shared_ptr<const content::ContentSnapshot> snapshot,
+                             ui::KioskUiConfig config, std::string staff_pin_hash)
     : surface_(std::make_unique<SurfacePresenter>(width, height)) {
   UiHostOptions options;
   options.metrics = ui::compute_metrics(static_cast<float>(width), static_cast<float>(height));
@@ -34,12 +34,14 @@ std::array<unsigned char, 4> HeadlessKiosk::pixel(int x, int y) const {
 }
 
 const std::vector<std::string>& screenshot_screens() {
-  static const std::vector<std::string> names = {"home",   "events",          "event-detail", "desks", "resources",
-                                                 "resource-detail", "index", "staff", "staff-pair", "attract"};
+  static const std::vector<std::string> names = {"home",       "events",          "event-detail", "desks",
+                                                 "resources",  "resource-detail", "index",        "staff",
+                                                 "staff-pair", "attract"};
   return names;
 }
 
-bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const std::string& screen, content::UnixSeconds now) {
+bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const std::string& screen,
+                 content::UnixSeconds now) {
   using ui::Action;
   using K = Action::Kind;
   ui.state() = ui::UiState{};
@@ -89,7 +91,7 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
   }
   if (screen == "staff" || screen == "staff-pair") {
     ui.state().staff.unlocked = true;  // the screenshot shows what staff see after the PIN
-    if (screen == "staff-pair") {  // typing a console pairing code, half done
+    if (screen == "staff-pair") {      // typing a console pairing code, half done
       ui.apply({K::staff_pair_open, {}, 0}, mono);
       for (const char* c : {"F", "F", "Y", "T", "E"}) ui.apply({K::staff_pair_key, c, 0}, mono);
     }

@@ -2,9 +2,9 @@
 // The kiosk without a display: renders frames into an off-screen surface through exactly the code
 // the device runs (same UiHost, same renderer). Serves `kiosk --screenshot`, the run command on a
 // machine with no display, the UI tests, and later the staff "remote screenshot".
+#include <array>
 #include <filesystem>
 #include <memory>
-#include <array>
 #include <optional>
 #include <string>
 #include <vector>

@@ -22,7 +22,8 @@ bool ImGuiSdlRenderer::upload_fonts(ImFontAtlas& atlas) {
   unsigned char* pixels = nullptr;
   int width = 0, height = 0;
   atlas.GetTexDataAsRGBA32(&pixels, &width, &height);
-  SDL_Texture* texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, width, height);
+  SDL_Texture* texture =
+      SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, width, height);
   if (texture == nullptr) return false;
   SDL_UpdateTexture(texture, nullptr, pixels, width * 4);
   SDL_SetTextureBlendMode(texture, SDL_BLENDMODE_BLEND);
@@ -69,12 +70,15 @@ void ImGuiSdlRenderer::render(const ImDrawData* data, std::optional<SDL_Rect> on
         continue;
       }
       const ImDrawVert* base = vertices + cmd.VtxOffset;
-      const auto* xy = reinterpret_cast<const float*>(reinterpret_cast<const char*>(base) + offsetof(ImDrawVert, pos));
-      const auto* uv = reinterpret_cast<const float*>(reinterpret_cast<const char*>(base) + offsetof(ImDrawVert, uv));
+      const auto* xy =
+          reinterpret_cast<const float*>(reinterpret_cast<const char*>(base) + offsetof(ImDrawVert, pos));
+      const auto* uv =
+          reinterpret_cast<const float*>(reinterpret_cast<const char*>(base) + offsetof(ImDrawVert, uv));
       // ImU32 colours are RGBA in memory on little-endian machines, exactly SDL_Color's layout.
-      const auto* colour = reinterpret_cast<const SDL_Color*>(reinterpret_cast<const char*>(base) + offsetof(ImDrawVert, col));
-      SDL_RenderGeometryRaw(renderer_, static_cast<SDL_Texture*>(cmd.GetTexID()), xy, sizeof(ImDrawVert), colour,
-                            sizeof(ImDrawVert), uv, sizeof(ImDrawVert),
+      const auto* colour =
+          reinterpret_cast<const SDL_Color*>(reinterpret_cast<const char*>(base) + offsetof(ImDrawVert, col));
+      SDL_RenderGeometryRaw(renderer_, static_cast<SDL_Texture*>(cmd.GetTexID()), xy, sizeof(ImDrawVert),
+                            colour, sizeof(ImDrawVert), uv, sizeof(ImDrawVert),
                             static_cast<int>(list->VtxBuffer.Size - static_cast<int>(cmd.VtxOffset)),
                             indices + cmd.IdxOffset, static_cast<int>(cmd.ElemCount), sizeof(ImDrawIdx));
     }
@@ -82,12 +86,13 @@ void ImGuiSdlRenderer::render(const ImDrawData* data, std::optional<SDL_Rect> on
   SDL_RenderSetClipRect(renderer_, nullptr);
 }
 
-void ImGuiSdlRenderer::flush_geometry(const ImDrawVert* base, int vertex_count, const ImDrawIdx* indices, int count,
-                                      SDL_Texture* texture) {
+void ImGuiSdlRenderer::flush_geometry(const ImDrawVert* base, int vertex_count, const ImDrawIdx* indices,
+                                      int count, SDL_Texture* texture) {
   if (count <= 0) return;
   const auto* bytes = reinterpret_cast<const char*>(base);
   SDL_RenderGeometryRaw(renderer_, texture, reinterpret_cast<const float*>(bytes + offsetof(ImDrawVert, pos)),
-                        sizeof(ImDrawVert), reinterpret_cast<const SDL_Color*>(bytes + offsetof(ImDrawVert, col)),
+                        sizeof(ImDrawVert),
+                        reinterpret_cast<const SDL_Color*>(bytes + offsetof(ImDrawVert, col)),
                         sizeof(ImDrawVert), reinterpret_cast<const float*>(bytes + offsetof(ImDrawVert, uv)),
                         sizeof(ImDrawVert), vertex_count, indices, count, sizeof(ImDrawIdx));
 }
@@ -105,7 +110,8 @@ void ImGuiSdlRenderer::render_software(const ImDrawList* list, const ImDrawCmd& 
     // ImGui writes rectangles (shapes and glyphs) as corners a b c d with indices a b c, a c d.
     if (i + 6 <= count) {
       const ImDrawIdx a = idx[i];
-      if (idx[i + 1] == a + 1 && idx[i + 2] == a + 2 && idx[i + 3] == a && idx[i + 4] == a + 2 && idx[i + 5] == a + 3) {
+      if (idx[i + 1] == a + 1 && idx[i + 2] == a + 2 && idx[i + 3] == a && idx[i + 4] == a + 2 &&
+          idx[i + 5] == a + 3) {
         const ImDrawVert& v0 = base[a];
         const ImDrawVert& v1 = base[a + 1];
         const ImDrawVert& v2 = base[a + 2];
@@ -116,12 +122,13 @@ void ImGuiSdlRenderer::render_software(const ImDrawList* list, const ImDrawCmd& 
         // Plain shapes sample the atlas' white pixel: the same uv at every corner.
         const bool solid = texture == font_texture_ && v0.uv.x == v2.uv.x && v0.uv.y == v2.uv.y &&
                            v1.uv.x == v0.uv.x && v3.uv.y == v0.uv.y;
-        const bool image = texture != nullptr && v0.uv.x == v3.uv.x && v1.uv.x == v2.uv.x && v0.uv.y == v1.uv.y &&
-                           v2.uv.y == v3.uv.y && v0.uv.x < v2.uv.x && v0.uv.y < v2.uv.y;
+        const bool image = texture != nullptr && v0.uv.x == v3.uv.x && v1.uv.x == v2.uv.x &&
+                           v0.uv.y == v1.uv.y && v2.uv.y == v3.uv.y && v0.uv.x < v2.uv.x && v0.uv.y < v2.uv.y;
         if (axis_aligned && one_colour && (solid || image)) {
           flush_geometry(base, vertex_count, idx + run_start, i - run_start, texture);
           const SDL_FRect dst{v0.pos.x, v0.pos.y, v2.pos.x - v0.pos.x, v2.pos.y - v0.pos.y};
-          const Uint8 r = v0.col & 0xFF, g = (v0.col >> 8) & 0xFF, b = (v0.col >> 16) & 0xFF, al = (v0.col >> 24) & 0xFF;
+          const Uint8 r = v0.col & 0xFF, g = (v0.col >> 8) & 0xFF, b = (v0.col >> 16) & 0xFF,
+                      al = (v0.col >> 24) & 0xFF;
           if (solid) {
             // Opaque fills need no blending: SDL turns them into plain stores.
             SDL_SetRenderDrawBlendMode(renderer_, al == 255 ? SDL_BLENDMODE_NONE : SDL_BLENDMODE_BLEND);
@@ -135,7 +142,8 @@ void ImGuiSdlRenderer::render_software(const ImDrawList* list, const ImDrawCmd& 
                                static_cast<int>((v2.uv.y - v0.uv.y) * th + 0.5f)};
             // Whole pixels: when the sizes match SDL blits 1:1 instead of taking its slow scaling path.
             const int x = static_cast<int>(std::lround(dst.x)), y = static_cast<int>(std::lround(dst.y));
-            const SDL_Rect whole{x, y, static_cast<int>(std::lround(dst.x + dst.w)) - x, static_cast<int>(std::lround(dst.y + dst.h)) - y};
+            const SDL_Rect whole{x, y, static_cast<int>(std::lround(dst.x + dst.w)) - x,
+                                 static_cast<int>(std::lround(dst.y + dst.h)) - y};
             SDL_SetTextureColorMod(texture, r, g, b);
             SDL_SetTextureAlphaMod(texture, al);
             SDL_RenderCopy(renderer_, texture, &src, &whole);

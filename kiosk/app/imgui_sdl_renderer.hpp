@@ -37,7 +37,8 @@ class ImGuiSdlRenderer {
  private:
   // Draws indices [first, count) of a command, turning rectangles into fills and copies.
   void render_software(const ImDrawList* list, const ImDrawCmd& cmd);
-  void flush_geometry(const ImDrawVert* base, int vertex_count, const ImDrawIdx* indices, int count, SDL_Texture* texture);
+  void flush_geometry(const ImDrawVert* base, int vertex_count, const ImDrawIdx* indices, int count,
+                      SDL_Texture* texture);
 
   SDL_Renderer* renderer_;
   SDL_Texture* font_texture_ = nullptr;

@@ -1,7 +1,6 @@
 // kiosk: the lobby touchscreen. Full-screen and locked down by default; --windowed for development;
 // --screenshot renders one screen headless; with --demo and no display it renders every screen.
 #include <CLI/CLI.hpp>
-
 #include <chrono>
 #include <csignal>
 #include <ctime>
@@ -31,14 +30,17 @@ int main(int argc, char** argv) {
   const auto started = std::chrono::steady_clock::now();
   const auto phase = [&](const char* what) {
     log::debug(std::string("startup: ") + what + " at " +
-               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - started).count()) +
+               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - started)
+                                  .count()) +
                " ms");
   };
   platform::limit_malloc_arenas();
   // A content server that hangs up mid-TLS-write must be an error, not a signal that ends the kiosk.
   std::signal(SIGPIPE, SIG_IGN);
   CLI::App cli{"kiosk - the lobby touchscreen for events, desks, shared resources and the innovation index"};
-  std::string config_file, data_dir, now_text, size_text, screenshot, screen = "home", lang = "zh", gallery, kiosk_id;
+  std::string config_file, data_dir, now_text, size_text, screenshot, screen = "home", lang = "zh", gallery,
+                                                                      kiosk_id;
   bool windowed = false, demo = false, software = false, gpu = false, exit_after_first_frame = false,
        frame_stats = false;
   cli.add_option("--config", config_file, "Configuration file (default /etc/kiosk/kiosk.json)");
@@ -48,20 +50,26 @@ int main(int argc, char** argv) {
   cli.add_flag("--windowed", windowed, "A window instead of full screen (development)");
   cli.add_option("--size", size_text, "Window or screenshot size, e.g. 800x480");
   auto* software_flag = cli.add_flag("--software", software, "Render in software even if a GPU is available");
-  cli.add_flag("--gpu", gpu, "Render with SDL's accelerated renderer even if it is a CPU rasteriser (llvmpipe)")
+  cli.add_flag("--gpu", gpu,
+               "Render with SDL's accelerated renderer even if it is a CPU rasteriser (llvmpipe)")
       ->excludes(software_flag);
   cli.add_option("--kiosk-id", kiosk_id, "This kiosk's id (default from the config)");
   cli.add_option("--screenshot", screenshot, "Render one screen to this PNG without a display and exit");
-  cli.add_option("--screen", screen, "Screen for --screenshot")->check(CLI::IsMember(app::screenshot_screens()));
+  cli.add_option("--screen", screen, "Screen for --screenshot")
+      ->check(CLI::IsMember(app::screenshot_screens()));
   cli.add_option("--lang", lang, "Language for --screenshot")->check(CLI::IsMember({"zh", "en"}));
-  cli.add_option("--gallery", gallery, "Render every screen at 800x480, 1280x800, 1920x1080, 1080x1920 in both languages into DIR");
-  cli.add_flag("--exit-after-first-frame", exit_after_first_frame, "Benchmark: exit once the first frame is shown")
+  cli.add_option("--gallery", gallery,
+                 "Render every screen at 800x480, 1280x800, 1920x1080, 1080x1920 in both languages into DIR");
+  cli.add_flag("--exit-after-first-frame", exit_after_first_frame,
+               "Benchmark: exit once the first frame is shown")
       ->group("");  // hidden: diagnostics only
-  cli.add_flag("--frame-stats", frame_stats, "Benchmark: print the pixels of each present and each tap's latency")
+  cli.add_flag("--frame-stats", frame_stats,
+               "Benchmark: print the pixels of each present and each tap's latency")
       ->group("");
   CLI11_PARSE(cli, argc, argv);
 
-  app::Config config = app::load_config(config_file.empty() ? platform::config_file() : std::filesystem::path(config_file));
+  app::Config config =
+      app::load_config(config_file.empty() ? platform::config_file() : std::filesystem::path(config_file));
   for (const auto& p : config.problems) log::warn(p);
   if (!kiosk_id.empty()) config.kiosk_id = kiosk_id;
   // The demo needs a way into the staff overlay; a real kiosk only ever has the hash from its config.
@@ -96,7 +104,8 @@ int main(int argc, char** argv) {
   const auto font_file = ui::find_cjk_font();
   phase("font found");
   if (!font_file) {
-    std::cerr << "kiosk: no Chinese font found; install fonts-noto-cjk (sudo apt-get install fonts-noto-cjk)\n";
+    std::cerr
+        << "kiosk: no Chinese font found; install fonts-noto-cjk (sudo apt-get install fonts-noto-cjk)\n";
     return 2;
   }
   const ui::FontFile& font = *font_file;
@@ -109,8 +118,8 @@ int main(int argc, char** argv) {
   content.build_time = KIOSK_BUILD_EPOCH;  // the lowest "now" the clock and a feed are checked against
   if (content.sync) content.sync->build_time = KIOSK_BUILD_EPOCH;
   content.known_good_after_s = config.known_good_after_minutes * 60;
-  content.data_dir = !data_dir.empty() ? std::filesystem::path(data_dir)
-                     : demo             ? platform::runtime_dir() / "demo"
+  content.data_dir = !data_dir.empty()          ? std::filesystem::path(data_dir)
+                     : demo                     ? platform::runtime_dir() / "demo"
                      : !config.data_dir.empty() ? config.data_dir
                                                 : platform::data_dir();
   std::error_code ec;
@@ -140,8 +149,7 @@ int main(int argc, char** argv) {
     const auto write_gallery = [&](const std::filesystem::path& dir) {
       const auto files = app::render_gallery(dir, now, i18n, font, load_snapshot(), config.kiosk_id);
       std::cout << "rendered " << files.size() << " screenshots (" << app::screenshot_screens().size()
-                << " screens x 4 sizes x 2 languages) into " << dir.string()
-                << "\n";
+                << " screens x 4 sizes x 2 languages) into " << dir.string() << "\n";
     };
     if (!gallery.empty()) {
       write_gallery(gallery);
@@ -167,21 +175,24 @@ int main(int argc, char** argv) {
     options.width = width;
     options.height = height;
     // Flags beat the config; by default the kiosk measures (platform/gpu_probe.hpp).
-    options.renderer = software ? app::RendererChoice::software
-                       : gpu    ? app::RendererChoice::gpu
-                                : app::renderer_choice_from_name(config.renderer).value_or(app::RendererChoice::automatic);
+    options.renderer =
+        software ? app::RendererChoice::software
+        : gpu    ? app::RendererChoice::gpu
+                 : app::renderer_choice_from_name(config.renderer).value_or(app::RendererChoice::automatic);
     options.content = content;
     options.start_time = start_time;
     options.exit_after_first_frame = exit_after_first_frame;
     options.frame_stats = frame_stats;
-    options.wait_for_display = !demo && !windowed;  // the demo renders PNGs instead; a developer wants to know
+    options.wait_for_display =
+        !demo && !windowed;  // the demo renders PNGs instead; a developer wants to know
     const int rc = app::run_app(options, i18n, font);
     journal.mark_clean_exit();  // anything that returns here was not a crash
     if (rc == app::kExitNoDisplay && demo) {
       const auto dir = platform::runtime_dir() / "screens";
       std::cout << "No display here (no X11, Wayland or KMS/DRM output): rendering every screen instead.\n";
       write_gallery(dir);
-      std::cout << "Open them with an image viewer, e.g. " << (dir / "home-1920x1080-zh.png").string() << "\n";
+      std::cout << "Open them with an image viewer, e.g. " << (dir / "home-1920x1080-zh.png").string()
+                << "\n";
       return 0;
     }
     return rc;

@@ -14,7 +14,9 @@ namespace {
 
 static_assert(SDL_BYTEORDER == SDL_LIL_ENDIAN, "ImGui colours are passed to SDL as RGBA bytes");
 
-long long area(const SDL_Rect& r) { return static_cast<long long>(r.w) * r.h; }
+long long area(const SDL_Rect& r) {
+  return static_cast<long long>(r.w) * r.h;
+}
 
 void clear(SDL_Renderer* r, std::optional<SDL_Rect> only) {
   SDL_SetRenderDrawColor(r, 0x0F, 0x1B, 0x2D, 0xFF);
@@ -99,7 +101,8 @@ class WindowSurfacePresenter : public Presenter {
  public:
   WindowSurfacePresenter(SDL_Window* window, SDL_Surface* surface)
       : window_(window), renderer_(SDL_CreateSoftwareRenderer(surface)) {
-    if (renderer_ == nullptr) throw std::runtime_error(std::string("no software renderer: ") + SDL_GetError());
+    if (renderer_ == nullptr)
+      throw std::runtime_error(std::string("no software renderer: ") + SDL_GetError());
   }
   ~WindowSurfacePresenter() override { SDL_DestroyRenderer(renderer_); }
   SDL_Renderer* renderer() override { return renderer_; }
@@ -127,7 +130,9 @@ class WindowSurfacePresenter : public Presenter {
 // The GL_RENDERER of the context SDL's GL renderer made current on this thread; "" if not GL.
 std::string gl_renderer_name(SDL_Renderer* r) {
   SDL_RendererInfo info;
-  if (SDL_GetRendererInfo(r, &info) != 0 || std::string_view(info.name).find("opengl") == std::string_view::npos) return "";
+  if (SDL_GetRendererInfo(r, &info) != 0 ||
+      std::string_view(info.name).find("opengl") == std::string_view::npos)
+    return "";
   using GetString = const unsigned char* (*)(unsigned int);
   auto get = reinterpret_cast<GetString>(SDL_GL_GetProcAddress("glGetString"));
   constexpr unsigned int kGlRenderer = 0x1F01;
@@ -159,7 +164,8 @@ std::optional<RendererChoice> renderer_choice_from_name(std::string_view name) {
   return std::nullopt;
 }
 
-PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice, const std::filesystem::path& system_root) {
+PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice,
+                                    const std::filesystem::path& system_root) {
   std::string why;
   if (choice == RendererChoice::software) {
     why = "software, as configured";
@@ -167,14 +173,17 @@ PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice, c
     why = "software: LIBGL_ALWAYS_SOFTWARE is set";
   } else if (choice == RendererChoice::automatic && !platform::has_render_node(system_root)) {
     why = "software: no GPU render node (/dev/dri/renderD*), so any OpenGL here would be a CPU rasteriser";
-  } else if (SDL_Renderer* r = SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)) {
+  } else if (SDL_Renderer* r =
+                 SDL_CreateRenderer(window, -1, SDL_RENDERER_ACCELERATED | SDL_RENDERER_PRESENTVSYNC)) {
     const std::string gl = gl_renderer_name(r);
     if (choice == RendererChoice::gpu || !platform::is_software_rasteriser(gl)) {
-      return PresenterPick{std::make_unique<GpuPresenter>(r, gl, GlxSubBuffer::make(window)),
-                           choice == RendererChoice::gpu ? "GPU, as configured" : "GPU: " + (gl.empty() ? "accelerated" : gl)};
+      return PresenterPick{
+          std::make_unique<GpuPresenter>(r, gl, GlxSubBuffer::make(window)),
+          choice == RendererChoice::gpu ? "GPU, as configured" : "GPU: " + (gl.empty() ? "accelerated" : gl)};
     }
     SDL_DestroyRenderer(r);
-    why = "software: the OpenGL offered is " + gl + ", a CPU rasteriser slower than redrawing only what changed";
+    why = "software: the OpenGL offered is " + gl +
+          ", a CPU rasteriser slower than redrawing only what changed";
   } else {
     why = std::string("software: no accelerated renderer (") + SDL_GetError() + ")";
   }
@@ -183,7 +192,8 @@ PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice, c
 
 SurfacePresenter::SurfacePresenter(int width, int height) {
   surface_ = SDL_CreateRGBSurfaceWithFormat(0, width, height, 32, SDL_PIXELFORMAT_ABGR8888);
-  if (surface_ == nullptr) throw std::runtime_error(std::string("cannot create a surface: ") + SDL_GetError());
+  if (surface_ == nullptr)
+    throw std::runtime_error(std::string("cannot create a surface: ") + SDL_GetError());
   renderer_ = SDL_CreateSoftwareRenderer(surface_);
   if (renderer_ == nullptr) throw std::runtime_error(std::string("no software renderer: ") + SDL_GetError());
 }
@@ -205,10 +215,12 @@ long long SurfacePresenter::present(std::optional<SDL_Rect> only) {
 void SurfacePresenter::save_png(const std::filesystem::path& file) const {
   std::string png;
   const auto append = [](void* context, void* data, int size) {
-    static_cast<std::string*>(context)->append(static_cast<const char*>(data), static_cast<std::size_t>(size));
+    static_cast<std::string*>(context)->append(static_cast<const char*>(data),
+                                               static_cast<std::size_t>(size));
   };
   // ABGR8888 on little-endian is R,G,B,A in memory: what stb writes as RGBA.
-  if (stbi_write_png_to_func(append, &png, surface_->w, surface_->h, 4, surface_->pixels, surface_->pitch) == 0) {
+  if (stbi_write_png_to_func(append, &png, surface_->w, surface_->h, 4, surface_->pixels, surface_->pitch) ==
+      0) {
     throw std::runtime_error("PNG encoding failed");
   }
   platform::write_file_atomic(file, png);

@@ -38,7 +38,8 @@ struct PresenterPick {
 // automatic: the GPU when the board has one whose GL is hardware (platform/gpu_probe.hpp), else
 // software on the window surface; gpu: SDL's accelerated renderer whatever it is (software if SDL
 // has none); software: always ours. Throws std::runtime_error when no presenter can be made.
-PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice, const std::filesystem::path& system_root);
+PresenterPick make_window_presenter(SDL_Window* window, RendererChoice choice,
+                                    const std::filesystem::path& system_root);
 
 // An off-screen RGBA surface with SDL's software renderer: needs no display and no video driver.
 class SurfacePresenter : public Presenter {

@@ -2,7 +2,8 @@
 
 namespace kiosk::app {
 
-std::optional<ui::PointerEvent> SdlPointer::translate(const SDL_Event& e, int width, int height, double time) {
+std::optional<ui::PointerEvent> SdlPointer::translate(const SDL_Event& e, int width, int height,
+                                                      double time) {
   using T = ui::PointerEvent::Type;
   const auto finger_pos = [&](const SDL_TouchFingerEvent& f) { return ImVec2(f.x * width, f.y * height); };
   switch (e.type) {
@@ -18,12 +19,14 @@ std::optional<ui::PointerEvent> SdlPointer::translate(const SDL_Event& e, int wi
       finger_.reset();
       return ui::PointerEvent{T::up, finger_pos(e.tfinger), 0, time};
     case SDL_MOUSEBUTTONDOWN:
-      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || finger_) return std::nullopt;
+      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || finger_)
+        return std::nullopt;
       mouse_down_ = true;
       mouse_pos_ = ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
       return ui::PointerEvent{T::down, mouse_pos_, 0, time};
     case SDL_MOUSEBUTTONUP:
-      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || !mouse_down_) return std::nullopt;
+      if (e.button.which == SDL_TOUCH_MOUSEID || e.button.button != SDL_BUTTON_LEFT || !mouse_down_)
+        return std::nullopt;
       mouse_down_ = false;
       mouse_pos_ = ImVec2(static_cast<float>(e.button.x), static_cast<float>(e.button.y));
       return ui::PointerEvent{T::up, mouse_pos_, 0, time};
@@ -35,7 +38,8 @@ std::optional<ui::PointerEvent> SdlPointer::translate(const SDL_Event& e, int wi
     case SDL_MOUSEWHEEL:
       if (e.wheel.which == SDL_TOUCH_MOUSEID) return std::nullopt;
       return ui::PointerEvent{T::wheel, mouse_pos_, e.wheel.preciseY, time};
-    default: return std::nullopt;
+    default:
+      return std::nullopt;
   }
 }
 

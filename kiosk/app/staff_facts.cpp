@@ -28,7 +28,8 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   const auto row = [&f](std::string label, std::string value, bool warning = false) {
     f.rows.push_back(Row{std::move(label), std::move(value), {}, {}, warning});
   };
-  const auto keyed = [&f](std::string label, std::string key, std::vector<std::string> args, bool warning = false) {
+  const auto keyed = [&f](std::string label, std::string key, std::vector<std::string> args,
+                          bool warning = false) {
     f.rows.push_back(Row{std::move(label), {}, std::move(key), std::move(args), warning});
   };
   if (!in.safe_mode.empty()) row("staff.safe_mode", in.safe_mode, true);
@@ -43,11 +44,16 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   } else {
     keyed("staff.clock", "staff.clock_ntp", {local_time(in.clock.wall)});
   }
-  if (in.screen.always_on) keyed("staff.screen", "staff.screen_always", {});
-  else if (!in.clock.may_darken()) keyed("staff.screen", "staff.screen_hours_wait_ntp", {}, true);
-  else keyed("staff.screen", in.screen.lit ? "staff.screen_hours_on" : "staff.screen_hours_off", {});
-  if (in.screen.backlight.empty()) keyed("staff.backlight", "staff.no_backlight", {});
-  else row("staff.backlight", in.screen.backlight);
+  if (in.screen.always_on)
+    keyed("staff.screen", "staff.screen_always", {});
+  else if (!in.clock.may_darken())
+    keyed("staff.screen", "staff.screen_hours_wait_ntp", {}, true);
+  else
+    keyed("staff.screen", in.screen.lit ? "staff.screen_hours_on" : "staff.screen_hours_off", {});
+  if (in.screen.backlight.empty())
+    keyed("staff.backlight", "staff.no_backlight", {});
+  else
+    row("staff.backlight", in.screen.backlight);
   if (!in.screen.error.empty()) row("staff.backlight", in.screen.error, true);
   row("staff.kiosk_id", in.kiosk_id);
   row("staff.display", in.display);
@@ -71,30 +77,39 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   }
 
   const auto& d = in.device;
-  if (d.model.empty()) keyed("staff.board", "staff.unknown", {});
-  else row("staff.board", d.model);
+  if (d.model.empty())
+    keyed("staff.board", "staff.unknown", {});
+  else
+    row("staff.board", d.model);
   if (d.cpu_celsius) {
     char t[32];
     std::snprintf(t, sizeof t, "%.1f °C", *d.cpu_celsius);
     row("staff.temperature", t, *d.cpu_celsius >= 80);
   }
   if (d.throttled) {
-    if (*d.throttled == 0) keyed("staff.power", "staff.power_ok", {});
-    else row("staff.power", join(platform::describe_throttled(*d.throttled), ", "), true);
+    if (*d.throttled == 0)
+      keyed("staff.power", "staff.power_ok", {});
+    else
+      row("staff.power", join(platform::describe_throttled(*d.throttled), ", "), true);
   } else if (d.under_voltage_now) {
-    if (*d.under_voltage_now) row("staff.power", "under-voltage now", true);
-    else keyed("staff.power", "staff.power_ok", {});
+    if (*d.under_voltage_now)
+      row("staff.power", "under-voltage now", true);
+    else
+      keyed("staff.power", "staff.power_ok", {});
   }
   if (d.disk_free_bytes && d.disk_total_bytes) {
-    keyed("staff.storage", "staff.storage_detail", {platform::format_bytes(*d.disk_free_bytes), platform::format_bytes(*d.disk_total_bytes)});
+    keyed("staff.storage", "staff.storage_detail",
+          {platform::format_bytes(*d.disk_free_bytes), platform::format_bytes(*d.disk_total_bytes)});
   }
   if (d.memory_available_bytes && d.memory_total_bytes) {
     keyed("staff.memory", "staff.storage_detail",
           {platform::format_bytes(*d.memory_available_bytes), platform::format_bytes(*d.memory_total_bytes)});
   }
   if (d.uptime_s) row("staff.uptime", platform::format_duration(*d.uptime_s));
-  if (d.addresses.empty()) keyed("staff.network", "staff.no_network", {});
-  else row("staff.network", join(d.addresses, ", "));
+  if (d.addresses.empty())
+    keyed("staff.network", "staff.no_network", {});
+  else
+    row("staff.network", join(d.addresses, ", "));
   row("staff.build", in.build);
   return f;
 }

@@ -16,11 +16,11 @@ namespace kiosk::app {
 
 struct StaffFactsInput {
   std::string kiosk_id;
-  std::string display;     // resolution, driver, presenter
-  std::string renderer;    // which presenter and why (measured, or forced)
+  std::string display;   // resolution, driver, presenter
+  std::string renderer;  // which presenter and why (measured, or forced)
   DisplayControl::State screen;
   std::string build;
-  std::string safe_mode;   // "" or why and what is shown instead
+  std::string safe_mode;  // "" or why and what is shown instead
   platform::ClockReading clock;
   platform::DeviceFacts device;
   std::optional<fleet::AgentStatus> console;  // nullopt: no console configured

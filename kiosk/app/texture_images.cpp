@@ -24,14 +24,15 @@ DecodedImage decode_image_file(const std::filesystem::path& file, int max_side) 
   // broken one must cost a log line, not the kiosk's memory.
   const auto size = content::probe_image(bytes);
   if (!size || !content::within_pixel_cap(*size)) {
-    log::warn("image " + file.filename().string() + " is not shown: " +
-              (size ? std::to_string(size->width) + "x" + std::to_string(size->height) + " pixels is over the cap"
-                    : std::string("not a PNG or JPEG image")));
+    log::warn(
+        "image " + file.filename().string() + " is not shown: " +
+        (size ? std::to_string(size->width) + "x" + std::to_string(size->height) + " pixels is over the cap"
+              : std::string("not a PNG or JPEG image")));
     return out;
   }
   int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
-                                          &w, &h, &channels, 4);
+  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
+                                          static_cast<int>(bytes.size()), &w, &h, &channels, 4);
   if (pixels == nullptr || w <= 0 || h <= 0) {
     stbi_image_free(pixels);
     return out;
@@ -51,7 +52,11 @@ DecodedImage decode_image_file(const std::filesystem::path& file, int max_side) 
 
 TextureImages::TextureImages(SDL_Renderer* renderer, int max_side, std::size_t budget_bytes, bool synchronous,
                              std::function<void()> wake_ui)
-    : renderer_(renderer), max_side_(max_side), budget_(budget_bytes), synchronous_(synchronous), wake_ui_(std::move(wake_ui)) {
+    : renderer_(renderer),
+      max_side_(max_side),
+      budget_(budget_bytes),
+      synchronous_(synchronous),
+      wake_ui_(std::move(wake_ui)) {
   if (!synchronous_) thread_ = std::thread([this] { worker(); });
 }
 
@@ -87,7 +92,8 @@ void TextureImages::insert(const std::string& name, DecodedImage image) {
   if (image.rgba.empty()) {
     e.failed = true;  // broken image: keep the placeholder, do not retry every frame
   } else {
-    e.texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, image.width, image.height);
+    e.texture = SDL_CreateTexture(renderer_, SDL_PIXELFORMAT_ABGR8888, SDL_TEXTUREACCESS_STATIC, image.width,
+                                  image.height);
     if (e.texture != nullptr) {
       SDL_UpdateTexture(e.texture, nullptr, image.rgba.data(), image.width * 4);
       SDL_SetTextureBlendMode(e.texture, SDL_BLENDMODE_BLEND);

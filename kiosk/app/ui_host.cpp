@@ -10,7 +10,9 @@ namespace kiosk::app {
 namespace {
 
 // Images are decoded no larger than the screen's long side (a 1080p kiosk never needs more).
-int image_side(const ui::Metrics& m) { return static_cast<int>(std::max(m.width, m.height)); }
+int image_side(const ui::Metrics& m) {
+  return static_cast<int>(std::max(m.width, m.height));
+}
 
 }  // namespace
 
@@ -22,7 +24,9 @@ UiHost::UiHost(SDL_Renderer* renderer, const ui::I18n& i18n, const ui::FontFile&
       context_(&placeholder_),
       renderer_(renderer),
       images_(renderer, image_side(options_.metrics), 24u << 20, options_.synchronous, options_.wake_ui),
-      ui_(i18n, options_.ui, [hash = options_.staff_pin_hash](const std::string& pin) { return platform::verify_pin(hash, pin); }) {
+      ui_(i18n, options_.ui, [hash = options_.staff_pin_hash](const std::string& pin) {
+        return platform::verify_pin(hash, pin);
+      }) {
   ImGuiIO& io = ImGui::GetIO();
   io.IniFilename = nullptr;  // never write imgui.ini to the SD card
   io.LogFilename = nullptr;
@@ -50,17 +54,22 @@ ui::GlyphNeeds UiHost::glyphs_for(const content::ContentSnapshot& snap) const {
   return needs;
 }
 
-void UiHost::install(std::unique_ptr<ui::FontAtlas> atlas, std::shared_ptr<const content::ContentSnapshot> snapshot) {
+void UiHost::install(std::unique_ptr<ui::FontAtlas> atlas,
+                     std::shared_ptr<const content::ContentSnapshot> snapshot) {
   if (atlas && atlas->degraded) {
-    log::error("the content uses more distinct characters than fit a 2048x2048 font atlas; some will show as ?");
+    log::error(
+        "the content uses more distinct characters than fit a 2048x2048 font atlas; some will show as ?");
   }
   if (atlas) {
     const auto upload_start = std::chrono::steady_clock::now();
     renderer_.upload_fonts(*atlas->atlas);
-    log::debug("font atlas " + std::to_string(atlas->width) + "x" + std::to_string(atlas->height) + ": built in " +
-               std::to_string(static_cast<int>(atlas->build_ms)) + " ms (" + std::to_string(atlas->attempts) + " attempt(s), body " +
+    log::debug("font atlas " + std::to_string(atlas->width) + "x" + std::to_string(atlas->height) +
+               ": built in " + std::to_string(static_cast<int>(atlas->build_ms)) + " ms (" +
+               std::to_string(atlas->attempts) + " attempt(s), body " +
                std::to_string(static_cast<int>(atlas->metrics.body_size)) + " px), uploaded in " +
-               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - upload_start).count()) +
+               std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(
+                                  std::chrono::steady_clock::now() - upload_start)
+                                  .count()) +
                " ms");
     ImGui::GetIO().Fonts = atlas->atlas.get();
     ui::Theme theme = ui_.theme();
@@ -77,7 +86,8 @@ void UiHost::install(std::unique_ptr<ui::FontAtlas> atlas, std::shared_ptr<const
   }
 }
 
-void UiHost::offer_snapshot(std::shared_ptr<const content::ContentSnapshot> snapshot, content::UnixSeconds now) {
+void UiHost::offer_snapshot(std::shared_ptr<const content::ContentSnapshot> snapshot,
+                            content::UnixSeconds now) {
   if (!snapshot || snapshot == snapshot_) return;
   if (now != 0) now_hint_ = now;
   ui::GlyphNeeds needed = glyphs_for(*snapshot);
@@ -100,7 +110,8 @@ void UiHost::offer_snapshot(std::shared_ptr<const content::ContentSnapshot> snap
   rebuild_in_background(std::move(needed), std::move(snapshot));
 }
 
-void UiHost::rebuild_in_background(ui::GlyphNeeds needed, std::shared_ptr<const content::ContentSnapshot> snapshot) {
+void UiHost::rebuild_in_background(ui::GlyphNeeds needed,
+                                   std::shared_ptr<const content::ContentSnapshot> snapshot) {
   if (pending_.valid()) pending_.wait();  // an older rebuild is superseded; rare, and short
   waiting_ = std::move(snapshot);
   pending_ = std::async(std::launch::async, [this, needed = std::move(needed)]() {
@@ -132,7 +143,8 @@ bool UiHost::poll() {
   bool changed = images_.upload_ready();
   if (pending_.valid() && pending_.wait_for(std::chrono::seconds(0)) == std::future_status::ready) {
     try {
-      auto snapshot = waiting_ ? std::move(waiting_) : snapshot_;  // no snapshot: the start-up atlas is completed
+      auto snapshot =
+          waiting_ ? std::move(waiting_) : snapshot_;  // no snapshot: the start-up atlas is completed
       install(pending_.get(), std::move(snapshot));
       // The atlas was made for the version it was started for; a newer one may need more.
       if (ui::GlyphNeeds needed = glyphs_for(*snapshot_); !needed.covered_by(*atlas_)) {
@@ -146,7 +158,8 @@ bool UiHost::poll() {
   return changed;
 }
 
-ui::FrameOutput UiHost::frame(content::UnixSeconds now, double mono, const ui::SyncView& sync, ui::UiAudit* audit) {
+ui::FrameOutput UiHost::frame(content::UnixSeconds now, double mono, const ui::SyncView& sync,
+                              ui::UiAudit* audit) {
   now_hint_ = now;
   ImGuiIO& io = ImGui::GetIO();
   io.DeltaTime = last_mono_ < 0 ? 1.0f / 60.0f : static_cast<float>(std::max(1e-4, mono - last_mono_));
@@ -162,6 +175,8 @@ ui::FrameOutput UiHost::frame(content::UnixSeconds now, double mono, const ui::S
   return ui_.frame(in);
 }
 
-void UiHost::render(std::optional<SDL_Rect> only) { renderer_.render(ImGui::GetDrawData(), only); }
+void UiHost::render(std::optional<SDL_Rect> only) {
+  renderer_.render(ImGui::GetDrawData(), only);
+}
 
 }  // namespace kiosk::app

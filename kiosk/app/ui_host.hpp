@@ -22,8 +22,8 @@ struct UiHostOptions {
   ui::Metrics metrics;
   ui::KioskUiConfig ui;
   std::string staff_pin_hash;
-  bool synchronous = false;         // headless: decode images and build fonts inline
-  std::function<void()> wake_ui;    // called from worker threads when something is ready
+  bool synchronous = false;       // headless: decode images and build fonts inline
+  std::function<void()> wake_ui;  // called from worker threads when something is ready
 };
 
 class UiHost {
@@ -42,7 +42,8 @@ class UiHost {
   // True if the screen must be redrawn.
   bool poll();
 
-  ui::FrameOutput frame(content::UnixSeconds now, double mono, const ui::SyncView& sync, ui::UiAudit* audit = nullptr);
+  ui::FrameOutput frame(content::UnixSeconds now, double mono, const ui::SyncView& sync,
+                        ui::UiAudit* audit = nullptr);
   void render(std::optional<SDL_Rect> only = std::nullopt);
 
   bool has_snapshot() const { return snapshot_ != nullptr; }
@@ -56,7 +57,8 @@ class UiHost {
 
  private:
   ui::GlyphNeeds glyphs_for(const content::ContentSnapshot& snap) const;
-  void install(std::unique_ptr<ui::FontAtlas> atlas, std::shared_ptr<const content::ContentSnapshot> snapshot);
+  void install(std::unique_ptr<ui::FontAtlas> atlas,
+               std::shared_ptr<const content::ContentSnapshot> snapshot);
   void rebuild_in_background(ui::GlyphNeeds needed, std::shared_ptr<const content::ContentSnapshot> snapshot);
   ui::GlyphNeeds first_screen_glyphs(const content::ContentSnapshot& snap) const;
 

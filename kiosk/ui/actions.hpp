@@ -11,9 +11,9 @@ enum class Screen { home, events, event_detail, desks, resources, resource_detai
 
 struct Action {
   enum class Kind {
-    navigate,           // value = Screen
-    open_event,         // id
-    open_resource,      // id
+    navigate,       // value = Screen
+    open_event,     // id
+    open_resource,  // id
     back,
     toggle_language,
     event_category,     // value = category index, -1 = all
@@ -22,16 +22,16 @@ struct Action {
     toggle_voucher,
     keyboard_open,
     keyboard_close,
-    key,                // id = the character(s) typed
+    key,  // id = the character(s) typed
     key_backspace,
     key_clear,
-    select_indicator,   // id
-    staff_digit,        // value = 0..9
+    select_indicator,  // id
+    staff_digit,       // value = 0..9
     staff_clear,
     staff_submit,
     staff_close,
     staff_pair_open,
-    staff_pair_key,        // id = the character
+    staff_pair_key,  // id = the character
     staff_pair_backspace,
     staff_pair_clear,
     staff_pair_submit,

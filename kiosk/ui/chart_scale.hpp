@@ -35,12 +35,12 @@ struct PlotPoint {
 
 struct ChartGeometry {
   LinearScale x, y;
-  std::vector<PlotPoint> line;           // the series
+  std::vector<PlotPoint> line;  // the series
   std::optional<PlotPoint> baseline;
   PlotPoint target;
-  float target_y = 0;                    // the dashed target line
+  float target_y = 0;  // the dashed target line
   std::vector<double> y_ticks;
-  std::vector<int> x_ticks;              // years that get a label
+  std::vector<int> x_ticks;  // years that get a label
 };
 
 // Lays the chart out in the plot rectangle (x0,y0)-(x1,y1). The value axis starts at zero for data

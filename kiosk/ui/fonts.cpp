@@ -91,8 +91,8 @@ ImFont* add_font(ImFontAtlas& atlas, const MappedFont& font, float size, const I
 
 namespace {
 
-std::unique_ptr<FontAtlas> try_build(const std::shared_ptr<const MappedFont>& font, const Metrics& m, const GlyphSet& glyphs,
-                                     const GlyphSet& headlines) {
+std::unique_ptr<FontAtlas> try_build(const std::shared_ptr<const MappedFont>& font, const Metrics& m,
+                                     const GlyphSet& glyphs, const GlyphSet& headlines) {
   static const ImWchar kDigits[] = {0x20, 0x3F, 0};  // space, digits and basic punctuation
   auto out = std::make_unique<FontAtlas>();
   const std::vector<ImWchar> ranges = glyphs.ranges();  // read by Build() only
@@ -145,7 +145,8 @@ std::unique_ptr<FontAtlas> build_font_atlas(std::shared_ptr<const MappedFont> fo
   };
   const double budget = 1.25 * kMaxAtlasSide * kMaxAtlasSide;
   while (estimate(m) > budget && m.body_size > metrics.body_size * 0.6f) {
-    for (float* size : {&m.small_size, &m.body_size, &m.title_size, &m.huge_size}) *size = std::floor(*size * 0.96f);
+    for (float* size : {&m.small_size, &m.body_size, &m.title_size, &m.huge_size})
+      *size = std::floor(*size * 0.96f);
   }
   // The estimate never overstates a glyph box twice over, so past twice the texture even the smallest
   // readable sizes cannot fit: go straight to the fallback instead of rasterising (a Pi would spend
@@ -157,7 +158,8 @@ std::unique_ptr<FontAtlas> build_font_atlas(std::shared_ptr<const MappedFont> fo
   for (int attempt = 0; attempt <= 6 && !out && !hopeless; ++attempt) {
     ++attempts;
     out = try_build(font, m, glyphs, headlines != nullptr ? *headlines : glyphs);
-    for (float* size : {&m.small_size, &m.body_size, &m.title_size, &m.huge_size}) *size = std::floor(*size * 0.92f);
+    for (float* size : {&m.small_size, &m.body_size, &m.title_size, &m.huge_size})
+      *size = std::floor(*size * 0.92f);
   }
   if (!out && fallback != nullptr) {
     out = try_build(font, metrics, *fallback, *fallback);

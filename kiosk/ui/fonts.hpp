@@ -46,9 +46,9 @@ inline constexpr int kMaxAtlasSide = 2048;
 struct FontAtlas {
   std::unique_ptr<ImFontAtlas> atlas;  // baked: needs neither the font file nor the ranges any more
   Fonts fonts;
-  GlyphSet glyphs;       // what was requested for the text sizes
-  GlyphSet headlines;    // what was requested for the title size
-  Metrics metrics;       // the sizes it was built for (may be shrunk to fit)
+  GlyphSet glyphs;     // what was requested for the text sizes
+  GlyphSet headlines;  // what was requested for the title size
+  Metrics metrics;     // the sizes it was built for (may be shrunk to fit)
   double build_ms = 0;
   int width = 0, height = 0;
   bool degraded = false;  // too many characters: only the fallback set was baked
@@ -64,10 +64,10 @@ struct GlyphNeeds {
 };
 
 // Bakes `glyphs` at the theme's four sizes; the font file is only read during the call (FreeType
-// touches all 19 MB of Noto Sans CJK, which is why the kiosk maps it for builds only). (the huge size holds digits only). Shrinks sizes in 8 %
-// steps (down to 60 %) if the atlas would exceed kMaxAtlasSide; if even that does not fit, bakes
-// `fallback` (the UI's own strings) instead and sets `degraded`: content characters then show as "?",
-// but the kiosk keeps running. Throws std::runtime_error only if nothing can be built.
+// touches all 19 MB of Noto Sans CJK, which is why the kiosk maps it for builds only). (the huge size holds
+// digits only). Shrinks sizes in 8 % steps (down to 60 %) if the atlas would exceed kMaxAtlasSide; if even
+// that does not fit, bakes `fallback` (the UI's own strings) instead and sets `degraded`: content characters
+// then show as "?", but the kiosk keeps running. Throws std::runtime_error only if nothing can be built.
 // `headlines`, when given, is what the title size needs (a subset of `glyphs`).
 std::unique_ptr<FontAtlas> build_font_atlas(std::shared_ptr<const MappedFont> font, const Metrics& metrics,
                                             const GlyphSet& glyphs, const GlyphSet* fallback = nullptr,
@@ -75,6 +75,5 @@ std::unique_ptr<FontAtlas> build_font_atlas(std::shared_ptr<const MappedFont> fo
 
 // The glyphs every screen needs whatever the content: ASCII, typographic punctuation, UI strings.
 GlyphSet base_glyphs(const std::string& ui_text);
-
 
 }  // namespace kiosk::ui

@@ -21,9 +21,10 @@ std::string clock_hm(UnixSeconds t) {
 
 std::string long_date(const I18n& i18n, Lang lang, UnixSeconds t) {
   const CivilTime c = to_civil(t);
-  return i18n.format("date.long", lang,
-                     {std::to_string(c.year), i18n.tr("month." + std::to_string(c.month), lang), std::to_string(c.day),
-                      i18n.tr("weekday.long." + std::to_string(c.weekday), lang), std::to_string(c.month)});
+  return i18n.format(
+      "date.long", lang,
+      {std::to_string(c.year), i18n.tr("month." + std::to_string(c.month), lang), std::to_string(c.day),
+       i18n.tr("weekday.long." + std::to_string(c.weekday), lang), std::to_string(c.month)});
 }
 
 std::string short_date(const I18n& i18n, Lang lang, UnixSeconds t) {
@@ -43,7 +44,8 @@ std::string day_label(const I18n& i18n, Lang lang, std::int64_t day, std::int64_
 
 std::string time_range(const I18n& i18n, Lang lang, UnixSeconds start, UnixSeconds end) {
   if (local_day(start) == local_day(end - 1)) return clock_hm(start) + "–" + clock_hm(end);
-  return short_date(i18n, lang, start) + " " + clock_hm(start) + " – " + short_date(i18n, lang, end) + " " + clock_hm(end);
+  return short_date(i18n, lang, start) + " " + clock_hm(start) + " – " + short_date(i18n, lang, end) + " " +
+         clock_hm(end);
 }
 
 }  // namespace kiosk::ui

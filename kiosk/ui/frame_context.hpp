@@ -41,10 +41,10 @@ class ImageSource {
 // Records what was drawn so tests can check it: every text with the room it had, and named regions.
 struct UiAudit {
   struct Text {
-    std::string text;       // as drawn (after truncation)
-    std::string full;       // as given
-    ImVec2 min, max;        // the room it was given
-    float width = 0;        // width of what was drawn
+    std::string text;               // as drawn (after truncation)
+    std::string full;               // as given
+    ImVec2 min, max;                // the room it was given
+    float width = 0;                // width of what was drawn
     std::vector<char32_t> missing;  // code points the font has no glyph for
   };
   struct Region {
@@ -85,12 +85,16 @@ struct FrameContext {
   std::string format(std::string_view key, std::initializer_list<std::string> args) const {
     return i18n.format(key, lang, args);
   }
-  std::string format(std::string_view key, const std::vector<std::string>& args) const { return i18n.format(key, lang, args); }
+  std::string format(std::string_view key, const std::vector<std::string>& args) const {
+    return i18n.format(key, lang, args);
+  }
   const std::string& text(const content::LocalText& t) const { return t.in(lang); }
   const Palette& colours() const { return theme.palette; }
   const Metrics& metrics() const { return theme.metrics; }
   const Fonts& fonts() const { return theme.fonts; }
-  void act(Action::Kind kind, std::string id = {}, int value = 0) { actions.push_back(Action{kind, std::move(id), value}); }
+  void act(Action::Kind kind, std::string id = {}, int value = 0) {
+    actions.push_back(Action{kind, std::move(id), value});
+  }
 };
 
 }  // namespace kiosk::ui

@@ -32,7 +32,8 @@ void GlyphSet::add_content(const content::Content& c) {
   }
   for (const auto& d : c.desks) text(d.zone), add_text(d.label);
   for (const auto& r : c.resources) {
-    text(r.name), text(r.summary), text(r.provider), text(r.location), text(r.hours), text(r.contact), text(r.booking);
+    text(r.name), text(r.summary), text(r.provider), text(r.location), text(r.hours), text(r.contact),
+        text(r.booking);
   }
   for (const auto& x : c.indicators) {
     text(x.name), text(x.unit), text(x.source), text(x.note);

@@ -1,7 +1,6 @@
 #include "kiosk/ui/i18n.hpp"
 
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
 
 #include "platform/files.hpp"
@@ -10,8 +9,8 @@
 namespace kiosk::ui {
 namespace {
 
-void flatten(const nlohmann::json& node, const std::string& prefix, std::unordered_map<std::string, std::string>& out,
-             const std::string& file) {
+void flatten(const nlohmann::json& node, const std::string& prefix,
+             std::unordered_map<std::string, std::string>& out, const std::string& file) {
   for (const auto& [key, value] : node.items()) {
     const std::string full = prefix.empty() ? key : prefix + "." + key;
     if (value.is_object()) {
@@ -54,7 +53,8 @@ bool I18n::has(std::string_view key, content::Lang lang) const {
   return table(lang).count(std::string(key)) > 0;
 }
 
-std::string I18n::format(std::string_view key, content::Lang lang, const std::vector<std::string>& args) const {
+std::string I18n::format(std::string_view key, content::Lang lang,
+                         const std::vector<std::string>& args) const {
   std::string out = tr(key, lang);
   int index = 0;
   for (const auto& arg : args) {

@@ -19,7 +19,8 @@ class I18n {
   const std::string& tr(std::string_view key, content::Lang lang) const;
   bool has(std::string_view key, content::Lang lang) const;
   // {0}, {1} ... replaced in order.
-  std::string format(std::string_view key, content::Lang lang, std::initializer_list<std::string> args) const {
+  std::string format(std::string_view key, content::Lang lang,
+                     std::initializer_list<std::string> args) const {
     return format(key, lang, std::vector<std::string>(args));
   }
   std::string format(std::string_view key, content::Lang lang, const std::vector<std::string>& args) const;

@@ -24,6 +24,8 @@ inline void set_mouse_wheel(ImGuiIO& io, float dy) {
 }
 
 // "Nowhere": after a finger lifts, nothing may stay hovered.
-inline ImVec2 no_pointer() { return ImVec2(-FLT_MAX, -FLT_MAX); }
+inline ImVec2 no_pointer() {
+  return ImVec2(-FLT_MAX, -FLT_MAX);
+}
 
 }  // namespace kiosk::ui::compat

@@ -88,7 +88,8 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
     first_frame_ = false;
     attract_entered_ = in.mono;  // idle time counts from start-up, not from the epoch of the clock
   } else if (state_.screen != Screen::attract &&
-             in.mono - std::max(touch_.last_input_time(), attract_entered_) >= config_.idle_timeout_s && touch_.idle()) {
+             in.mono - std::max(touch_.last_input_time(), attract_entered_) >= config_.idle_timeout_s &&
+             touch_.idle()) {
     enter_attract(in.mono);
   }
   handle_gestures(io, in.mono);
@@ -104,8 +105,8 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
                    ImGuiWindowFlags_NoBringToFrontOnFocus | ImGuiWindowFlags_NoScrollWithMouse);
   Actions actions;
   const SyncView no_sync;
-  FrameContext f{*in.snapshot, in.now,  state_.lang, theme_,     i18n_,   in.sync ? *in.sync : no_sync,
-                 config_.kiosk_id, in.images, touch_, qr_, in.audit, actions};
+  FrameContext f{*in.snapshot,     in.now,    state_.lang, theme_, i18n_,    in.sync ? *in.sync : no_sync,
+                 config_.kiosk_id, in.images, touch_,      qr_,    in.audit, actions};
   const Rect screen{ImVec2(0, 0), ImVec2(m.width, m.height)};
   const ChromeLayout layout = layout_chrome(m);
   std::string urgent_shown;
@@ -128,14 +129,29 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
       draw_chrome(f, state_, layout, /*with_nav=*/false);
     } else {
       switch (state_.screen) {
-        case Screen::home: draw_home(f, state_, layout.content); break;
-        case Screen::events: draw_events(f, state_, layout.content, cache_); break;
-        case Screen::event_detail: draw_event_detail(f, state_, layout.content); break;
-        case Screen::desks: draw_desks(f, state_, layout.content); break;
-        case Screen::resources: draw_resources(f, state_, layout.content, cache_); break;
-        case Screen::resource_detail: draw_resource_detail(f, state_, layout.content); break;
-        case Screen::index: draw_index(f, state_, layout.content); break;
-        case Screen::attract: break;
+        case Screen::home:
+          draw_home(f, state_, layout.content);
+          break;
+        case Screen::events:
+          draw_events(f, state_, layout.content, cache_);
+          break;
+        case Screen::event_detail:
+          draw_event_detail(f, state_, layout.content);
+          break;
+        case Screen::desks:
+          draw_desks(f, state_, layout.content);
+          break;
+        case Screen::resources:
+          draw_resources(f, state_, layout.content, cache_);
+          break;
+        case Screen::resource_detail:
+          draw_resource_detail(f, state_, layout.content);
+          break;
+        case Screen::index:
+          draw_index(f, state_, layout.content);
+          break;
+        case Screen::attract:
+          break;
       }
       draw_chrome(f, state_, layout, /*with_nav=*/true);
     }
@@ -174,28 +190,51 @@ void KioskUi::apply(const Action& a, double mono) {
       s.screen = Screen::resource_detail;
       s.keyboard_open = false;
       break;
-    case K::back: s.screen = s.previous; break;
-    case K::toggle_language: s.lang = s.lang == content::Lang::zh ? content::Lang::en : content::Lang::zh; break;
+    case K::back:
+      s.screen = s.previous;
+      break;
+    case K::toggle_language:
+      s.lang = s.lang == content::Lang::zh ? content::Lang::en : content::Lang::zh;
+      break;
     case K::event_category:
-      s.event_category = a.value < 0 ? std::nullopt : std::optional(static_cast<content::EventCategory>(a.value));
+      s.event_category =
+          a.value < 0 ? std::nullopt : std::optional(static_cast<content::EventCategory>(a.value));
       break;
-    case K::desk_space: s.desk_space = a.id; break;
+    case K::desk_space:
+      s.desk_space = a.id;
+      break;
     case K::resource_category:
-      s.resource_category = a.value < 0 ? std::nullopt : std::optional(static_cast<content::ResourceCategory>(a.value));
+      s.resource_category =
+          a.value < 0 ? std::nullopt : std::optional(static_cast<content::ResourceCategory>(a.value));
       break;
-    case K::toggle_voucher: s.voucher_only = !s.voucher_only; break;
-    case K::keyboard_open: s.keyboard_open = true; break;
-    case K::keyboard_close: s.keyboard_open = false; break;
+    case K::toggle_voucher:
+      s.voucher_only = !s.voucher_only;
+      break;
+    case K::keyboard_open:
+      s.keyboard_open = true;
+      break;
+    case K::keyboard_close:
+      s.keyboard_open = false;
+      break;
     case K::key:
       if (content::utf8::length(s.search) < kMaxSearch) s.search += a.id;
       break;
-    case K::key_backspace: pop_utf8(s.search); break;
-    case K::key_clear: s.search.clear(); break;
-    case K::select_indicator: s.indicator_id = a.id; break;
-    case K::staff_digit:
-      if (s.staff.digits.size() < kMaxPin && mono >= s.staff.locked_until) s.staff.digits += static_cast<char>('0' + a.value);
+    case K::key_backspace:
+      pop_utf8(s.search);
       break;
-    case K::staff_clear: s.staff.digits.clear(); break;
+    case K::key_clear:
+      s.search.clear();
+      break;
+    case K::select_indicator:
+      s.indicator_id = a.id;
+      break;
+    case K::staff_digit:
+      if (s.staff.digits.size() < kMaxPin && mono >= s.staff.locked_until)
+        s.staff.digits += static_cast<char>('0' + a.value);
+      break;
+    case K::staff_clear:
+      s.staff.digits.clear();
+      break;
     case K::staff_submit: {
       if (mono < s.staff.locked_until) break;
       const bool ok = check_pin_ && !s.staff.digits.empty() && check_pin_(s.staff.digits);
@@ -232,7 +271,9 @@ void KioskUi::apply(const Action& a, double mono) {
     case K::staff_pair_backspace:
       if (!s.staff.pair_code.empty()) s.staff.pair_code.pop_back();
       break;
-    case K::staff_pair_clear: s.staff.pair_code.clear(); break;
+    case K::staff_pair_clear:
+      s.staff.pair_code.clear();
+      break;
     case K::staff_pair_submit:
       if (s.staff.pair_code.size() == kPairCodeLength) {
         pair_code_ = s.staff.pair_code;
@@ -244,8 +285,12 @@ void KioskUi::apply(const Action& a, double mono) {
       s.staff.pairing = false;
       s.staff.pair_code.clear();
       break;
-    case K::sync_now: sync_requested_ = true; break;
-    case K::exit_app: exit_requested_ = true; break;
+    case K::sync_now:
+      sync_requested_ = true;
+      break;
+    case K::exit_app:
+      exit_requested_ = true;
+      break;
   }
 }
 

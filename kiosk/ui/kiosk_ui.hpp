@@ -18,9 +18,9 @@ namespace kiosk::ui {
 
 struct KioskUiConfig {
   std::string kiosk_id = "lobby-1";
-  double idle_timeout_s = 90;    // back to attract mode, state reset
+  double idle_timeout_s = 90;  // back to attract mode, state reset
   double attract_slide_s = 8;
-  double staff_press_s = 3;      // hidden gesture: press the top-left corner this long
+  double staff_press_s = 3;         // hidden gesture: press the top-left corner this long
   bool console_configured = false;  // the staff overlay offers "Pair with console"
 };
 

@@ -38,7 +38,8 @@ const std::vector<float>& ListCache::event_tops(float header_h, float row_h) {
   return event_tops_;
 }
 
-const std::vector<const Resource*>& ListCache::resources(const ContentSnapshot& snap, const ResourceFilter& filter) {
+const std::vector<const Resource*>& ListCache::resources(const ContentSnapshot& snap,
+                                                         const ResourceFilter& filter) {
   if (resource_valid_ && resource_snap_ == &snap && resource_filter_.category == filter.category &&
       resource_filter_.query == filter.query && resource_filter_.voucher_only == filter.voucher_only) {
     return resource_rows_;
@@ -50,13 +51,15 @@ const std::vector<const Resource*>& ListCache::resources(const ContentSnapshot& 
   return resource_rows_;
 }
 
-std::pair<std::size_t, std::size_t> visible_rows(const std::vector<float>& tops, float view_top, float view_bottom) {
+std::pair<std::size_t, std::size_t> visible_rows(const std::vector<float>& tops, float view_top,
+                                                 float view_bottom) {
   if (tops.size() < 2) return {0, 0};
   const std::size_t rows = tops.size() - 1;
   // first row whose bottom is below the view top
   auto first = std::upper_bound(tops.begin() + 1, tops.end(), view_top) - (tops.begin() + 1);
   auto last = std::lower_bound(tops.begin(), tops.end() - 1, view_bottom) - tops.begin();
-  return {std::min<std::size_t>(static_cast<std::size_t>(first), rows), std::min<std::size_t>(static_cast<std::size_t>(last), rows)};
+  return {std::min<std::size_t>(static_cast<std::size_t>(first), rows),
+          std::min<std::size_t>(static_cast<std::size_t>(last), rows)};
 }
 
 }  // namespace kiosk::ui

@@ -48,6 +48,7 @@ class ListCache {
 };
 
 // Visible index range [first, last) of rows with the given cumulative tops (tops.back() = total).
-std::pair<std::size_t, std::size_t> visible_rows(const std::vector<float>& tops, float view_top, float view_bottom);
+std::pair<std::size_t, std::size_t> visible_rows(const std::vector<float>& tops, float view_top,
+                                                 float view_bottom);
 
 }  // namespace kiosk::ui

@@ -10,7 +10,8 @@ QrCode encode_qr(const std::string& text) {
   if (code == nullptr) return out;
   out.size = code->width;
   out.dark.resize(static_cast<std::size_t>(code->width * code->width));
-  for (int i = 0; i < code->width * code->width; ++i) out.dark[static_cast<std::size_t>(i)] = (code->data[i] & 1) != 0;
+  for (int i = 0; i < code->width * code->width; ++i)
+    out.dark[static_cast<std::size_t>(i)] = (code->data[i] & 1) != 0;
   QRcode_free(code);
   return out;
 }

@@ -8,8 +8,8 @@
 namespace kiosk::ui {
 
 struct QrCode {
-  int size = 0;                 // modules per side, without the quiet zone
-  std::vector<bool> dark;       // size * size, row-major
+  int size = 0;            // modules per side, without the quiet zone
+  std::vector<bool> dark;  // size * size, row-major
   bool at(int x, int y) const { return dark[static_cast<std::size_t>(y * size + x)]; }
 };
 

@@ -11,23 +11,57 @@ namespace utf8 = content::utf8;
 
 bool is_closing(char32_t c) {
   switch (c) {
-    case U'。': case U'，': case U'、': case U'；': case U'：': case U'！': case U'？': case U'）':
-    case U'」': case U'』': case U'》': case U'】': case U'”': case U'’': case U'…': case U'·':
-    case ',': case '.': case ';': case ':': case '!': case '?': case ')': case ']': case '%':
+    case U'。':
+    case U'，':
+    case U'、':
+    case U'；':
+    case U'：':
+    case U'！':
+    case U'？':
+    case U'）':
+    case U'」':
+    case U'』':
+    case U'》':
+    case U'】':
+    case U'”':
+    case U'’':
+    case U'…':
+    case U'·':
+    case ',':
+    case '.':
+    case ';':
+    case ':':
+    case '!':
+    case '?':
+    case ')':
+    case ']':
+    case '%':
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
 bool is_opening(char32_t c) {
   switch (c) {
-    case U'（': case U'「': case U'『': case U'《': case U'【': case U'“': case U'‘': case '(': case '[':
+    case U'（':
+    case U'「':
+    case U'『':
+    case U'《':
+    case U'【':
+    case U'“':
+    case U'‘':
+    case '(':
+    case '[':
       return true;
-    default: return false;
+    default:
+      return false;
   }
 }
 
-bool breakable_char(char32_t c) { return utf8::is_cjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF); }
+bool breakable_char(char32_t c) {
+  return utf8::is_cjk(c) || (c >= 0x3000 && c <= 0x303F) || (c >= 0xFF00 && c <= 0xFFEF);
+}
 
 }  // namespace
 
@@ -44,7 +78,7 @@ std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_v
     float x = 0;
     std::size_t pos = line_start;
     std::size_t last_break = std::string_view::npos;  // a position where the line may end
-    std::size_t resume = 0;                            // where the next line starts after that break
+    std::size_t resume = 0;                           // where the next line starts after that break
     char32_t prev = 0;
     bool ended = false;
     while (pos < text.size()) {
@@ -66,8 +100,8 @@ std::vector<std::string_view> wrap_lines(ImFont* font, float size, std::string_v
       }
       // A break opportunity before c?
       if (pos > line_start) {
-        const bool cjk_boundary = prev != ' ' && (breakable_char(c) || breakable_char(prev)) && !is_closing(c) &&
-                                  !is_opening(prev);
+        const bool cjk_boundary =
+            prev != ' ' && (breakable_char(c) || breakable_char(prev)) && !is_closing(c) && !is_opening(prev);
         if (cjk_boundary) {
           last_break = pos;
           resume = pos;

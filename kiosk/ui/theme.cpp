@@ -11,9 +11,13 @@ double linear(unsigned char c) {
   return s <= 0.04045 ? s / 12.92 : std::pow((s + 0.055) / 1.055, 2.4);
 }
 
-double luminance(Rgb c) { return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b); }
+double luminance(Rgb c) {
+  return 0.2126 * linear(c.r) + 0.7152 * linear(c.g) + 0.0722 * linear(c.b);
+}
 
-ImVec4 v4(Rgb c, float a = 1.0f) { return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, a); }
+ImVec4 v4(Rgb c, float a = 1.0f) {
+  return ImVec4(c.r / 255.0f, c.g / 255.0f, c.b / 255.0f, a);
+}
 
 }  // namespace
 
@@ -46,11 +50,16 @@ std::vector<TextPair> text_pairs(const Palette& p) {
 
 Rgb status_colour(const Palette& p, content::DeskStatus s) {
   switch (s) {
-    case content::DeskStatus::free: return p.free;
-    case content::DeskStatus::booked: return p.booked;
-    case content::DeskStatus::occupied: return p.occupied;
-    case content::DeskStatus::out_of_service: return p.out_of_service;
-    case content::DeskStatus::unknown: return p.unknown;
+    case content::DeskStatus::free:
+      return p.free;
+    case content::DeskStatus::booked:
+      return p.booked;
+    case content::DeskStatus::occupied:
+      return p.occupied;
+    case content::DeskStatus::out_of_service:
+      return p.out_of_service;
+    case content::DeskStatus::unknown:
+      return p.unknown;
   }
   return p.unknown;
 }
@@ -70,9 +79,12 @@ Metrics compute_metrics(float width, float height, float px_per_mm) {
     // Official 7" display: 154 mm wide at 800 px. 10" panels: ~217 mm at 1280. Lobby TVs: 55" class,
     // ~1210 mm on the long side.
     const float long_side = std::max(width, height);
-    if (long_side <= 800) px_per_mm = long_side / 154.0f;
-    else if (long_side <= 1280) px_per_mm = long_side / 217.0f;
-    else px_per_mm = long_side / 1210.0f;
+    if (long_side <= 800)
+      px_per_mm = long_side / 154.0f;
+    else if (long_side <= 1280)
+      px_per_mm = long_side / 217.0f;
+    else
+      px_per_mm = long_side / 1210.0f;
   }
   m.px_per_mm = px_per_mm;
   // Body text: 1/28 of the short side (17 px on 480, 29 px on 800, 39 px on 1080: 24 mm on a
@@ -108,7 +120,8 @@ void apply_style(const Theme& theme, ImGuiStyle& style) {
   style.ScrollbarRounding = style.ScrollbarSize;
   style.AntiAliasedFill = true;
   style.AntiAliasedLines = true;
-  style.AntiAliasedLinesUseTex = false;  // plain triangles: the software renderer has no texture filtering tricks
+  style.AntiAliasedLinesUseTex =
+      false;  // plain triangles: the software renderer has no texture filtering tricks
   auto& c = style.Colors;
   c[ImGuiCol_WindowBg] = v4(p.background);
   c[ImGuiCol_ChildBg] = v4(p.background, 0.0f);

@@ -19,20 +19,20 @@ struct Rgb {
 };
 
 struct Palette {
-  Rgb background{0x0F, 0x1B, 0x2D};   // deep navy: low glare in a bright lobby, OLED/LCD friendly
-  Rgb surface{0x1B, 0x2A, 0x41};      // cards
+  Rgb background{0x0F, 0x1B, 0x2D};  // deep navy: low glare in a bright lobby, OLED/LCD friendly
+  Rgb surface{0x1B, 0x2A, 0x41};     // cards
   Rgb surface_pressed{0x2C, 0x44, 0x66};
-  Rgb raised{0x24, 0x37, 0x55};       // chips, inputs
+  Rgb raised{0x24, 0x37, 0x55};  // chips, inputs
   Rgb text{0xF5, 0xF7, 0xFA};
   Rgb text_muted{0xB8, 0xC4, 0xD4};
-  Rgb accent{0x4F, 0xC3, 0xF7};       // selected chip / primary button, with on_accent text
+  Rgb accent{0x4F, 0xC3, 0xF7};  // selected chip / primary button, with on_accent text
   Rgb on_accent{0x0B, 0x16, 0x26};
   Rgb free{0x66, 0xBB, 0x6A};
   Rgb booked{0xFF, 0xB7, 0x4D};
   Rgb occupied{0xF2, 0x6B, 0x68};
   Rgb out_of_service{0x90, 0xA4, 0xAE};
   Rgb unknown{0x3C, 0x4A, 0x5C};
-  Rgb on_status{0x0B, 0x16, 0x26};    // text on free/booked/occupied/out-of-service
+  Rgb on_status{0x0B, 0x16, 0x26};  // text on free/booked/occupied/out-of-service
   Rgb warning{0xFF, 0xB7, 0x4D};
   Rgb urgent{0xB7, 0x1C, 0x1C};
   Rgb chart_line{0x4F, 0xC3, 0xF7};
@@ -56,15 +56,15 @@ Rgb status_text_colour(const Palette& p, content::DeskStatus s);
 struct Metrics {
   float width = 0, height = 0;
   bool portrait = false;
-  bool compact = false;   // the 800x480 class: tighter margins, fewer columns
-  float u = 20;           // body text size in pixels
+  bool compact = false;  // the 800x480 class: tighter margins, fewer columns
+  float u = 20;          // body text size in pixels
   float px_per_mm = 4;
-  float touch = 48;       // minimum touch target
-  float pad = 12;         // outer margin
-  float gap = 8;          // between cards
+  float touch = 48;  // minimum touch target
+  float pad = 12;    // outer margin
+  float gap = 8;     // between cards
   float radius = 10;
   float small_size = 16, body_size = 20, title_size = 28, huge_size = 60;  // font pixel sizes
-  float tap_slop = 16;    // movement that turns a tap into a drag
+  float tap_slop = 16;  // movement that turns a tap into a drag
 };
 
 // `px_per_mm` <= 0 means unknown: guessed from the resolution (7" at 800x480, 10" at 1280x800,

@@ -12,7 +12,9 @@ void TouchInput::push(const PointerEvent& e) {
   last_input_ = e.time;
 }
 
-bool TouchInput::idle() const { return queue_.empty() && !finger_ && inertia_.empty() && !release_pending_; }
+bool TouchInput::idle() const {
+  return queue_.empty() && !finger_ && inertia_.empty() && !release_pending_;
+}
 
 std::optional<TouchInput::Press> TouchInput::press() const {
   if (!finger_ || swallowed_) return std::nullopt;
@@ -45,7 +47,8 @@ const TouchInput::Region* TouchInput::region_at(ImVec2 p, std::optional<ScrollAx
   // Regions are recorded outer first; the last containing one is the innermost.
   const Region* found = nullptr;
   for (const auto& r : regions_) {
-    if (p.x >= r.min.x && p.x < r.max.x && p.y >= r.min.y && p.y < r.max.y && (!axis || r.axis == *axis)) found = &r;
+    if (p.x >= r.min.x && p.x < r.max.x && p.y >= r.min.y && p.y < r.max.y && (!axis || r.axis == *axis))
+      found = &r;
   }
   return found;
 }
@@ -167,8 +170,10 @@ void TouchInput::scroll_region(ScrollAxis axis) {
   }
   target = std::clamp(target, 0.0f, std::max(0.0f, max));
   if (target != scroll) {
-    if (vertical) ImGui::SetScrollY(target);
-    else ImGui::SetScrollX(target);
+    if (vertical)
+      ImGui::SetScrollY(target);
+    else
+      ImGui::SetScrollX(target);
   }
 }
 
@@ -176,7 +181,8 @@ void TouchInput::end_frame() {
   regions_.swap(regions_next_);
   // Inertia of a region that disappeared (screen changed) must not keep the loop awake.
   for (auto it = inertia_.begin(); it != inertia_.end();) {
-    const bool alive = std::any_of(regions_.begin(), regions_.end(), [&](const Region& r) { return r.id == it->first; });
+    const bool alive =
+        std::any_of(regions_.begin(), regions_.end(), [&](const Region& r) { return r.id == it->first; });
     it = alive ? std::next(it) : inertia_.erase(it);
   }
 }

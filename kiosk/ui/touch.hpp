@@ -87,7 +87,7 @@ class TouchInput {
   double last_input_ = 0;
 
   // finger state as ImGui sees it
-  bool down_ = false;            // ImGui's MouseDown
+  bool down_ = false;  // ImGui's MouseDown
   ImVec2 pos_ = ImVec2(-FLT_MAX, -FLT_MAX);
   bool release_pending_ = false;  // up happened; move the pointer away next frame
   bool swallowed_ = false;

@@ -10,13 +10,13 @@
 namespace kiosk::ui {
 
 struct StaffState {
-  bool pin_pad = false;     // asking for the PIN
-  bool unlocked = false;    // overlay open
+  bool pin_pad = false;   // asking for the PIN
+  bool unlocked = false;  // overlay open
   std::string digits;
   int failures = 0;
   double locked_until = 0;  // monotonic seconds; wrong PINs lock the pad for longer each time
   std::string message_key;  // i18n key of the last message ("staff.wrong_pin" ...)
-  bool pairing = false;      // typing a console pairing code
+  bool pairing = false;     // typing a console pairing code
   std::string pair_code;
 };
 

@@ -4,14 +4,15 @@
 #include <cmath>
 
 #include "kiosk/ui/qr.hpp"
-#include "kiosk/ui/touch.hpp"
 #include "kiosk/ui/text_layout.hpp"
+#include "kiosk/ui/touch.hpp"
 #include "sync/content/utf8.hpp"
 
 namespace kiosk::ui {
 namespace {
 
-void audit_text(FrameContext& f, const Rect& r, std::string_view drawn, std::string_view full, ImFont* font, float width) {
+void audit_text(FrameContext& f, const Rect& r, std::string_view drawn, std::string_view full, ImFont* font,
+                float width) {
   if (f.audit == nullptr) return;
   UiAudit::Text t;
   t.text = std::string(drawn);
@@ -29,7 +30,9 @@ void audit_text(FrameContext& f, const Rect& r, std::string_view drawn, std::str
 
 }  // namespace
 
-ImDrawList* canvas() { return ImGui::GetWindowDrawList(); }
+ImDrawList* canvas() {
+  return ImGui::GetWindowDrawList();
+}
 
 void fill_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float rounding) {
   rounding = std::min(rounding, std::min(max.x - min.x, max.y - min.y) * 0.5f);
@@ -41,7 +44,8 @@ void fill_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float round
   // Corners first: their anti-aliased edges fade out along the straight sides too; the opaque
   // rectangles drawn next overlap those sides by a pixel and hide the fade, leaving only the curve.
   constexpr float kPi = 3.14159265f;
-  const ImVec2 centres[4] = {{min.x + r, min.y + r}, {max.x - r, min.y + r}, {max.x - r, max.y - r}, {min.x + r, max.y - r}};
+  const ImVec2 centres[4] = {
+      {min.x + r, min.y + r}, {max.x - r, min.y + r}, {max.x - r, max.y - r}, {min.x + r, max.y - r}};
   for (int i = 0; i < 4; ++i) {
     const float start = kPi + i * kPi * 0.5f;  // top-left, top-right, bottom-right, bottom-left
     dl->PathLineTo(centres[i]);
@@ -55,7 +59,8 @@ void fill_rect(ImDrawList* dl, ImVec2 min, ImVec2 max, ImU32 colour, float round
   dl->AddRectFilled(ImVec2(max.x - r, min.y + r - o), ImVec2(max.x, max.y - r + o), colour);
 }
 
-float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour, Align align) {
+float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour,
+                Align align) {
   if (text.empty() || r.w() <= 0) return 0;
   const float size = font->FontSize;
   const std::string shown = ellipsize(font, size, text, r.w());
@@ -64,43 +69,51 @@ float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* f
   if (align == Align::center) x = r.min.x + (r.w() - w) * 0.5f;
   if (align == Align::right) x = r.max.x - w;
   const float y = r.min.y + (r.h() - size) * 0.5f;
-  canvas()->AddText(font, size, ImVec2(std::floor(x), std::floor(y)), colour, shown.data(), shown.data() + shown.size());
+  canvas()->AddText(font, size, ImVec2(std::floor(x), std::floor(y)), colour, shown.data(),
+                    shown.data() + shown.size());
   audit_text(f, r, shown, text, font, w);
   return w;
 }
 
 float text_block_height(ImFont* font, std::string_view text, float width, float line_spacing) {
-  return static_cast<float>(wrap_lines(font, font->FontSize, text, width).size()) * font->FontSize * line_spacing;
+  return static_cast<float>(wrap_lines(font, font->FontSize, text, width).size()) * font->FontSize *
+         line_spacing;
 }
 
-float text_block(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour, int max_lines,
-                 float line_spacing) {
+float text_block(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour,
+                 int max_lines, float line_spacing) {
   if (text.empty() || r.w() <= 0) return 0;
   const float size = font->FontSize;
   const float line_h = size * line_spacing;
   auto lines = wrap_lines(font, size, text, r.w());
   int fit = static_cast<int>(lines.size());  // height <= 0: unbounded, inside a scrolling area
-  if (max_lines > 0) fit = max_lines;
-  else if (r.h() > 0) fit = std::max(1, static_cast<int>((r.h() + (line_h - size)) / line_h));
+  if (max_lines > 0)
+    fit = max_lines;
+  else if (r.h() > 0)
+    fit = std::max(1, static_cast<int>((r.h() + (line_h - size)) / line_h));
   float y = r.min.y;
   for (int i = 0; i < static_cast<int>(lines.size()) && i < fit; ++i) {
     std::string shown(lines[static_cast<std::size_t>(i)]);
     const bool last_visible = i == fit - 1 && static_cast<int>(lines.size()) > fit;
     if (last_visible) {
       // The rest of the text does not fit: end this line with an ellipsis.
-      const std::size_t offset = static_cast<std::size_t>(lines[static_cast<std::size_t>(i)].data() - text.data());
+      const std::size_t offset =
+          static_cast<std::size_t>(lines[static_cast<std::size_t>(i)].data() - text.data());
       shown = ellipsize(font, size, std::string(text.substr(offset)), r.w());
-      if (shown.find('\n') != std::string::npos) shown = ellipsize(font, size, shown.substr(0, shown.find('\n')) + "…", r.w());
+      if (shown.find('\n') != std::string::npos)
+        shown = ellipsize(font, size, shown.substr(0, shown.find('\n')) + "…", r.w());
     }
     const Rect line{ImVec2(r.min.x, y), ImVec2(r.max.x, y + line_h)};
-    canvas()->AddText(font, size, ImVec2(std::floor(r.min.x), std::floor(y)), colour, shown.data(), shown.data() + shown.size());
+    canvas()->AddText(font, size, ImVec2(std::floor(r.min.x), std::floor(y)), colour, shown.data(),
+                      shown.data() + shown.size());
     audit_text(f, line, shown, text, font, text_width(font, size, shown));
     y += line_h;
   }
   return y - r.min.y;
 }
 
-bool pressable(FrameContext&, const char* id, const Rect& r, ImU32 background, ImU32 pressed, float rounding) {
+bool pressable(FrameContext&, const char* id, const Rect& r, ImU32 background, ImU32 pressed,
+               float rounding) {
   ImGui::SetCursorScreenPos(r.min);
   const bool clicked = ImGui::InvisibleButton(id, ImVec2(std::max(1.0f, r.w()), std::max(1.0f, r.h())));
   const bool held = ImGui::IsItemActive() && ImGui::IsItemHovered();
@@ -128,16 +141,18 @@ bool chip(FrameContext& f, const char* id, ImVec2 pos, std::string_view label, b
   const ImU32 bg = selected ? p.accent.u32() : (held ? p.surface_pressed.u32() : p.raised.u32());
   fill_rect(canvas(), pill.min, pill.max, bg, pill.h() * 0.5f);
   if (!selected) canvas()->AddRect(pill.min, pill.max, p.grid.u32(), pill.h() * 0.5f, 0, 1.0f);
-  text_line(f, pill.inset(m.u * 0.6f, 0), label, f.fonts().body, selected ? p.on_accent.u32() : p.text.u32(), Align::center);
+  text_line(f, pill.inset(m.u * 0.6f, 0), label, f.fonts().body, selected ? p.on_accent.u32() : p.text.u32(),
+            Align::center);
   return clicked;
 }
 
 bool button(FrameContext& f, const char* id, const Rect& r, std::string_view label, bool primary) {
   const auto& p = f.colours();
-  const bool clicked = pressable(f, id, r, primary ? p.accent.u32() : p.raised.u32(),
-                                 primary ? p.chart_line.u32(200) : p.surface_pressed.u32(), f.metrics().radius);
-  text_line(f, r.inset(f.metrics().u * 0.4f, 0), label, f.fonts().body, primary ? p.on_accent.u32() : p.text.u32(),
-            Align::center);
+  const bool clicked =
+      pressable(f, id, r, primary ? p.accent.u32() : p.raised.u32(),
+                primary ? p.chart_line.u32(200) : p.surface_pressed.u32(), f.metrics().radius);
+  text_line(f, r.inset(f.metrics().u * 0.4f, 0), label, f.fonts().body,
+            primary ? p.on_accent.u32() : p.text.u32(), Align::center);
   return clicked;
 }
 
@@ -146,7 +161,8 @@ float measure_badge(FrameContext& f, std::string_view text, ImFont* font) {
   return text_width(font, font->FontSize, text) + font->FontSize * 0.9f;
 }
 
-float badge(FrameContext& f, ImVec2 pos, std::string_view text, ImU32 background, ImU32 foreground, ImFont* font) {
+float badge(FrameContext& f, ImVec2 pos, std::string_view text, ImU32 background, ImU32 foreground,
+            ImFont* font) {
   font = font ? font : f.fonts().small;
   const float w = measure_badge(f, text, font);
   const Rect r = Rect::at(pos, ImVec2(w, font->FontSize * 1.45f));
@@ -162,7 +178,8 @@ void qr_code(FrameContext& f, const Rect& r, const std::string& url) {
   const float module = std::floor(std::min(r.w(), r.h()) / static_cast<float>(total));
   if (module < 1) return;
   const float side = module * static_cast<float>(total);
-  const ImVec2 origin(std::floor(r.min.x + (r.w() - side) * 0.5f), std::floor(r.min.y + (r.h() - side) * 0.5f));
+  const ImVec2 origin(std::floor(r.min.x + (r.w() - side) * 0.5f),
+                      std::floor(r.min.y + (r.h() - side) * 0.5f));
   ImDrawList* dl = canvas();
   fill_rect(dl, origin, ImVec2(origin.x + side, origin.y + side), f.colours().qr_light.u32());
   const ImU32 dark = f.colours().qr_dark.u32();
@@ -174,7 +191,8 @@ void qr_code(FrameContext& f, const Rect& r, const std::string& url) {
       }
       int run = x;
       while (run < code.size && code.at(run, y)) ++run;
-      const ImVec2 a(origin.x + module * static_cast<float>(x + 4), origin.y + module * static_cast<float>(y + 4));
+      const ImVec2 a(origin.x + module * static_cast<float>(x + 4),
+                     origin.y + module * static_cast<float>(y + 4));
       fill_rect(dl, a, ImVec2(a.x + module * static_cast<float>(run - x), a.y + module), dark);
       x = run;
     }
@@ -201,7 +219,9 @@ void icon(ImDrawList* dl, Icon which, const Rect& box, ImU32 c) {
       break;
     case Icon::desks:
       for (int y = 0; y < 2; ++y)
-        for (int x = 0; x < 2; ++x) fill_rect(dl, P(0.12f + 0.42f * x, 0.14f + 0.42f * y), P(0.46f + 0.42f * x, 0.46f + 0.42f * y), c, s * 0.05f);
+        for (int x = 0; x < 2; ++x)
+          fill_rect(dl, P(0.12f + 0.42f * x, 0.14f + 0.42f * y), P(0.46f + 0.42f * x, 0.46f + 0.42f * y), c,
+                    s * 0.05f);
       break;
     case Icon::resources:
       dl->AddCircle(P(0.42f, 0.42f), s * 0.27f, c, 24, t);
@@ -259,7 +279,8 @@ void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 ctr, float size, 
   switch (s) {
     case content::DeskStatus::free:  // a tick
       dl->AddLine(ImVec2(ctr.x - r * 0.7f, ctr.y), ImVec2(ctr.x - r * 0.15f, ctr.y + r * 0.55f), c, t);
-      dl->AddLine(ImVec2(ctr.x - r * 0.15f, ctr.y + r * 0.55f), ImVec2(ctr.x + r * 0.75f, ctr.y - r * 0.6f), c, t);
+      dl->AddLine(ImVec2(ctr.x - r * 0.15f, ctr.y + r * 0.55f), ImVec2(ctr.x + r * 0.75f, ctr.y - r * 0.6f),
+                  c, t);
       break;
     case content::DeskStatus::booked:  // a clock: reserved for later
       dl->AddCircle(ctr, r * 0.8f, c, 20, t * 0.8f);
@@ -272,8 +293,10 @@ void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 ctr, float size, 
       dl->PathFillConvex(c);
       break;
     case content::DeskStatus::out_of_service:  // a cross
-      dl->AddLine(ImVec2(ctr.x - r * 0.6f, ctr.y - r * 0.6f), ImVec2(ctr.x + r * 0.6f, ctr.y + r * 0.6f), c, t);
-      dl->AddLine(ImVec2(ctr.x - r * 0.6f, ctr.y + r * 0.6f), ImVec2(ctr.x + r * 0.6f, ctr.y - r * 0.6f), c, t);
+      dl->AddLine(ImVec2(ctr.x - r * 0.6f, ctr.y - r * 0.6f), ImVec2(ctr.x + r * 0.6f, ctr.y + r * 0.6f), c,
+                  t);
+      dl->AddLine(ImVec2(ctr.x - r * 0.6f, ctr.y + r * 0.6f), ImVec2(ctr.x + r * 0.6f, ctr.y - r * 0.6f), c,
+                  t);
       break;
     case content::DeskStatus::unknown:  // a dashed ring: nobody knows
       for (int i = 0; i < 8; i += 2) {
@@ -286,8 +309,9 @@ void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 ctr, float size, 
 
 ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool horizontal, float extent) {
   ImGui::SetCursorScreenPos(view.min);
-  const ImGuiWindowFlags flags = ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
-                                 (horizontal ? ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar : 0);
+  const ImGuiWindowFlags flags =
+      ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
+      (horizontal ? ImGuiWindowFlags_HorizontalScrollbar | ImGuiWindowFlags_NoScrollbar : 0);
   ImGui::BeginChild(id, view.size(), false, flags);
   f.touch.scroll_region(horizontal ? ScrollAxis::horizontal : ScrollAxis::vertical);
   ScrollArea a;
@@ -301,7 +325,9 @@ ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool 
   return a;
 }
 
-void end_scroll() { ImGui::EndChild(); }
+void end_scroll() {
+  ImGui::EndChild();
+}
 
 void audit_region(FrameContext& f, std::string name, const Rect& r) {
   if (f.audit != nullptr) f.audit->regions.push_back(UiAudit::Region{std::move(name), r.min, r.max});

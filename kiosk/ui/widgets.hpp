@@ -18,7 +18,9 @@ struct Rect {
   ImVec2 size() const { return ImVec2(w(), h()); }
   ImVec2 center() const { return ImVec2((min.x + max.x) * 0.5f, (min.y + max.y) * 0.5f); }
   Rect inset(float d) const { return {ImVec2(min.x + d, min.y + d), ImVec2(max.x - d, max.y - d)}; }
-  Rect inset(float dx, float dy) const { return {ImVec2(min.x + dx, min.y + dy), ImVec2(max.x - dx, max.y - dy)}; }
+  Rect inset(float dx, float dy) const {
+    return {ImVec2(min.x + dx, min.y + dy), ImVec2(max.x - dx, max.y - dy)};
+  }
   Rect top(float h) const { return {min, ImVec2(max.x, min.y + h)}; }
   Rect bottom(float h) const { return {ImVec2(min.x, max.y - h), max}; }
   Rect left(float w) const { return {min, ImVec2(min.x + w, max.y)}; }
@@ -51,7 +53,8 @@ float text_block(FrameContext& f, const Rect& r, std::string_view text, ImFont* 
 float text_block_height(ImFont* font, std::string_view text, float width, float line_spacing = 1.25f);
 
 // A rectangle that reacts to touch: background, pressed look while held. Returns true on a tap.
-bool pressable(FrameContext& f, const char* id, const Rect& r, ImU32 background, ImU32 pressed, float rounding);
+bool pressable(FrameContext& f, const char* id, const Rect& r, ImU32 background, ImU32 pressed,
+               float rounding);
 // Pill-shaped filter chip; returns its width (layout first with measure_chip).
 float measure_chip(FrameContext& f, std::string_view label);
 bool chip(FrameContext& f, const char* id, ImVec2 pos, std::string_view label, bool selected);

@@ -1,9 +1,8 @@
 #include "sync/content/content_json.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 #include <set>
 
 #include "sync/content/json_limits.hpp"
@@ -19,11 +18,11 @@ enum class Need { optional, required };
 // which keys it read so that unknown keys (typos, newer publishers) become warnings.
 class ItemReader {
  public:
-  ItemReader(const json& item, Issues& issues, std::string file, std::string_view kind,
-             std::size_t index)
+  ItemReader(const json& item, Issues& issues, std::string file, std::string_view kind, std::size_t index)
       : item_(item), issues_(issues), file_(std::move(file)), kind_(kind) {
     id_ = "#" + std::to_string(index + 1);
-    if (auto it = item_.find("id"); it != item_.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
+    if (auto it = item_.find("id");
+        it != item_.end() && it->is_string() && !it->get_ref<const std::string&>().empty()) {
       id_ = it->get<std::string>();
     }
   }
@@ -48,9 +47,12 @@ class ItemReader {
         error(std::string(key) + "." + lang, "must be a string");
         continue;
       }
-      if (lang == "zh") t.zh = value.get<std::string>();
-      else if (lang == "en") t.en = value.get<std::string>();
-      else warning(std::string(key) + "." + lang, "unknown language (only zh and en are shown)");
+      if (lang == "zh")
+        t.zh = value.get<std::string>();
+      else if (lang == "en")
+        t.en = value.get<std::string>();
+      else
+        warning(std::string(key) + "." + lang, "unknown language (only zh and en are shown)");
     }
     if (need == Need::required && t.zh.empty()) error(std::string(key) + ".zh", "is required");
     return t;
@@ -174,7 +176,9 @@ class ItemReader {
   std::set<std::string, std::less<>> read_;
 };
 
-UnixSeconds time_or_zero(std::optional<UnixSeconds> t) { return t.value_or(0); }
+UnixSeconds time_or_zero(std::optional<UnixSeconds> t) {
+  return t.value_or(0);
+}
 
 int clamp_int(std::optional<long long> v, int fallback) {
   if (!v) return fallback;
@@ -254,17 +258,19 @@ Resource read_resource(ItemReader& r) {
   return x;
 }
 
-bool finite_number(const json& v) { return v.is_number() && std::isfinite(v.get<double>()); }
+bool finite_number(const json& v) {
+  return v.is_number() && std::isfinite(v.get<double>());
+}
 bool whole_number(const json& v) {
-  return v.is_number_integer() ||
-         (v.is_number_float() && std::isfinite(v.get<double>()) && v.get<double>() == std::floor(v.get<double>()));
+  return v.is_number_integer() || (v.is_number_float() && std::isfinite(v.get<double>()) &&
+                                   v.get<double>() == std::floor(v.get<double>()));
 }
 
 std::optional<YearValue> read_year_value(ItemReader& r, std::string_view key, Need need) {
   const json* v = r.child(key, need);
   if (v == nullptr) return std::nullopt;
-  if (!v->is_object() || !v->contains("year") || !v->contains("value") ||
-      !whole_number((*v)["year"]) || !finite_number((*v)["value"])) {
+  if (!v->is_object() || !v->contains("year") || !v->contains("value") || !whole_number((*v)["year"]) ||
+      !finite_number((*v)["value"])) {
     r.error(key, "must be like {\"year\": 2015, \"value\": 5576} with a whole year and a finite value");
     return std::nullopt;
   }
@@ -290,8 +296,10 @@ std::vector<SeriesPoint> read_series(ItemReader& r) {
                                            : std::to_string(p["period"].get<long long>());
     point.value = p["value"].get<double>();
     if (p.contains("sample")) {
-      if (!p["sample"].is_boolean()) r.error(where + ".sample", "must be true or false");
-      else point.sample = p["sample"].get<bool>();
+      if (!p["sample"].is_boolean())
+        r.error(where + ".sample", "must be true or false");
+      else
+        point.sample = p["sample"].get<bool>();
     }
     out.push_back(std::move(point));
   }
@@ -328,8 +336,8 @@ Notice read_notice(ItemReader& r) {
 }
 
 template <class T, class ReadFn>
-void read_items(const json& array, Collection c, std::string_view file, std::vector<T>& out,
-                Issues& issues, ReadFn read) {
+void read_items(const json& array, Collection c, std::string_view file, std::vector<T>& out, Issues& issues,
+                ReadFn read) {
   for (std::size_t i = 0; i < array.size(); ++i) {
     const json& item = array[i];
     if (!item.is_object()) {
@@ -361,7 +369,9 @@ void put(json& j, const char* key, const std::string& v) {
 void put(json& j, const char* key, const LocalText& v) {
   if (!v.empty()) j[key] = to_json(v);
 }
-void put_time(json& j, const char* key, UnixSeconds t) { j[key] = format_iso8601(t); }
+void put_time(json& j, const char* key, UnixSeconds t) {
+  j[key] = format_iso8601(t);
+}
 
 }  // namespace
 
@@ -371,7 +381,9 @@ std::string_view collection_name(Collection c) {
   return kNames[static_cast<std::size_t>(c)];
 }
 
-std::string collection_file(Collection c) { return std::string(collection_name(c)) + ".json"; }
+std::string collection_file(Collection c) {
+  return std::string(collection_name(c)) + ".json";
+}
 
 std::optional<Collection> collection_from_name(std::string_view name) {
   for (Collection c : kAllCollections) {
@@ -413,13 +425,26 @@ bool parse_collection(Collection c, std::string_view file, std::string_view byte
     return false;
   }
   switch (c) {
-    case Collection::spaces: read_items(*it, c, file, into.spaces, issues, read_space); break;
-    case Collection::events: read_items(*it, c, file, into.events, issues, read_event); break;
-    case Collection::desks: read_items(*it, c, file, into.desks, issues, read_desk); break;
-    case Collection::resources: read_items(*it, c, file, into.resources, issues, read_resource); break;
-    case Collection::indicators: read_items(*it, c, file, into.indicators, issues, read_indicator); break;
-    case Collection::notices: read_items(*it, c, file, into.notices, issues, read_notice); break;
-    case Collection::meta: break;
+    case Collection::spaces:
+      read_items(*it, c, file, into.spaces, issues, read_space);
+      break;
+    case Collection::events:
+      read_items(*it, c, file, into.events, issues, read_event);
+      break;
+    case Collection::desks:
+      read_items(*it, c, file, into.desks, issues, read_desk);
+      break;
+    case Collection::resources:
+      read_items(*it, c, file, into.resources, issues, read_resource);
+      break;
+    case Collection::indicators:
+      read_items(*it, c, file, into.indicators, issues, read_indicator);
+      break;
+    case Collection::notices:
+      read_items(*it, c, file, into.notices, issues, read_notice);
+      break;
+    case Collection::meta:
+      break;
   }
   return true;
 }

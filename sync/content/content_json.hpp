@@ -3,7 +3,6 @@
 // Issues (never throws on bad content); semantic rules live in validate.hpp so that content from
 // any origin (files, feed pages, the database, generators) is judged by the same rules.
 #include <nlohmann/json_fwd.hpp>
-
 #include <optional>
 #include <string>
 #include <string_view>
@@ -14,10 +13,9 @@
 namespace kiosk::content {
 
 enum class Collection : std::uint8_t { meta, spaces, events, desks, resources, indicators, notices };
-inline constexpr Collection kAllCollections[] = {Collection::meta,      Collection::spaces,
-                                                 Collection::events,    Collection::desks,
-                                                 Collection::resources, Collection::indicators,
-                                                 Collection::notices};
+inline constexpr Collection kAllCollections[] = {
+    Collection::meta,      Collection::spaces,     Collection::events, Collection::desks,
+    Collection::resources, Collection::indicators, Collection::notices};
 
 std::string_view collection_name(Collection c);  // "events"
 std::string collection_file(Collection c);       // "events.json"

@@ -11,8 +11,8 @@ std::optional<ImageSize> probe_image(std::string_view bytes) {
   const bool jpeg = bytes.size() > 3 && bytes.substr(0, 3) == std::string_view("\xff\xd8\xff", 3);
   if ((!png && !jpeg) || bytes.size() > INT_MAX) return std::nullopt;
   int w = 0, h = 0, channels = 0;
-  if (stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                            static_cast<int>(bytes.size()), &w, &h, &channels) != 1) {
+  if (stbi_info_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
+                            &w, &h, &channels) != 1) {
     return std::nullopt;
   }
   if (w <= 0 || h <= 0) return std::nullopt;
@@ -32,10 +32,11 @@ std::string image_problem(std::string_view bytes) {
            " pixels; at most 8192 per side and 40 megapixels";
   }
   int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
-                                          &w, &h, &channels, 4);
+  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
+                                          static_cast<int>(bytes.size()), &w, &h, &channels, 4);
   if (pixels == nullptr) {
-    return std::string("cannot be decoded: the file is damaged or not what its header says (") + stbi_failure_reason() + ")";
+    return std::string("cannot be decoded: the file is damaged or not what its header says (") +
+           stbi_failure_reason() + ")";
   }
   stbi_image_free(pixels);
   return "";

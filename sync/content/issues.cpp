@@ -16,8 +16,8 @@ std::string Issue::to_string() const {
 
 void Issues::error(std::string file, std::string kind, std::string id, std::string field,
                    std::string message) {
-  items_.push_back({Issue::Severity::error, std::move(file), std::move(kind), std::move(id),
-                    std::move(field), std::move(message)});
+  items_.push_back({Issue::Severity::error, std::move(file), std::move(kind), std::move(id), std::move(field),
+                    std::move(message)});
   ++errors_;
 }
 

@@ -20,10 +20,8 @@ struct Issue {
 
 class Issues {
  public:
-  void error(std::string file, std::string kind, std::string id, std::string field,
-             std::string message);
-  void warning(std::string file, std::string kind, std::string id, std::string field,
-               std::string message);
+  void error(std::string file, std::string kind, std::string id, std::string field, std::string message);
+  void warning(std::string file, std::string kind, std::string id, std::string field, std::string message);
   bool has_errors() const { return errors_ > 0; }
   std::size_t error_count() const { return errors_; }
   const std::vector<Issue>& all() const { return items_; }

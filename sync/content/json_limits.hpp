@@ -3,7 +3,6 @@
 // nlohmann::json recurses when copying or dumping, so a deeply nested document must be refused
 // before it becomes a document at all.
 #include <nlohmann/json.hpp>
-
 #include <stdexcept>
 #include <string>
 #include <string_view>

@@ -29,7 +29,16 @@ enum class DeskKind : std::uint8_t { hot_desk, fixed_desk, private_office, meeti
 // `unknown` is never written by staff: it is what a status older than its max age becomes.
 enum class DeskStatus : std::uint8_t { free, booked, occupied, out_of_service, unknown };
 enum class ResourceCategory : std::uint8_t {
-  instrument, lab, prototyping, ic_design, supercomputing, legal, finance, ip, vc, platform
+  instrument,
+  lab,
+  prototyping,
+  ic_design,
+  supercomputing,
+  legal,
+  finance,
+  ip,
+  vc,
+  platform
 };
 enum class IndicatorGroup : std::uint8_t { input, entities, output, industry, environment };
 enum class Direction : std::uint8_t { higher, lower };
@@ -158,23 +167,19 @@ struct Content {
 template <class E>
 struct EnumNames;
 
-#define KIOSK_ENUM_NAMES(E, ...)                                      \
-  template <>                                                         \
-  struct EnumNames<E> {                                               \
-    static constexpr auto names = std::to_array<std::string_view>({__VA_ARGS__});               \
+#define KIOSK_ENUM_NAMES(E, ...)                                                  \
+  template <>                                                                     \
+  struct EnumNames<E> {                                                           \
+    static constexpr auto names = std::to_array<std::string_view>({__VA_ARGS__}); \
   };
 
-KIOSK_ENUM_NAMES(EventCategory, "contest", "forum", "training", "course",
-                 "roadshow", "talk", "open_day")
+KIOSK_ENUM_NAMES(EventCategory, "contest", "forum", "training", "course", "roadshow", "talk", "open_day")
 KIOSK_ENUM_NAMES(EventStatus, "scheduled", "full", "cancelled", "moved")
-KIOSK_ENUM_NAMES(DeskKind, "hot_desk", "fixed_desk", "private_office",
-                 "meeting_room")
-KIOSK_ENUM_NAMES(DeskStatus, "free", "booked", "occupied", "out_of_service",
-                 "unknown")
-KIOSK_ENUM_NAMES(ResourceCategory, "instrument", "lab", "prototyping",
-                 "ic_design", "supercomputing", "legal", "finance", "ip", "vc", "platform")
-KIOSK_ENUM_NAMES(IndicatorGroup, "input", "entities", "output", "industry",
-                 "environment")
+KIOSK_ENUM_NAMES(DeskKind, "hot_desk", "fixed_desk", "private_office", "meeting_room")
+KIOSK_ENUM_NAMES(DeskStatus, "free", "booked", "occupied", "out_of_service", "unknown")
+KIOSK_ENUM_NAMES(ResourceCategory, "instrument", "lab", "prototyping", "ic_design", "supercomputing", "legal",
+                 "finance", "ip", "vc", "platform")
+KIOSK_ENUM_NAMES(IndicatorGroup, "input", "entities", "output", "industry", "environment")
 KIOSK_ENUM_NAMES(Direction, "higher", "lower")
 KIOSK_ENUM_NAMES(NoticePriority, "routine", "urgent")
 #undef KIOSK_ENUM_NAMES

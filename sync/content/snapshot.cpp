@@ -67,7 +67,8 @@ std::shared_ptr<const ContentSnapshot> ContentSnapshot::build(Content content, V
   });
 
   s->resource_haystacks_.reserve(c.resources.size());
-  for (const auto& r : c.resources) s->resource_haystacks_.push_back(normalize_for_search(searchable_text(r)));
+  for (const auto& r : c.resources)
+    s->resource_haystacks_.push_back(normalize_for_search(searchable_text(r)));
 
   s->event_index_ = index_by_id(c.events);
   s->resource_index_ = index_by_id(c.resources);
@@ -128,9 +129,8 @@ int ContentSnapshot::events_today(UnixSeconds now) const {
   EventFilter f;
   f.local_day = local_day(now);
   const auto today = upcoming_events(now, f);
-  return static_cast<int>(std::count_if(today.begin(), today.end(), [](const Event* e) {
-    return e->status != EventStatus::cancelled;
-  }));
+  return static_cast<int>(std::count_if(today.begin(), today.end(),
+                                        [](const Event* e) { return e->status != EventStatus::cancelled; }));
 }
 
 const Event* ContentSnapshot::event(const std::string& id) const {
@@ -150,7 +150,8 @@ SpaceDesks ContentSnapshot::desks_in_space(const std::string& space_id, UnixSeco
   out.space = space(space_id);
   for (const auto& d : content_.desks) {
     if (d.space_id != space_id) continue;
-    auto zone = std::find_if(out.zones.begin(), out.zones.end(), [&](const DeskZone& z) { return z.zone == d.zone; });
+    auto zone =
+        std::find_if(out.zones.begin(), out.zones.end(), [&](const DeskZone& z) { return z.zone == d.zone; });
     if (zone == out.zones.end()) {
       out.zones.push_back(DeskZone{d.zone, {}, {}});
       zone = out.zones.end() - 1;
@@ -162,8 +163,9 @@ SpaceDesks ContentSnapshot::desks_in_space(const std::string& space_id, UnixSeco
     count(out.by_kind[static_cast<std::size_t>(d.kind)], status);
   }
   for (auto& z : out.zones) {
-    std::sort(z.desks.begin(), z.desks.end(),
-              [](const DeskInZone& a, const DeskInZone& b) { return natural_less(a.desk->label, b.desk->label); });
+    std::sort(z.desks.begin(), z.desks.end(), [](const DeskInZone& a, const DeskInZone& b) {
+      return natural_less(a.desk->label, b.desk->label);
+    });
   }
   // Zone names do not sort ("一层" > "三层" by code point); their desks' labels do.
   std::sort(out.zones.begin(), out.zones.end(), [](const DeskZone& a, const DeskZone& b) {
@@ -205,7 +207,8 @@ std::vector<IndicatorProgress> ContentSnapshot::indicators(std::optional<Indicat
   return out;
 }
 
-std::vector<const Notice*> ContentSnapshot::active_notices(UnixSeconds now, const std::string& kiosk_id) const {
+std::vector<const Notice*> ContentSnapshot::active_notices(UnixSeconds now,
+                                                           const std::string& kiosk_id) const {
   std::vector<const Notice*> out;
   for (const auto& n : content_.notices) {
     if (n.starts <= now && now < n.ends && listed_for(n.kiosk_ids, kiosk_id)) out.push_back(&n);

@@ -17,8 +17,8 @@ namespace kiosk::content {
 
 // Which content version this is and where it came from.
 struct VersionInfo {
-  std::int64_t version = 0;     // feed version; 0 for the shipped baseline
-  std::string origin;           // "baseline", "import", "feed", "demo"
+  std::int64_t version = 0;  // feed version; 0 for the shipped baseline
+  std::string origin;        // "baseline", "import", "feed", "demo"
   UnixSeconds published_at = 0;
   UnixSeconds applied_at = 0;
   std::string manifest_sha256;  // empty unless it came from a feed
@@ -115,8 +115,7 @@ class ContentSnapshot {
   IndexScores index_;
   std::vector<const Event*> events_by_start_;
   std::vector<std::string> resource_haystacks_;  // parallel to content_.resources
-  std::unordered_map<std::string, std::size_t> event_index_, resource_index_, space_index_,
-      image_index_;
+  std::unordered_map<std::string, std::size_t> event_index_, resource_index_, space_index_, image_index_;
 };
 
 }  // namespace kiosk::content

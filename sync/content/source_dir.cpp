@@ -35,13 +35,14 @@ void load_images(const fs::path& dir, const LoadOptions& options, SourceDir& out
       continue;
     }
     const auto size = probe_image(bytes);
-    const std::string problem = !size || !within_pixel_cap(*size) || options.decode_images ? image_problem(bytes) : "";
+    const std::string problem =
+        !size || !within_pixel_cap(*size) || options.decode_images ? image_problem(bytes) : "";
     if (!problem.empty()) {
       issues.error("images/" + name, "", "", "", problem);
       continue;
     }
-    out.content.images.push_back(
-        ImageRef{name, sha256_hex(bytes), static_cast<std::int64_t>(bytes.size()), size->width, size->height});
+    out.content.images.push_back(ImageRef{name, sha256_hex(bytes), static_cast<std::int64_t>(bytes.size()),
+                                          size->width, size->height});
     out.image_files[name] = file;
   }
 }
@@ -59,8 +60,10 @@ SourceDir load_source_dir(const fs::path& dir, Issues& issues, const LoadOptions
     const std::string file = collection_file(c);
     const fs::path path = dir / file;
     if (!fs::exists(path, ec)) {
-      if (c == Collection::meta) issues.error(file, "", "", "", "is missing (it holds the content's title)");
-      else issues.warning(file, "", "", "", "is missing; that screen will be empty");
+      if (c == Collection::meta)
+        issues.error(file, "", "", "", "is missing (it holds the content's title)");
+      else
+        issues.warning(file, "", "", "", "is missing; that screen will be empty");
       continue;
     }
     try {

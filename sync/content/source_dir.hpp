@@ -26,7 +26,6 @@ struct LoadOptions {
 
 // Reads, parses and validates every file. Never throws on bad content: problems land in `issues`
 // (check issues.has_errors() before using the result).
-SourceDir load_source_dir(const std::filesystem::path& dir, Issues& issues,
-                          const LoadOptions& options = {});
+SourceDir load_source_dir(const std::filesystem::path& dir, Issues& issues, const LoadOptions& options = {});
 
 }  // namespace kiosk::content

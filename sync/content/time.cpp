@@ -12,7 +12,9 @@ std::int64_t floor_div(std::int64_t a, std::int64_t b) {
   return q;
 }
 
-bool is_leap(int y) { return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0; }
+bool is_leap(int y) {
+  return (y % 4 == 0 && y % 100 != 0) || y % 400 == 0;
+}
 
 int days_in_month(int y, int m) {
   static constexpr int kDays[] = {31, 28, 31, 30, 31, 30, 31, 31, 30, 31, 30, 31};
@@ -40,8 +42,7 @@ std::int64_t days_from_civil(int year, int month, int day) {
   const std::int64_t year_of_era = y - era * 400;
   const std::int64_t shifted_month = (month + 9) % 12;  // March = 0
   const std::int64_t day_of_year = (153 * shifted_month + 2) / 5 + day - 1;
-  const std::int64_t day_of_era =
-      year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
+  const std::int64_t day_of_era = year_of_era * 365 + year_of_era / 4 - year_of_era / 100 + day_of_year;
   return era * 146097 + day_of_era - 719468;  // 719468 = days from 0000-03-01 to 1970-01-01
 }
 
@@ -51,8 +52,7 @@ CivilTime civil_from_days(std::int64_t days) {
   const std::int64_t day_of_era = z - era * 146097;
   const std::int64_t year_of_era =
       (day_of_era - day_of_era / 1460 + day_of_era / 36524 - day_of_era / 146096) / 365;
-  const std::int64_t day_of_year =
-      day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
+  const std::int64_t day_of_year = day_of_era - (365 * year_of_era + year_of_era / 4 - year_of_era / 100);
   const std::int64_t shifted_month = (5 * day_of_year + 2) / 153;
   CivilTime c;
   c.day = static_cast<int>(day_of_year - (153 * shifted_month + 2) / 5 + 1);
@@ -74,8 +74,8 @@ CivilTime to_civil(UnixSeconds t, int offset_minutes) {
 }
 
 UnixSeconds from_civil(const CivilTime& c, int offset_minutes) {
-  return days_from_civil(c.year, c.month, c.day) * kSecondsPerDay + c.hour * 3600 +
-         c.minute * 60 + c.second - static_cast<UnixSeconds>(offset_minutes) * 60;
+  return days_from_civil(c.year, c.month, c.day) * kSecondsPerDay + c.hour * 3600 + c.minute * 60 + c.second -
+         static_cast<UnixSeconds>(offset_minutes) * 60;
 }
 
 std::int64_t local_day(UnixSeconds t, int offset_minutes) {
@@ -83,20 +83,18 @@ std::int64_t local_day(UnixSeconds t, int offset_minutes) {
 }
 
 UnixSeconds start_of_local_day(UnixSeconds t, int offset_minutes) {
-  return local_day(t, offset_minutes) * kSecondsPerDay -
-         static_cast<UnixSeconds>(offset_minutes) * 60;
+  return local_day(t, offset_minutes) * kSecondsPerDay - static_cast<UnixSeconds>(offset_minutes) * 60;
 }
 
 std::optional<UnixSeconds> parse_iso8601(std::string_view s) {
   CivilTime c;
-  if (!digits(s, 0, 4, c.year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, c.month) ||
-      s[7] != '-' || !digits(s, 8, 2, c.day) || (s[10] != 'T' && s[10] != ' ') ||
-      !digits(s, 11, 2, c.hour) || s[13] != ':' || !digits(s, 14, 2, c.minute) || s[16] != ':' ||
-      !digits(s, 17, 2, c.second)) {
+  if (!digits(s, 0, 4, c.year) || s.size() < 20 || s[4] != '-' || !digits(s, 5, 2, c.month) || s[7] != '-' ||
+      !digits(s, 8, 2, c.day) || (s[10] != 'T' && s[10] != ' ') || !digits(s, 11, 2, c.hour) ||
+      s[13] != ':' || !digits(s, 14, 2, c.minute) || s[16] != ':' || !digits(s, 17, 2, c.second)) {
     return std::nullopt;
   }
-  if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > days_in_month(c.year, c.month) ||
-      c.hour > 23 || c.minute > 59 || c.second > 59) {
+  if (c.month < 1 || c.month > 12 || c.day < 1 || c.day > days_in_month(c.year, c.month) || c.hour > 23 ||
+      c.minute > 59 || c.second > 59) {
     return std::nullopt;
   }
   std::size_t pos = 19;
@@ -129,13 +127,12 @@ std::string format_iso8601(UnixSeconds t, int offset_minutes) {
   const CivilTime c = to_civil(t, offset_minutes);
   char buf[40];
   if (offset_minutes == 0) {
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day,
-                  c.hour, c.minute, c.second);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02dZ", c.year, c.month, c.day, c.hour, c.minute,
+                  c.second);
   } else {
     const int a = offset_minutes < 0 ? -offset_minutes : offset_minutes;
-    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month,
-                  c.day, c.hour, c.minute, c.second, offset_minutes < 0 ? '-' : '+', a / 60,
-                  a % 60);
+    std::snprintf(buf, sizeof buf, "%04d-%02d-%02dT%02d:%02d:%02d%c%02d:%02d", c.year, c.month, c.day, c.hour,
+                  c.minute, c.second, offset_minutes < 0 ? '-' : '+', a / 60, a % 60);
   }
   return buf;
 }

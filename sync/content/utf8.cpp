@@ -81,10 +81,13 @@ bool is_cjk(char32_t cp) {
          (cp >= 0x20000 && cp <= 0x3FFFF);  // supplementary ideographs
 }
 
-bool is_control(char32_t cp) { return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F); }
+bool is_control(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+}
 
 bool is_bidi_control(char32_t cp) {
-  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
 }
 
 bool is_right_to_left(char32_t cp) {
@@ -100,7 +103,7 @@ bool is_combining_mark(char32_t cp) {
 }
 
 char32_t fold(char32_t cp) {
-  if (cp == 0x3000) return U' ';                // ideographic space
+  if (cp == 0x3000) return U' ';                   // ideographic space
   if (cp >= 0xFF01 && cp <= 0xFF5E) cp -= 0xFEE0;  // full-width ASCII
   if (cp >= 'A' && cp <= 'Z') cp += 'a' - 'A';
   return cp;

@@ -19,7 +19,10 @@ using namespace limits;
 class ItemCheck {
  public:
   ItemCheck(Issues& issues, Collection c, const std::string& id)
-      : issues_(issues), file_(collection_file(c)), kind_(c == Collection::meta ? "" : item_kind(c)), id_(id) {}
+      : issues_(issues),
+        file_(collection_file(c)),
+        kind_(c == Collection::meta ? "" : item_kind(c)),
+        id_(id) {}
 
   void error(const std::string& field, const std::string& message) {
     issues_.error(file_, std::string(kind_), id_, field, message);
@@ -39,8 +42,9 @@ class ItemCheck {
     };
     for (std::size_t i = 0; i < value.size(); ++i) {
       if (!ok(value[i], i == 0)) {
-        return error(field, "\"" + value + "\" may only use a-z, 0-9, '.', '_' and '-', starting "
-                            "with a letter or digit");
+        return error(field, "\"" + value +
+                                "\" may only use a-z, 0-9, '.', '_' and '-', starting "
+                                "with a letter or digit");
       }
     }
   }
@@ -68,16 +72,19 @@ class ItemCheck {
         return error(field, "contains a control character (U+" + hex(cp) + ")");
       }
       if (utf8::is_bidi_control(cp)) {
-        return error(field, "contains an invisible direction mark (U+" + hex(cp) + "), which can reorder what the "
-                            "screen shows; delete it (it often comes with text pasted from a web page)");
+        return error(field, "contains an invisible direction mark (U+" + hex(cp) +
+                                "), which can reorder what the "
+                                "screen shows; delete it (it often comes with text pasted from a web page)");
       }
       if (utf8::is_right_to_left(cp)) {
-        return error(field, "contains right-to-left script (U+" + hex(cp) + "); the kiosk writes left to right "
-                            "only, so it would show reversed and unjoined");
+        return error(field, "contains right-to-left script (U+" + hex(cp) +
+                                "); the kiosk writes left to right "
+                                "only, so it would show reversed and unjoined");
       }
       if (cp > 0xFFFF) {
-        return error(field, "contains U+" + hex(cp) + ", which the kiosk font cannot draw (emoji "
-                            "and characters outside the Basic Multilingual Plane are not shown)");
+        return error(field, "contains U+" + hex(cp) +
+                                ", which the kiosk font cannot draw (emoji "
+                                "and characters outside the Basic Multilingual Plane are not shown)");
       }
       if (utf8::is_combining_mark(cp)) {
         if (!after_base) {
@@ -92,8 +99,8 @@ class ItemCheck {
       after_base = cp != ' ' && cp != '\n' && cp != 0x3000;
     }
     if (count > max_chars) {
-      error(field, "is " + std::to_string(count) + " characters long; the limit is " +
-                       std::to_string(max_chars));
+      error(field,
+            "is " + std::to_string(count) + " characters long; the limit is " + std::to_string(max_chars));
     }
   }
 
@@ -141,8 +148,8 @@ class ItemCheck {
 template <class T>
 void check_count_and_ids(const std::vector<T>& items, Collection c, std::size_t max, Issues& issues) {
   if (items.size() > max) {
-    issues.error(collection_file(c), "", "", "", "has " + std::to_string(items.size()) +
-                                                     " items; the limit is " + std::to_string(max));
+    issues.error(collection_file(c), "", "", "",
+                 "has " + std::to_string(items.size()) + " items; the limit is " + std::to_string(max));
   }
   std::unordered_set<std::string> seen;
   for (const auto& item : items) {
@@ -171,7 +178,8 @@ void validate_meta(const Meta& m, Issues& issues) {
     check.time("sample_anchor", *m.sample_anchor);
     if (!m.sample) check.error("sample_anchor", "is only allowed together with \"sample\": true");
   }
-  if (m.display_hours.size() > 400) check.error("display_hours", "has more than 400 dates (keep about a year)");
+  if (m.display_hours.size() > 400)
+    check.error("display_hours", "has more than 400 dates (keep about a year)");
   for (const auto& [date, hours] : m.display_hours) {
     try {
       platform::DisplaySchedule scratch;
@@ -297,8 +305,9 @@ void validate_indicators(const Content& c, Issues& issues) {
                                         "-is-better indicator");
       }
     } else if (x.target.value <= 0) {
-      check.error("target.value", "must be above 0 when there is no baseline (progress is measured "
-                                  "as a share of the target)");
+      check.error("target.value",
+                  "must be above 0 when there is no baseline (progress is measured "
+                  "as a share of the target)");
     }
     if (x.series.size() > kMaxSeriesPoints) check.error("series", "has more than 200 points");
     int previous = 0;
@@ -313,7 +322,8 @@ void validate_indicators(const Content& c, Issues& issues) {
         check.error(where + ".period", "\"" + p.period + "\" must be a year between 2000 and 2100");
         continue;
       }
-      if (year <= previous) check.error(where + ".period", "periods must be in increasing order without repeats");
+      if (year <= previous)
+        check.error(where + ".period", "periods must be in increasing order without repeats");
       previous = year;
       check.range(where + ".value", p.value, -1e15, 1e15);
     }

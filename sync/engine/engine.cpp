@@ -1,10 +1,9 @@
 #include "sync/engine/engine.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <chrono>
 #include <map>
+#include <nlohmann/json.hpp>
 #include <set>
 #include <stdexcept>
 #include <type_traits>
@@ -25,7 +24,8 @@ namespace {
 using feed::Failure;
 using feed::FeedError;
 
-constexpr content::UnixSeconds kStatusSaveEvery = 15 * 60;  // a quiet kiosk writes its status rarely (SD wear)
+constexpr content::UnixSeconds kStatusSaveEvery =
+    15 * 60;  // a quiet kiosk writes its status rarely (SD wear)
 
 std::optional<std::int64_t> state_int(const store::Store& s, const std::string& key) {
   auto v = s.state(key);
@@ -37,11 +37,14 @@ std::optional<std::int64_t> state_int(const store::Store& s, const std::string& 
   }
 }
 
-std::string when(content::UnixSeconds t) { return content::format_iso8601(t); }
+std::string when(content::UnixSeconds t) {
+  return content::format_iso8601(t);
+}
 
 std::string hours(content::UnixSeconds seconds) {
   const auto h = seconds / 3600;
-  return h >= 48 ? std::to_string(h / 24) + " days" : std::to_string(std::max<content::UnixSeconds>(h, 1)) + " h";
+  return h >= 48 ? std::to_string(h / 24) + " days"
+                 : std::to_string(std::max<content::UnixSeconds>(h, 1)) + " h";
 }
 
 // One optional setting; a value of the wrong type is an error that names it.
@@ -67,7 +70,8 @@ SyncConfig parse_sync_config(const std::string& text) {
   while (!c.server.empty() && c.server.back() == '/') c.server.pop_back();
   if (c.server.rfind("https://", 0) != 0) throw std::runtime_error("sync.server must be an https:// address");
   if (!j.contains("root_public_keys") || !j["root_public_keys"].is_array() || j["root_public_keys"].empty()) {
-    throw std::runtime_error("sync.root_public_keys must list the feed's root public key (base64, from root.pub)");
+    throw std::runtime_error(
+        "sync.root_public_keys must list the feed's root public key (base64, from root.pub)");
   }
   for (const auto& k : j["root_public_keys"]) {
     if (!k.is_string()) throw std::runtime_error("sync.root_public_keys must be base64 strings");
@@ -90,7 +94,8 @@ SyncConfig parse_sync_config(const std::string& text) {
   c.deadline_s = setting(j, "deadline_s", c.deadline_s);
   if (c.deadline_s < 5) throw std::runtime_error("sync.deadline_s must be at least 5 seconds");
   c.image_quota_bytes = setting(j, "image_quota_mb", c.image_quota_bytes >> 20) << 20;
-  if (c.backoff.poll_interval_s < 1 || c.desk_poll_interval_s < 1) throw std::runtime_error("sync: poll intervals must be at least 1 s");
+  if (c.backoff.poll_interval_s < 1 || c.desk_poll_interval_s < 1)
+    throw std::runtime_error("sync: poll intervals must be at least 1 s");
   return c;
 }
 
@@ -98,8 +103,9 @@ SyncEngine::SyncEngine(store::Store& store, SyncConfig config, Clock wall_clock)
     : store_(store), config_(std::move(config)), clock_(std::move(wall_clock)), http_(config_.http) {
   if (!clock_) {
     clock_ = [] {
-      return static_cast<content::UnixSeconds>(
-          std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch()).count());
+      return static_cast<content::UnixSeconds>(std::chrono::duration_cast<std::chrono::seconds>(
+                                                   std::chrono::system_clock::now().time_since_epoch())
+                                                   .count());
     };
   }
   if (!config_.clock_synchronised) config_.clock_synchronised = [] { return platform::clock_synchronised(); };
@@ -125,26 +131,31 @@ std::string SyncEngine::fetch(const std::string& path, const std::string& what, 
   return http_.get(config_.server + "/" + path, what, max_bytes).body;
 }
 
-std::string SyncEngine::fetch_exact(const std::string& path, const std::string& what, const feed::ObjectRef& ref) {
+std::string SyncEngine::fetch_exact(const std::string& path, const std::string& what,
+                                    const feed::ObjectRef& ref) {
   std::string body = fetch(path, what, static_cast<std::size_t>(ref.length));
   if (static_cast<std::int64_t>(body.size()) != ref.length) {
-    throw FeedError(Failure::truncated, what + " is " + std::to_string(body.size()) + " bytes instead of the " +
-                                            std::to_string(ref.length) + " the feed announced");
+    throw FeedError(Failure::truncated, what + " is " + std::to_string(body.size()) +
+                                            " bytes instead of the " + std::to_string(ref.length) +
+                                            " the feed announced");
   }
   if (content::sha256_hex(body) != ref.sha256) {
-    throw FeedError(Failure::hash_mismatch, what + " does not match its published hash: it was altered or damaged on the way");
+    throw FeedError(Failure::hash_mismatch,
+                    what + " does not match its published hash: it was altered or damaged on the way");
   }
   return body;
 }
 
-std::optional<std::pair<feed::Root, std::string>> SyncEngine::first_pinned_root(const std::vector<feed::PublicKey>& pinned,
-                                                                                int threshold) {
+std::optional<std::pair<feed::Root, std::string>> SyncEngine::first_pinned_root(
+    const std::vector<feed::PublicKey>& pinned, int threshold) {
   for (std::int64_t v = 1; v <= 64; ++v) {
     std::string bytes;
     try {
-      bytes = fetch("roots/" + std::to_string(v) + ".json", "root version " + std::to_string(v), feed::kMaxRootBytes);
+      bytes = fetch("roots/" + std::to_string(v) + ".json", "root version " + std::to_string(v),
+                    feed::kMaxRootBytes);
     } catch (const FeedError& e) {
-      if (e.failure() == Failure::missing_object) return std::nullopt;  // past the newest, or no roots/ at all
+      if (e.failure() == Failure::missing_object)
+        return std::nullopt;  // past the newest, or no roots/ at all
       throw;
     }
     try {
@@ -187,8 +198,8 @@ feed::Root SyncEngine::trusted_root(bool refresh) {
     std::string bytes;
     try {
       bytes = version == 0 ? fetch("root.json", "root.json", feed::kMaxRootBytes)
-                           : fetch("roots/" + std::to_string(version + 1) + ".json", "root version " + std::to_string(version + 1),
-                                   feed::kMaxRootBytes);
+                           : fetch("roots/" + std::to_string(version + 1) + ".json",
+                                   "root version " + std::to_string(version + 1), feed::kMaxRootBytes);
     } catch (const FeedError& e) {
       if (e.failure() == Failure::missing_object && version > 0) break;  // no newer root
       throw;
@@ -208,7 +219,8 @@ feed::Root SyncEngine::trusted_root(bool refresh) {
     throw FeedError(Failure::bad_signature, "root.json could not be verified with the pinned root key");
   }
   if (newest->expires <= now) {
-    throw FeedError(Failure::expired, "the feed's root keys expired on " + when(newest->expires) + ": the publisher must renew them");
+    throw FeedError(Failure::expired, "the feed's root keys expired on " + when(newest->expires) +
+                                          ": the publisher must renew them");
   }
   store_.set_state("root", newest_payload);
   return *newest;
@@ -220,18 +232,21 @@ content::UnixSeconds SyncEngine::checked_floor(content::UnixSeconds wall, bool s
   // Network time is behind the floor by more than any honest skew: the floor came from a publish
   // time signed by a wrong clock while this kiosk had no network time. Network time wins.
   const content::UnixSeconds mended = std::max(config_.build_time, wall);
-  status_.time_note = "the time floor (" + when(floor) + ") was " + hours(floor - wall) +
-                      " ahead of network time, taken from a publisher whose clock was wrong; it was reset to " + when(mended);
+  status_.time_note =
+      "the time floor (" + when(floor) + ") was " + hours(floor - wall) +
+      " ahead of network time, taken from a publisher whose clock was wrong; it was reset to " + when(mended);
   log::warn("sync: " + status_.time_note);
   store_.set_state("floor", std::to_string(mended));
   return mended;
 }
 
 content::UnixSeconds SyncEngine::raised_floor(content::UnixSeconds floor, content::UnixSeconds signed_at,
-                                              content::UnixSeconds wall, bool synchronised, std::int64_t version) {
+                                              content::UnixSeconds wall, bool synchronised,
+                                              std::int64_t version) {
   if (synchronised && signed_at > wall + config_.max_signed_lead_s) {
     status_.time_note = "version " + std::to_string(version) + " was signed at " + when(signed_at) + ", " +
-                        hours(signed_at - wall) + " ahead of network time: the publisher's clock is wrong, so that "
+                        hours(signed_at - wall) +
+                        " ahead of network time: the publisher's clock is wrong, so that "
                         "time was not used (the content was)";
     return floor;
   }
@@ -251,17 +266,20 @@ void SyncEngine::run(SyncOutcome& out) {
   const std::string saved_etag = store_.state("ts_etag").value_or("");
   const std::string etag_prefix = config_.server + "\n";
   const std::string etag = saved_etag.rfind(etag_prefix, 0) == 0 ? saved_etag.substr(etag_prefix.size()) : "";
-  HttpResponse ts_response = http_.get(config_.server + "/timestamp.json", "timestamp.json", feed::kMaxTimestampBytes, etag);
+  HttpResponse ts_response =
+      http_.get(config_.server + "/timestamp.json", "timestamp.json", feed::kMaxTimestampBytes, etag);
   if (ts_response.not_modified()) {
     if (etag.empty()) {  // nothing was cached to be "not modified": a cache or proxy on the way is broken
-      throw FeedError(Failure::http, "the server answered \"304 Not Modified\" to a request for a fresh timestamp.json; "
-                                     "a cache or proxy between the kiosk and the feed host is misbehaving");
+      throw FeedError(Failure::http,
+                      "the server answered \"304 Not Modified\" to a request for a fresh timestamp.json; "
+                      "a cache or proxy between the kiosk and the feed host is misbehaving");
     }
     const auto expires = state_int(store_, "ts_expires").value_or(0);
     if (expires <= now) {
-      throw FeedError(Failure::expired, "the feed's timestamp expired on " + when(expires) +
-                                            " and the server keeps sending the same one: publishing has stopped, or an "
-                                            "old copy of the feed is being replayed");
+      throw FeedError(Failure::expired,
+                      "the feed's timestamp expired on " + when(expires) +
+                          " and the server keeps sending the same one: publishing has stopped, or an "
+                          "old copy of the feed is being replayed");
     }
     out.up_to_date = true;
     return;
@@ -280,22 +298,26 @@ void SyncEngine::run(SyncOutcome& out) {
   if (floor == time_floor_at_start_) status_.time_note.clear();
   const content::VersionInfo current = store_.version();
   const std::int64_t current_version = current.origin == "feed" ? current.version : 0;
-  if (ts.version > current_version && ts.published_at + config_.max_signed_lead_s < floor && floor > config_.build_time) {
+  if (ts.version > current_version && ts.published_at + config_.max_signed_lead_s < floor &&
+      floor > config_.build_time) {
     // A newer version, signed well before the floor: the publisher's later word says the time the
     // floor came from was wrong. Without network time this is how a kiosk recovers by itself.
-    status_.time_note = "the time floor (" + when(floor) + ") came from a publish time from the future: version " +
-                        std::to_string(ts.version) + " was signed at " + when(ts.published_at) + ", so the floor went back";
+    status_.time_note = "the time floor (" + when(floor) +
+                        ") came from a publish time from the future: version " + std::to_string(ts.version) +
+                        " was signed at " + when(ts.published_at) + ", so the floor went back";
     log::warn("sync: " + status_.time_note);
     floor = std::max(config_.build_time, ts.published_at);
     now = std::max(wall, floor);
   }
   if (ts.expires <= now) {
-    throw FeedError(Failure::expired, "the feed's timestamp expired on " + when(ts.expires) + " (now " + when(now) +
-                                          "): publishing has stopped, or an old copy of the feed is being replayed");
+    throw FeedError(Failure::expired,
+                    "the feed's timestamp expired on " + when(ts.expires) + " (now " + when(now) +
+                        "): publishing has stopped, or an old copy of the feed is being replayed");
   }
   if (ts.version < current_version) {
-    throw FeedError(Failure::rollback, "the server offers version " + std::to_string(ts.version) + ", older than version " +
-                                           std::to_string(current_version) + " already shown: refused (rollback)");
+    throw FeedError(Failure::rollback, "the server offers version " + std::to_string(ts.version) +
+                                           ", older than version " + std::to_string(current_version) +
+                                           " already shown: refused (rollback)");
   }
   const std::vector<std::pair<std::string, std::string>> ts_state = {
       {"ts_etag", ts_response.etag.empty() ? "" : etag_prefix + ts_response.etag},
@@ -304,29 +326,38 @@ void SyncEngine::run(SyncOutcome& out) {
   if (ts.version == current_version) {
     if (current.manifest_sha256 != ts.manifest.sha256) {
       throw FeedError(Failure::hash_mismatch, "the server's version " + std::to_string(ts.version) +
-                                                  " is not the version " + std::to_string(ts.version) + " this kiosk has");
+                                                  " is not the version " + std::to_string(ts.version) +
+                                                  " this kiosk has");
     }
     for (const auto& [key, value] : ts_state) store_.set_state(key, value);
     out.up_to_date = true;
     return;
   }
-  if (state_int(store_, "rejected_version") == ts.version && store_.state("rejected_sha") == ts.manifest.sha256) {
+  if (state_int(store_, "rejected_version") == ts.version &&
+      store_.state("rejected_sha") == ts.manifest.sha256) {
     throw FeedError(Failure::invalid_content, store_.state("rejected_reason").value_or("version refused"));
   }
 
   status_.state = "downloading";
-  const std::string manifest_bytes = fetch_exact(feed::manifest_path(ts.version), "manifest " + std::to_string(ts.version), ts.manifest);
-  const feed::Manifest m = feed::parse_manifest(feed::open_signed("manifest", manifest_bytes, root.online_keys).payload);
-  if (m.version != ts.version) throw FeedError(Failure::malformed, "the manifest's version does not match the timestamp");
-  if (m.expires <= now) throw FeedError(Failure::expired, "manifest " + std::to_string(m.version) + " expired on " + when(m.expires));
-  if (m.version < current_version) throw FeedError(Failure::rollback, "the manifest is older than the content shown");
+  const std::string manifest_bytes =
+      fetch_exact(feed::manifest_path(ts.version), "manifest " + std::to_string(ts.version), ts.manifest);
+  const feed::Manifest m =
+      feed::parse_manifest(feed::open_signed("manifest", manifest_bytes, root.online_keys).payload);
+  if (m.version != ts.version)
+    throw FeedError(Failure::malformed, "the manifest's version does not match the timestamp");
+  if (m.expires <= now)
+    throw FeedError(Failure::expired,
+                    "manifest " + std::to_string(m.version) + " expired on " + when(m.expires));
+  if (m.version < current_version)
+    throw FeedError(Failure::rollback, "the manifest is older than the content shown");
 
   std::int64_t image_bytes = 0, missing_bytes = 0;
   for (const auto& i : m.images) image_bytes += i.object.length;
   if (image_bytes > config_.image_quota_bytes) {
-    throw FeedError(Failure::too_large, "version " + std::to_string(m.version) + " has " + std::to_string(image_bytes >> 20) +
-                                            " MB of images, more than the " + std::to_string(config_.image_quota_bytes >> 20) +
-                                            " MB this kiosk keeps: publish smaller or fewer images");
+    throw FeedError(Failure::too_large,
+                    "version " + std::to_string(m.version) + " has " + std::to_string(image_bytes >> 20) +
+                        " MB of images, more than the " + std::to_string(config_.image_quota_bytes >> 20) +
+                        " MB this kiosk keeps: publish smaller or fewer images");
   }
   std::vector<feed::ObjectRef> missing;
   for (const auto& o : m.objects()) {
@@ -338,7 +369,8 @@ void SyncEngine::run(SyncOutcome& out) {
   const long long free = platform::free_bytes(store_.blobs().dir());
   if (free >= 0 && missing_bytes + config_.disk_reserve_bytes > free) {
     throw FeedError(Failure::disk_full, "disk full: version " + std::to_string(m.version) + " needs " +
-                                            std::to_string(missing_bytes >> 20) + " MB and only " + std::to_string(free >> 20) +
+                                            std::to_string(missing_bytes >> 20) + " MB and only " +
+                                            std::to_string(free >> 20) +
                                             " MB are free on the data partition");
   }
   for (const auto& o : missing) {
@@ -352,7 +384,8 @@ void SyncEngine::run(SyncOutcome& out) {
   status_.state = "applying";
   const auto t_parse = std::chrono::steady_clock::now();
   const auto ms_since = [](std::chrono::steady_clock::time_point t) {
-    return std::to_string(std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t).count());
+    return std::to_string(
+        std::chrono::duration_cast<std::chrono::milliseconds>(std::chrono::steady_clock::now() - t).count());
   };
   // Each page is parsed once: into its own Content (what gets inserted if the page is new) and
   // appended to the candidate (what gets validated as a whole).
@@ -382,13 +415,15 @@ void SyncEngine::run(SyncOutcome& out) {
     if (!fetched.count(i.object.sha256)) continue;  // checked when it first arrived
     // The size the manifest declares is what layouts and memory budgets use: it must be the real one,
     // read from the image's own header (no decode; the kiosk's decoder has its own pixel cap).
-    const auto real = content::probe_image(store_.blobs().get(i.object.sha256, static_cast<std::size_t>(i.object.length)));
+    const auto real =
+        content::probe_image(store_.blobs().get(i.object.sha256, static_cast<std::size_t>(i.object.length)));
     if (!real) {
       issues.error("images/" + i.name, "", "", "", "is not a PNG or JPEG image");
     } else if (real->width != i.width || real->height != i.height) {
       issues.error("images/" + i.name, "", "", "",
-                   "is " + std::to_string(real->width) + "x" + std::to_string(real->height) + " pixels but the manifest says " +
-                       std::to_string(i.width) + "x" + std::to_string(i.height));
+                   "is " + std::to_string(real->width) + "x" + std::to_string(real->height) +
+                       " pixels but the manifest says " + std::to_string(i.width) + "x" +
+                       std::to_string(i.height));
     }
   }
   const std::string parse_ms = ms_since(t_parse);
@@ -416,13 +451,15 @@ void SyncEngine::run(SyncOutcome& out) {
   delta.images = candidate.images;
   delta.version = content::VersionInfo{m.version, "feed", m.published_at, wall, ts.manifest.sha256};
   auto state = ts_state;
-  state[2].second = std::to_string(raised_floor(std::stoll(ts_state[2].second), m.published_at, wall, synchronised, m.version));
+  state[2].second = std::to_string(
+      raised_floor(std::stoll(ts_state[2].second), m.published_at, wall, synchronised, m.version));
   state.emplace_back("rejected_version", "0");
   const auto t_apply = std::chrono::steady_clock::now();
   store_.apply_pages(delta, state);
-  log::debug("sync: version " + std::to_string(m.version) + ": pages parsed in " + parse_ms + " ms, validated in " +
-             validate_ms + " ms, " + std::to_string(delta.removed.size()) + " pages removed and " +
-             std::to_string(delta.added.size()) + " added in " + ms_since(t_apply) + " ms");
+  log::debug("sync: version " + std::to_string(m.version) + ": pages parsed in " + parse_ms +
+             " ms, validated in " + validate_ms + " ms, " + std::to_string(delta.removed.size()) +
+             " pages removed and " + std::to_string(delta.added.size()) + " added in " + ms_since(t_apply) +
+             " ms");
 
   // Only now may the previous version's files go: the database no longer points at them.
   std::set<std::string> keep;
@@ -454,10 +491,11 @@ SyncOutcome SyncEngine::sync_once() {
     ~DeadlineGuard() { http.clear_deadline(); }
   } deadline_guard{http_};
   const double deadline_s = config_.deadline_s;
-  http_.set_deadline(std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(deadline_s * 1000)),
-                     "this sync ran past its " + std::to_string(static_cast<long long>(deadline_s)) +
-                         " s deadline (sync.deadline_s in kiosk.json): the network is too slow for this feed. What "
-                         "arrived is kept and the next attempt carries on");
+  http_.set_deadline(
+      std::chrono::steady_clock::now() + std::chrono::milliseconds(static_cast<long long>(deadline_s * 1000)),
+      "this sync ran past its " + std::to_string(static_cast<long long>(deadline_s)) +
+          " s deadline (sync.deadline_s in kiosk.json): the network is too slow for this feed. What "
+          "arrived is kept and the next attempt carries on");
   try {
     run(out);
     status_.state = out.applied ? "updated" : "up_to_date";
@@ -472,13 +510,19 @@ SyncOutcome SyncEngine::sync_once() {
     out.failure = e.failure();
   } catch (const store::SqliteError& e) {
     const Failure f = e.disk_full() ? Failure::disk_full : Failure::storage;
-    fail(f, e.disk_full() ? std::string("disk full: the new version could not be saved, the previous one stays (") + e.what() + ")"
-                          : std::string("the content database could not be written: ") + e.what(),
+    fail(f,
+         e.disk_full()
+             ? std::string("disk full: the new version could not be saved, the previous one stays (") +
+                   e.what() + ")"
+             : std::string("the content database could not be written: ") + e.what(),
          -1);
     out.failure = f;
   } catch (const platform::FileError& e) {
     const Failure f = e.disk_full() ? Failure::disk_full : Failure::storage;
-    fail(f, e.disk_full() ? std::string("disk full: ") + e.what() : std::string("cannot store a downloaded file: ") + e.what(), -1);
+    fail(f,
+         e.disk_full() ? std::string("disk full: ") + e.what()
+                       : std::string("cannot store a downloaded file: ") + e.what(),
+         -1);
     out.failure = f;
   } catch (const std::exception& e) {
     fail(Failure::storage, std::string("sync failed: ") + e.what(), -1);

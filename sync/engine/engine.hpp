@@ -22,15 +22,15 @@
 namespace kiosk::sync {
 
 struct SyncConfig {
-  std::string server;                       // https://feed.example.cn/zone (no trailing slash)
-  std::vector<feed::PublicKey> root_keys;   // pinned: the only keys trusted without a chain
+  std::string server;                      // https://feed.example.cn/zone (no trailing slash)
+  std::vector<feed::PublicKey> root_keys;  // pinned: the only keys trusted without a chain
   int root_threshold = 1;
   HttpOptions http;
   BackoffPolicy backoff;
-  double desk_poll_interval_s = 60;         // used instead of the poll interval while desks are shown
+  double desk_poll_interval_s = 60;  // used instead of the poll interval while desks are shown
   std::int64_t image_quota_bytes = 512LL << 20;
   std::int64_t disk_reserve_bytes = 64LL << 20;  // never fill the data partition past this
-  content::UnixSeconds build_time = 0;     // the lowest the time floor can be
+  content::UnixSeconds build_time = 0;           // the lowest the time floor can be
   // How far a signed publish time may lead a network-synchronised clock and still raise the time
   // floor. Further ahead, the publisher's clock is wrong: the version is applied, its time is not
   // used. (Publishers keep NTP time too; an hour covers any honest skew, not a time-zone mistake.)
@@ -46,7 +46,7 @@ struct SyncConfig {
 SyncConfig parse_sync_config(const std::string& json_text);
 
 struct SyncOutcome {
-  bool applied = false;       // a new version is in the store
+  bool applied = false;  // a new version is in the store
   bool up_to_date = false;
   std::optional<feed::Failure> failure;
   std::int64_t version = 0;
@@ -73,15 +73,16 @@ class SyncEngine {
   void run(SyncOutcome& out);
   feed::Root trusted_root(bool refresh);
   // A fresh kiosk's start of the chain: the first roots/<n>.json its pinned keys signed.
-  std::optional<std::pair<feed::Root, std::string>> first_pinned_root(const std::vector<feed::PublicKey>& pinned, int threshold);
+  std::optional<std::pair<feed::Root, std::string>> first_pinned_root(
+      const std::vector<feed::PublicKey>& pinned, int threshold);
   std::string fetch(const std::string& path, const std::string& what, std::size_t max_bytes);
   std::string fetch_exact(const std::string& path, const std::string& what, const feed::ObjectRef& ref);
   void fail(feed::Failure failure, const std::string& message, double retry_after);
   // The floor to judge this attempt by, mended where it came from a publisher's wrong clock.
   content::UnixSeconds checked_floor(content::UnixSeconds wall, bool synchronised);
   // The floor after a verified publish time: raised by it unless it leads network time too far.
-  content::UnixSeconds raised_floor(content::UnixSeconds floor, content::UnixSeconds signed_at, content::UnixSeconds wall,
-                                    bool synchronised, std::int64_t version);
+  content::UnixSeconds raised_floor(content::UnixSeconds floor, content::UnixSeconds signed_at,
+                                    content::UnixSeconds wall, bool synchronised, std::int64_t version);
   void save_status(bool force);
 
   store::Store& store_;

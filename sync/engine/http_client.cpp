@@ -62,13 +62,17 @@ std::size_t on_header(char* data, std::size_t size, std::size_t count, void* use
   std::string name = line.substr(0, colon);
   std::transform(name.begin(), name.end(), name.begin(), [](unsigned char c) { return std::tolower(c); });
   const std::string value = trim(line.substr(colon + 1));
-  if (name == "etag") t->etag = value;
-  else if (name == "content-type") t->content_type = value;
+  if (name == "etag")
+    t->etag = value;
+  else if (name == "content-type")
+    t->content_type = value;
   else if (name == "retry-after") {
     char* end = nullptr;
     const double seconds = std::strtod(value.c_str(), &end);
-    if (end != value.c_str() && seconds >= 0) t->retry_after = std::min(seconds, 3600.0);
-    else if (time_t when = curl_getdate(value.c_str(), nullptr); when > 0) t->retry_after = std::max(0.0, std::min(3600.0, static_cast<double>(when - time(nullptr))));
+    if (end != value.c_str() && seconds >= 0)
+      t->retry_after = std::min(seconds, 3600.0);
+    else if (time_t when = curl_getdate(value.c_str(), nullptr); when > 0)
+      t->retry_after = std::max(0.0, std::min(3600.0, static_cast<double>(when - time(nullptr))));
   }
   return n;
 }
@@ -78,34 +82,44 @@ void global_init() {
   std::call_once(once, [] { curl_global_init(CURL_GLOBAL_DEFAULT); });
 }
 
-[[noreturn]] void transport_failure(CURLcode code, const char* detail, const std::string& what, const HttpOptions& o,
-                                    std::size_t received, bool answered) {
+[[noreturn]] void transport_failure(CURLcode code, const char* detail, const std::string& what,
+                                    const HttpOptions& o, std::size_t received, bool answered) {
   const std::string why = detail[0] != '\0' ? detail : curl_easy_strerror(code);
   switch (code) {
     case CURLE_ABORTED_BY_CALLBACK:
-      throw FeedError(Failure::network, "the sync of " + what + " was interrupted because the kiosk was stopping");
+      throw FeedError(Failure::network,
+                      "the sync of " + what + " was interrupted because the kiosk was stopping");
     case CURLE_COULDNT_RESOLVE_HOST:
-      throw FeedError(Failure::network, "cannot find " + o.server_name + "'s address (DNS): check the network and the server "
-                                        "URL in the kiosk's configuration (" + why + ")");
+      throw FeedError(Failure::network, "cannot find " + o.server_name +
+                                            "'s address (DNS): check the network and the server "
+                                            "URL in the kiosk's configuration (" +
+                                            why + ")");
     case CURLE_COULDNT_CONNECT:
-      throw FeedError(Failure::network, "cannot connect to " + o.server_name + ": it refused or the network is down (" + why + ")");
+      throw FeedError(Failure::network, "cannot connect to " + o.server_name +
+                                            ": it refused or the network is down (" + why + ")");
     case CURLE_OPERATION_TIMEDOUT:
       if (!answered) {
-        throw FeedError(Failure::timeout, o.server_name + " accepted the connection but sent nothing back for " + what +
+        throw FeedError(Failure::timeout, o.server_name +
+                                              " accepted the connection but sent nothing back for " + what +
                                               ": the server is stuck, or something on the network holds the "
-                                              "connection open (" + why + ")");
+                                              "connection open (" +
+                                              why + ")");
       }
       if (why.find("too slow") != std::string::npos || why.find("less than") != std::string::npos) {
-        throw FeedError(Failure::timeout, what + " arrived too slowly (under " + std::to_string(o.low_speed_bytes) +
-                                              " bytes/s for " + std::to_string(o.low_speed_time_s) + " s): the network is very slow");
+        throw FeedError(Failure::timeout, what + " arrived too slowly (under " +
+                                              std::to_string(o.low_speed_bytes) + " bytes/s for " +
+                                              std::to_string(o.low_speed_time_s) +
+                                              " s): the network is very slow");
       }
       throw FeedError(Failure::timeout, o.server_name + " did not answer " + what + " in time (" + why + ")");
     case CURLE_PEER_FAILED_VERIFICATION:
     case CURLE_SSL_CONNECT_ERROR:
     case CURLE_SSL_CERTPROBLEM:
     case CURLE_SSL_CACERT_BADFILE:
-      throw FeedError(Failure::tls, o.server_name + "'s certificate is not trusted or is for another host name; nothing "
-                                    "was accepted from it (" + why + ")");
+      throw FeedError(Failure::tls, o.server_name +
+                                        "'s certificate is not trusted or is for another host name; nothing "
+                                        "was accepted from it (" +
+                                        why + ")");
     case CURLE_PARTIAL_FILE:
     case CURLE_RECV_ERROR:
     case CURLE_GOT_NOTHING:
@@ -113,7 +127,8 @@ void global_init() {
                                               std::to_string(received) + " bytes arrived; " + why + ")");
     case CURLE_TOO_MANY_REDIRECTS:
     case CURLE_UNSUPPORTED_PROTOCOL:
-      throw FeedError(Failure::http, o.server_name + " redirected " + what + " too often or to a non-https address (" + why + ")");
+      throw FeedError(Failure::http, o.server_name + " redirected " + what +
+                                         " too often or to a non-https address (" + why + ")");
     default:
       throw FeedError(Failure::network, "downloading " + what + " failed: " + why);
   }
@@ -126,7 +141,9 @@ HttpClient::HttpClient(HttpOptions options) : options_(std::move(options)) {
   curl_ = curl_easy_init();
 }
 
-HttpClient::~HttpClient() { curl_easy_cleanup(static_cast<CURL*>(curl_)); }
+HttpClient::~HttpClient() {
+  curl_easy_cleanup(static_cast<CURL*>(curl_));
+}
 
 HttpResponse HttpClient::get(const std::string& url, const std::string& what, std::size_t max_bytes,
                              const std::string& if_none_match) {
@@ -137,11 +154,13 @@ HttpResponse HttpClient::get(const std::string& url, const std::string& what, st
     throw FeedError(Failure::rate_limited, server + " asks kiosks to slow down (HTTP 429)", r.retry_after);
   }
   if (r.status == 404) {
-    throw FeedError(Failure::missing_object, server + " has no " + what + " (HTTP 404): the feed is incomplete "
-                                             "or the server URL is wrong");
+    throw FeedError(Failure::missing_object, server + " has no " + what +
+                                                 " (HTTP 404): the feed is incomplete "
+                                                 "or the server URL is wrong");
   }
   const std::string kind = r.status >= 500 ? server + " has a problem" : server + " refused the request";
-  throw FeedError(Failure::http, kind + " (HTTP " + std::to_string(r.status) + " for " + what + ")", r.retry_after);
+  throw FeedError(Failure::http, kind + " (HTTP " + std::to_string(r.status) + " for " + what + ")",
+                  r.retry_after);
 }
 
 void HttpClient::set_deadline(std::chrono::steady_clock::time_point at, std::string message) {
@@ -162,10 +181,12 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string& what
   t.max_bytes = max_bytes;
   char error[CURL_ERROR_SIZE] = {0};
   curl_slist* headers = nullptr;
-  if (!if_none_match.empty()) headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
+  if (!if_none_match.empty())
+    headers = curl_slist_append(headers, ("If-None-Match: " + if_none_match).c_str());
   if (upload != nullptr) {
     headers = curl_slist_append(headers, ("Content-Type: " + upload->content_type).c_str());
-    if (!upload->bearer.empty()) headers = curl_slist_append(headers, ("Authorization: Bearer " + upload->bearer).c_str());
+    if (!upload->bearer.empty())
+      headers = curl_slist_append(headers, ("Authorization: Bearer " + upload->bearer).c_str());
   }
   curl_easy_setopt(c, CURLOPT_URL, url.c_str());
   curl_easy_setopt(c, CURLOPT_PROTOCOLS_STR, "https");
@@ -178,14 +199,16 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string& what
   curl_easy_setopt(c, CURLOPT_CONNECTTIMEOUT, options_.connect_timeout_s);
   long timeout_ms = options_.total_timeout_s * 1000;
   if (deadline_) {
-    const auto left = std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - std::chrono::steady_clock::now()).count();
+    const auto left =
+        std::chrono::duration_cast<std::chrono::milliseconds>(*deadline_ - std::chrono::steady_clock::now())
+            .count();
     if (left <= 0) throw FeedError(Failure::timeout, deadline_message_ + " (before " + what + ")");
     timeout_ms = std::min<long>(timeout_ms, static_cast<long>(left));
   }
   curl_easy_setopt(c, CURLOPT_TIMEOUT_MS, timeout_ms);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_LIMIT, options_.low_speed_bytes);
   curl_easy_setopt(c, CURLOPT_LOW_SPEED_TIME, options_.low_speed_time_s);
-  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);  // we run in a thread
+  curl_easy_setopt(c, CURLOPT_NOSIGNAL, 1L);         // we run in a thread
   curl_easy_setopt(c, CURLOPT_ACCEPT_ENCODING, "");  // gzip if the host compresses JSON
   curl_easy_setopt(c, CURLOPT_USERAGENT, options_.user_agent.c_str());
   curl_easy_setopt(c, CURLOPT_HTTPHEADER, headers);
@@ -217,7 +240,8 @@ HttpResponse HttpClient::perform(const std::string& url, const std::string& what
     throw FeedError(Failure::too_large, "the server sent more than the " + std::to_string(max_bytes) +
                                             " bytes expected for " + what + ": refused");
   }
-  if (rc == CURLE_OPERATION_TIMEDOUT && deadline_ && std::chrono::steady_clock::now() >= *deadline_ - std::chrono::milliseconds(100)) {
+  if (rc == CURLE_OPERATION_TIMEDOUT && deadline_ &&
+      std::chrono::steady_clock::now() >= *deadline_ - std::chrono::milliseconds(100)) {
     throw FeedError(Failure::timeout, deadline_message_ + " (while receiving " + what + ")");
   }
   if (rc != CURLE_OK) transport_failure(rc, error, what, options_, t.body.size(), t.header_bytes > 0);

@@ -14,11 +14,11 @@
 namespace kiosk::sync {
 
 struct HttpOptions {
-  std::string ca_file;            // empty: the system's CA store
+  std::string ca_file;  // empty: the system's CA store
   long connect_timeout_s = 10;
-  long total_timeout_s = 120;     // per request
-  long low_speed_bytes = 1024;    // abort below this many bytes/s ...
-  long low_speed_time_s = 20;     // ... for this long
+  long total_timeout_s = 120;   // per request
+  long low_speed_bytes = 1024;  // abort below this many bytes/s ...
+  long low_speed_time_s = 20;   // ... for this long
   std::string user_agent = "lobby-kiosk";
   std::string server_name = "the content server";  // who failed, in messages
   // When it becomes true, a transfer in progress ends within about a second (libcurl calls the
@@ -61,7 +61,8 @@ class HttpClient {
     std::string content_type = "application/json";
     std::string bearer;  // "Authorization: Bearer ..." when not empty
   };
-  HttpResponse send(const std::string& url, const std::string& what, const Upload& upload, std::size_t max_bytes);
+  HttpResponse send(const std::string& url, const std::string& what, const Upload& upload,
+                    std::size_t max_bytes);
   const HttpStats& stats() const { return stats_; }
 
   // Bounds every request until clear_deadline() to what is left before `at`, so a series of

@@ -5,23 +5,32 @@
 namespace kiosk::sync {
 
 namespace {
-std::string when(content::UnixSeconds t) { return t > 0 ? content::format_iso8601(t) : "never"; }
+std::string when(content::UnixSeconds t) {
+  return t > 0 ? content::format_iso8601(t) : "never";
+}
 }  // namespace
 
 std::string SyncStatus::to_json() const {
-  nlohmann::json j = {{"state", state},
-                      {"configured", configured},
-                      {"offline_since", offline_since ? nlohmann::json(content::format_iso8601(*offline_since)) : nlohmann::json(nullptr)},
-                      {"last_attempt", last_attempt > 0 ? nlohmann::json(content::format_iso8601(last_attempt)) : nlohmann::json(nullptr)},
-                      {"last_success", last_success > 0 ? nlohmann::json(content::format_iso8601(last_success)) : nlohmann::json(nullptr)},
-                      {"last_error", last_error},
-                      {"last_error_code", last_error_code},
-                      {"current_version", current_version},
-                      {"current_published_at", current_published_at > 0 ? nlohmann::json(content::format_iso8601(current_published_at)) : nlohmann::json(nullptr)},
-                      {"rejected_version", rejected_version},
-                      {"failures", failures},
-                      {"time_note", time_note},
-                      {"next_attempt", next_attempt > 0 ? nlohmann::json(content::format_iso8601(next_attempt)) : nlohmann::json(nullptr)}};
+  nlohmann::json j = {
+      {"state", state},
+      {"configured", configured},
+      {"offline_since",
+       offline_since ? nlohmann::json(content::format_iso8601(*offline_since)) : nlohmann::json(nullptr)},
+      {"last_attempt",
+       last_attempt > 0 ? nlohmann::json(content::format_iso8601(last_attempt)) : nlohmann::json(nullptr)},
+      {"last_success",
+       last_success > 0 ? nlohmann::json(content::format_iso8601(last_success)) : nlohmann::json(nullptr)},
+      {"last_error", last_error},
+      {"last_error_code", last_error_code},
+      {"current_version", current_version},
+      {"current_published_at", current_published_at > 0
+                                   ? nlohmann::json(content::format_iso8601(current_published_at))
+                                   : nlohmann::json(nullptr)},
+      {"rejected_version", rejected_version},
+      {"failures", failures},
+      {"time_note", time_note},
+      {"next_attempt",
+       next_attempt > 0 ? nlohmann::json(content::format_iso8601(next_attempt)) : nlohmann::json(nullptr)}};
   return j.dump(2);
 }
 
@@ -65,7 +74,8 @@ std::string SyncStatus::describe() const {
   std::string out;
   out += "state:          " + state + "\n";
   out += "content:        version " + std::to_string(current_version) +
-         (current_published_at > 0 ? " published " + content::format_iso8601(current_published_at) : "") + "\n";
+         (current_published_at > 0 ? " published " + content::format_iso8601(current_published_at) : "") +
+         "\n";
   out += "last success:   " + when(last_success) + "\n";
   out += "last attempt:   " + when(last_attempt) + "\n";
   if (offline_since) out += "offline since:  " + content::format_iso8601(*offline_since) + "\n";

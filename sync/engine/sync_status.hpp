@@ -13,8 +13,8 @@
 namespace kiosk::sync {
 
 // Every value of SyncStatus::state: the kiosk's UI has words for each in both languages.
-inline constexpr std::array<std::string_view, 7> kSyncStates = {"idle",     "checking",   "downloading", "applying",
-                                                                "up_to_date", "updated", "error"};
+inline constexpr std::array<std::string_view, 7> kSyncStates = {
+    "idle", "checking", "downloading", "applying", "up_to_date", "updated", "error"};
 
 struct SyncStatus {
   std::string state = "idle";  // one of kSyncStates

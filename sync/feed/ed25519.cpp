@@ -2,11 +2,11 @@
 
 #include <openssl/evp.h>
 #include <openssl/pem.h>
+#include <sys/stat.h>
 
 #include <cstdio>
 #include <memory>
 #include <stdexcept>
-#include <sys/stat.h>
 
 #include "platform/files.hpp"
 #include "sync/content/sha256.hpp"
@@ -14,7 +14,9 @@
 namespace kiosk::feed {
 namespace {
 
-EVP_PKEY* as_pkey(void* p) { return static_cast<EVP_PKEY*>(p); }
+EVP_PKEY* as_pkey(void* p) {
+  return static_cast<EVP_PKEY*>(p);
+}
 
 struct CtxFree {
   void operator()(EVP_MD_CTX* c) const { EVP_MD_CTX_free(c); }
@@ -29,8 +31,9 @@ bool ed25519_verify(const PublicKey& key, std::string_view message, std::string_
   std::unique_ptr<EVP_MD_CTX, CtxFree> ctx(EVP_MD_CTX_new());
   bool ok = false;
   if (ctx && EVP_DigestVerifyInit(ctx.get(), nullptr, nullptr, nullptr, pkey) == 1) {
-    ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()), signature.size(),
-                          reinterpret_cast<const unsigned char*>(message.data()), message.size()) == 1;
+    ok = EVP_DigestVerify(ctx.get(), reinterpret_cast<const unsigned char*>(signature.data()),
+                          signature.size(), reinterpret_cast<const unsigned char*>(message.data()),
+                          message.size()) == 1;
   }
   EVP_PKEY_free(pkey);
   return ok;
@@ -59,7 +62,9 @@ PrivateKey PrivateKey::load(const std::filesystem::path& file) {
   return PrivateKey(pkey);
 }
 
-PrivateKey::PrivateKey(PrivateKey&& other) noexcept : pkey_(other.pkey_) { other.pkey_ = nullptr; }
+PrivateKey::PrivateKey(PrivateKey&& other) noexcept : pkey_(other.pkey_) {
+  other.pkey_ = nullptr;
+}
 
 PrivateKey& PrivateKey::operator=(PrivateKey&& other) noexcept {
   if (this != &other) {
@@ -70,7 +75,9 @@ PrivateKey& PrivateKey::operator=(PrivateKey&& other) noexcept {
   return *this;
 }
 
-PrivateKey::~PrivateKey() { EVP_PKEY_free(as_pkey(pkey_)); }
+PrivateKey::~PrivateKey() {
+  EVP_PKEY_free(as_pkey(pkey_));
+}
 
 void PrivateKey::save(const std::filesystem::path& file) const {
   BIO* bio = BIO_new(BIO_s_mem());
@@ -109,13 +116,15 @@ std::string PrivateKey::sign(std::string_view message) const {
 }
 
 std::string key_id(const PublicKey& key) {
-  return content::sha256_hex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size())).substr(0, 16);
+  return content::sha256_hex(std::string_view(reinterpret_cast<const char*>(key.data()), key.size()))
+      .substr(0, 16);
 }
 
 std::string base64_encode(std::string_view bytes) {
   std::string out(4 * ((bytes.size() + 2) / 3) + 1, '\0');
-  const int n = EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
+  const int n =
+      EVP_EncodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                      reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()));
   out.resize(static_cast<std::size_t>(n));
   return out;
 }
@@ -123,12 +132,14 @@ std::string base64_encode(std::string_view bytes) {
 std::string base64_decode(std::string_view text) {
   if (text.empty() || text.size() % 4 != 0) throw std::runtime_error("not base64 (length)");
   for (char c : text) {
-    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' || c == '/' || c == '=';
+    const bool ok = (c >= 'A' && c <= 'Z') || (c >= 'a' && c <= 'z') || (c >= '0' && c <= '9') || c == '+' ||
+                    c == '/' || c == '=';
     if (!ok) throw std::runtime_error("not base64 (character)");
   }
   std::string out(text.size() / 4 * 3, '\0');
-  const int n = EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
-                                reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
+  const int n =
+      EVP_DecodeBlock(reinterpret_cast<unsigned char*>(out.data()),
+                      reinterpret_cast<const unsigned char*>(text.data()), static_cast<int>(text.size()));
   if (n < 0) throw std::runtime_error("not base64");
   // EVP_DecodeBlock keeps the padding bytes as zeros: drop one per '='.
   std::size_t pad = 0;

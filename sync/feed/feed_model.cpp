@@ -1,9 +1,8 @@
 #include "sync/feed/feed_model.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cmath>
+#include <nlohmann/json.hpp>
 
 #include "sync/content/json_limits.hpp"
 #include "sync/content/sha256.hpp"
@@ -78,7 +77,8 @@ ObjectRef get_object(const char* file, const json& j, const char* sha_key) {
 
 std::vector<PublicKey> get_keys(const char* file, const json& j, const char* key) {
   auto it = j.find(key);
-  if (it == j.end() || !it->is_array() || it->empty() || it->size() > 16) bad(file, std::string(key) + " must list 1-16 keys");
+  if (it == j.end() || !it->is_array() || it->empty() || it->size() > 16)
+    bad(file, std::string(key) + " must list 1-16 keys");
   std::vector<PublicKey> keys;
   for (const auto& k : *it) {
     if (!k.is_string()) bad(file, std::string(key) + " must list base64 keys");
@@ -97,7 +97,9 @@ json keys_json(const std::vector<PublicKey>& keys) {
   return a;
 }
 
-json object_json(const ObjectRef& o) { return {{"sha256", o.sha256}, {"length", o.length}}; }
+json object_json(const ObjectRef& o) {
+  return {{"sha256", o.sha256}, {"length", o.length}};
+}
 
 }  // namespace
 
@@ -109,13 +111,16 @@ std::vector<ObjectRef> Manifest::objects() const {
 }
 
 bool Manifest::same_content(const Manifest& o) const {
-  const auto page_key = [](const PageRef& p) { return std::make_tuple(static_cast<int>(p.collection), p.object.sha256); };
+  const auto page_key = [](const PageRef& p) {
+    return std::make_tuple(static_cast<int>(p.collection), p.object.sha256);
+  };
   if (pages.size() != o.pages.size() || images.size() != o.images.size() || !(meta == o.meta)) return false;
   for (std::size_t i = 0; i < pages.size(); ++i) {
     if (page_key(pages[i]) != page_key(o.pages[i])) return false;
   }
   for (std::size_t i = 0; i < images.size(); ++i) {
-    if (images[i].name != o.images[i].name || images[i].object.sha256 != o.images[i].object.sha256) return false;
+    if (images[i].name != o.images[i].name || images[i].object.sha256 != o.images[i].object.sha256)
+      return false;
   }
   return true;
 }
@@ -149,7 +154,11 @@ std::string to_payload(const Manifest& m) {
   }
   json images = json::array();
   for (const auto& i : m.images) {
-    images.push_back({{"name", i.name}, {"sha256", i.object.sha256}, {"length", i.object.length}, {"width", i.width}, {"height", i.height}});
+    images.push_back({{"name", i.name},
+                      {"sha256", i.object.sha256},
+                      {"length", i.object.length},
+                      {"width", i.width},
+                      {"height", i.height}});
   }
   json j = {{"type", "manifest"},
             {"version", m.version},
@@ -170,7 +179,8 @@ Root parse_root(std::string_view payload) {
     r.expires = get_time(file, j, "expires");
     r.root_keys = get_keys(file, j, "root_keys");
     r.root_threshold = static_cast<int>(get_int(file, j, "root_threshold", 1, 16));
-    if (r.root_threshold > static_cast<int>(r.root_keys.size())) bad(file, "root_threshold is larger than the number of root keys");
+    if (r.root_threshold > static_cast<int>(r.root_keys.size()))
+      bad(file, "root_threshold is larger than the number of root keys");
     r.online_keys = get_keys(file, j, "online_keys");
     return r;
   });
@@ -186,7 +196,8 @@ Timestamp parse_timestamp(std::string_view payload) {
     t.expires = get_time(file, j, "expires");
     if (!j.contains("manifest")) bad(file, "manifest is missing");
     t.manifest = get_object(file, j["manifest"], "sha256");
-    if (t.manifest.length > static_cast<std::int64_t>(kMaxManifestBytes)) bad(file, "the manifest is larger than 8 MB");
+    if (t.manifest.length > static_cast<std::int64_t>(kMaxManifestBytes))
+      bad(file, "the manifest is larger than 8 MB");
     return t;
   });
 }
@@ -202,10 +213,12 @@ Manifest parse_manifest(std::string_view payload) {
     if (!j.contains("meta")) bad(file, "meta is missing");
     content::Content meta_holder;
     content::Issues issues;
-    content::parse_collection(content::Collection::meta, "manifest meta", j["meta"].dump(), meta_holder, issues);
+    content::parse_collection(content::Collection::meta, "manifest meta", j["meta"].dump(), meta_holder,
+                              issues);
     if (issues.has_errors()) bad(file, issues.summary());
     m.meta = meta_holder.meta;
-    if (!j.contains("pages") || !j["pages"].is_array() || j["pages"].size() > 100000) bad(file, "pages must be a list");
+    if (!j.contains("pages") || !j["pages"].is_array() || j["pages"].size() > 100000)
+      bad(file, "pages must be a list");
     for (const auto& p : j["pages"]) {
       PageRef ref;
       const std::string name = string_or_empty(p, "collection");
@@ -213,17 +226,20 @@ Manifest parse_manifest(std::string_view payload) {
       if (!c || *c == content::Collection::meta) bad(file, "page collection \"" + name + "\" is not known");
       ref.collection = *c;
       ref.object = get_object(file, p, "sha256");
-      if (ref.object.length > static_cast<std::int64_t>(kMaxPageBytes)) bad(file, "a page is larger than 16 MB");
+      if (ref.object.length > static_cast<std::int64_t>(kMaxPageBytes))
+        bad(file, "a page is larger than 16 MB");
       ref.items = get_int(file, p, "items", 0, 1000000);
       m.pages.push_back(ref);
     }
-    if (!j.contains("images") || !j["images"].is_array() || j["images"].size() > 20000) bad(file, "images must be a list");
+    if (!j.contains("images") || !j["images"].is_array() || j["images"].size() > 20000)
+      bad(file, "images must be a list");
     for (const auto& i : j["images"]) {
       ImageEntry e;
       if (!i.is_object() || !i.contains("name") || !i["name"].is_string()) bad(file, "an image has no name");
       e.name = i["name"].get<std::string>();
       e.object = get_object(file, i, "sha256");
-      if (e.object.length > static_cast<std::int64_t>(kMaxImageBytes)) bad(file, "an image is larger than 8 MB");
+      if (e.object.length > static_cast<std::int64_t>(kMaxImageBytes))
+        bad(file, "an image is larger than 8 MB");
       e.width = static_cast<int>(get_int(file, i, "width", 1, 16384));
       e.height = static_cast<int>(get_int(file, i, "height", 1, 16384));
       m.images.push_back(e);
@@ -232,7 +248,11 @@ Manifest parse_manifest(std::string_view payload) {
   });
 }
 
-std::string manifest_path(std::int64_t version) { return "manifests/" + std::to_string(version) + ".json"; }
-std::string object_path(const std::string& sha256) { return "objects/" + sha256; }
+std::string manifest_path(std::int64_t version) {
+  return "manifests/" + std::to_string(version) + ".json";
+}
+std::string object_path(const std::string& sha256) {
+  return "objects/" + sha256;
+}
 
 }  // namespace kiosk::feed

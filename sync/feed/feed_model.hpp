@@ -73,7 +73,7 @@ Root parse_root(std::string_view payload);
 Timestamp parse_timestamp(std::string_view payload);
 Manifest parse_manifest(std::string_view payload);
 
-std::string manifest_path(std::int64_t version);  // "manifests/12.json"
+std::string manifest_path(std::int64_t version);     // "manifests/12.json"
 std::string object_path(const std::string& sha256);  // "objects/ab12..."
 
 }  // namespace kiosk::feed

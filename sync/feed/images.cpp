@@ -33,9 +33,10 @@ PreparedImage prepare_image(std::string_view bytes) {
                              " pixels is over the cap of 8192 per side and 40 megapixels");
   }
   int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()), static_cast<int>(bytes.size()),
-                                          &w, &h, &channels, 4);
-  if (pixels == nullptr) throw std::runtime_error(std::string("cannot decode the image: ") + stbi_failure_reason());
+  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
+                                          static_cast<int>(bytes.size()), &w, &h, &channels, 4);
+  if (pixels == nullptr)
+    throw std::runtime_error(std::string("cannot decode the image: ") + stbi_failure_reason());
   std::vector<unsigned char> rgba(pixels, pixels + static_cast<std::size_t>(w) * h * 4);
   stbi_image_free(pixels);
 
@@ -58,13 +59,15 @@ PreparedImage prepare_image(std::string_view bytes) {
     }
   }
   if (transparent) {
-    if (stbi_write_png_to_func(append, &out.bytes, out.width, out.height, 4, rgba.data(), out.width * 4) == 0) {
+    if (stbi_write_png_to_func(append, &out.bytes, out.width, out.height, 4, rgba.data(), out.width * 4) ==
+        0) {
       throw std::runtime_error("PNG encoding failed");
     }
   } else {
     std::vector<unsigned char> rgb;
     rgb.reserve(rgba.size() / 4 * 3);
-    for (std::size_t i = 0; i < rgba.size(); i += 4) rgb.insert(rgb.end(), {rgba[i], rgba[i + 1], rgba[i + 2]});
+    for (std::size_t i = 0; i < rgba.size(); i += 4)
+      rgb.insert(rgb.end(), {rgba[i], rgba[i + 1], rgba[i + 2]});
     if (stbi_write_jpg_to_func(append, &out.bytes, out.width, out.height, 3, rgb.data(), kJpegQuality) == 0) {
       throw std::runtime_error("JPEG encoding failed");
     }

@@ -15,12 +15,15 @@ namespace {
 void refuse_overwrite(const KeyPaths& k) {
   std::error_code ec;
   for (const auto& p : {k.root_key(), k.online_key()}) {
-    if (fs::exists(p, ec)) throw std::runtime_error(p.string() + " already exists: refusing to overwrite keys");
+    if (fs::exists(p, ec))
+      throw std::runtime_error(p.string() + " already exists: refusing to overwrite keys");
   }
   fs::create_directories(k.dir, ec);
 }
 
-void write_pub(const fs::path& file, const PublicKey& key) { platform::write_file_atomic(file, to_base64(key) + "\n"); }
+void write_pub(const fs::path& file, const PublicKey& key) {
+  platform::write_file_atomic(file, to_base64(key) + "\n");
+}
 
 // New root and online keys in `k`, and their root.json at `version`, signed by the new root and,
 // when rotating, first by the previous one. Returns the new root public key in base64.

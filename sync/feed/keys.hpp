@@ -28,6 +28,7 @@ std::string generate_keys(const std::filesystem::path& dir, content::UnixSeconds
 
 // Rotation: new keys in `new_dir`, and a root.json one version up signed by the old root key and
 // the new one, so kiosks that trust the old root accept the new one.
-std::string rotate_keys(const std::filesystem::path& old_dir, const std::filesystem::path& new_dir, content::UnixSeconds now);
+std::string rotate_keys(const std::filesystem::path& old_dir, const std::filesystem::path& new_dir,
+                        content::UnixSeconds now);
 
 }  // namespace kiosk::feed

@@ -1,8 +1,7 @@
 #include "sync/feed/pagination.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
+#include <nlohmann/json.hpp>
 
 #include "sync/content/sha256.hpp"
 
@@ -13,7 +12,8 @@ using nlohmann::json;
 
 std::size_t bucket_count(std::size_t items) {
   std::size_t buckets = 1;
-  while (buckets * kTargetPageItems < items) buckets *= 2;  // a power of two: stable while the set grows slowly
+  while (buckets * kTargetPageItems < items)
+    buckets *= 2;  // a power of two: stable while the set grows slowly
   return buckets;
 }
 

@@ -15,7 +15,7 @@ inline constexpr std::size_t kTargetPageItems = 64;
 
 struct Page {
   content::Collection collection = content::Collection::events;
-  std::string bytes;   // {"events": [...]}, compact, deterministic
+  std::string bytes;  // {"events": [...]}, compact, deterministic
   std::string sha256;
   std::size_t items = 0;
 };

@@ -166,7 +166,8 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   for (const auto& image : source.content.images) {
     PreparedImage prepared;
     try {
-      prepared = prepare_image(platform::read_file(source.image_files.at(image.name), static_cast<std::size_t>(image.bytes)));
+      prepared = prepare_image(
+          platform::read_file(source.image_files.at(image.name), static_cast<std::size_t>(image.bytes)));
     } catch (const std::exception& e) {  // changed on disk since it was checked: name it, write nothing
       report.problems.push_back("images/" + image.name + ": " + e.what());
       return report;

@@ -26,15 +26,17 @@ struct Envelope {
 
 bool looks_like_html(std::string_view bytes) {
   std::size_t i = 0;
-  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t')) ++i;
+  while (i < bytes.size() && (bytes[i] == ' ' || bytes[i] == '\n' || bytes[i] == '\r' || bytes[i] == '\t'))
+    ++i;
   return i < bytes.size() && bytes[i] == '<';
 }
 
 Envelope parse(std::string_view type, std::string_view bytes) {
   if (bytes.substr(0, kMagic.size()) != kMagic) {
     if (looks_like_html(bytes)) {
-      throw FeedError(Failure::captive_portal, "received a web page instead of " + std::string(type) +
-                                                   " (a captive portal, proxy login or wrong server address?)");
+      throw FeedError(Failure::captive_portal,
+                      "received a web page instead of " + std::string(type) +
+                          " (a captive portal, proxy login or wrong server address?)");
     }
     throw FeedError(Failure::malformed, std::string(type) + " is not a signed kiosk feed file");
   }
@@ -42,7 +44,8 @@ Envelope parse(std::string_view type, std::string_view bytes) {
   std::size_t pos = kMagic.size();
   for (;;) {
     const std::size_t eol = bytes.find('\n', pos);
-    if (eol == std::string_view::npos) throw FeedError(Failure::malformed, std::string(type) + ": envelope is cut off");
+    if (eol == std::string_view::npos)
+      throw FeedError(Failure::malformed, std::string(type) + ": envelope is cut off");
     const std::string_view line = bytes.substr(pos, eol - pos);
     pos = eol + 1;
     if (line.empty()) break;
@@ -50,7 +53,8 @@ Envelope parse(std::string_view type, std::string_view bytes) {
       throw FeedError(Failure::malformed, std::string(type) + ": unexpected envelope line");
     }
     const std::size_t space = line.find(' ', 4);
-    if (space == std::string_view::npos) throw FeedError(Failure::malformed, std::string(type) + ": bad signature line");
+    if (space == std::string_view::npos)
+      throw FeedError(Failure::malformed, std::string(type) + ": bad signature line");
     env.sigs.emplace_back(std::string(line.substr(4, space - 4)), std::string(line.substr(space + 1)));
   }
   env.payload = bytes.substr(pos);
@@ -59,7 +63,8 @@ Envelope parse(std::string_view type, std::string_view bytes) {
 
 }  // namespace
 
-std::string make_signed(std::string_view type, std::string_view payload, const std::vector<const PrivateKey*>& keys) {
+std::string make_signed(std::string_view type, std::string_view payload,
+                        const std::vector<const PrivateKey*>& keys) {
   std::string out(kMagic);
   const std::string message = message_for(type, payload);
   for (const PrivateKey* k : keys) {
@@ -79,7 +84,8 @@ std::vector<std::string> signature_key_ids(std::string_view bytes) {
   return ids;
 }
 
-Opened open_signed(std::string_view type, std::string_view bytes, const std::vector<PublicKey>& trusted, int threshold) {
+Opened open_signed(std::string_view type, std::string_view bytes, const std::vector<PublicKey>& trusted,
+                   int threshold) {
   const Envelope env = parse(type, bytes);
   const std::string message = message_for(type, env.payload);
   std::set<std::string> good;
@@ -97,12 +103,14 @@ Opened open_signed(std::string_view type, std::string_view bytes, const std::vec
   }
   if (static_cast<int>(good.size()) < threshold) {
     const bool known = std::any_of(env.sigs.begin(), env.sigs.end(), [&](const auto& s) {
-      return std::any_of(trusted.begin(), trusted.end(), [&](const PublicKey& k) { return key_id(k) == s.first; });
+      return std::any_of(trusted.begin(), trusted.end(),
+                         [&](const PublicKey& k) { return key_id(k) == s.first; });
     });
     throw FeedError(Failure::bad_signature,
                     known ? std::string(type) + " does not match its signature: it was altered after signing"
-                          : std::string(type) + " is signed by a key this kiosk does not trust (check the root key "
-                                                "in the kiosk's configuration)");
+                          : std::string(type) +
+                                " is signed by a key this kiosk does not trust (check the root key "
+                                "in the kiosk's configuration)");
   }
   return Opened{std::string(env.payload), std::vector<std::string>(good.begin(), good.end())};
 }

@@ -19,7 +19,8 @@
 
 namespace kiosk::feed {
 
-std::string make_signed(std::string_view type, std::string_view payload, const std::vector<const PrivateKey*>& keys);
+std::string make_signed(std::string_view type, std::string_view payload,
+                        const std::vector<const PrivateKey*>& keys);
 
 struct Opened {
   std::string payload;

@@ -1,9 +1,8 @@
 #include "sync/fleet/console_link.hpp"
 
-#include <nlohmann/json.hpp>
-
 #include <algorithm>
 #include <cctype>
+#include <nlohmann/json.hpp>
 #include <system_error>
 
 #include "platform/files.hpp"
@@ -20,16 +19,19 @@ constexpr std::size_t kMaxPairReplyBytes = 4096;
 std::string console_message(const std::string& body) {
   try {
     const auto j = nlohmann::json::parse(body);
-    if (j.is_object() && j.contains("message") && j["message"].is_string()) return j["message"].get<std::string>();
+    if (j.is_object() && j.contains("message") && j["message"].is_string())
+      return j["message"].get<std::string>();
   } catch (const std::exception&) {
   }
   return "";
 }
 
 std::string normalise_console_url(std::string url) {
-  while (!url.empty() && (url.back() == '/' || std::isspace(static_cast<unsigned char>(url.back())))) url.pop_back();
+  while (!url.empty() && (url.back() == '/' || std::isspace(static_cast<unsigned char>(url.back()))))
+    url.pop_back();
   if (url.rfind("https://", 0) != 0 || url.size() <= 8) {
-    throw std::runtime_error("console.url must be an https:// address (the token must never cross the network in clear)");
+    throw std::runtime_error(
+        "console.url must be an https:// address (the token must never cross the network in clear)");
   }
   return url;
 }
@@ -43,7 +45,8 @@ ConsoleConfig parse_console_config(const nlohmann::json& j) {
   if (auto it = j.find("heartbeat_s"); it != j.end() && !it->is_null()) {
     if (!it->is_number()) throw std::runtime_error("console.heartbeat_s must be a number of seconds");
     c.heartbeat_s = it->get<double>();
-    if (c.heartbeat_s < 1 || c.heartbeat_s > 3600) throw std::runtime_error("console.heartbeat_s must be between 1 and 3600");
+    if (c.heartbeat_s < 1 || c.heartbeat_s > 3600)
+      throw std::runtime_error("console.heartbeat_s must be between 1 and 3600");
   }
   if (auto it = j.find("ca"); it != j.end() && !it->is_null()) {
     if (!it->is_string()) throw std::runtime_error("console.ca must be a file name");
@@ -52,7 +55,9 @@ ConsoleConfig parse_console_config(const nlohmann::json& j) {
   return c;
 }
 
-std::filesystem::path credentials_path(const std::filesystem::path& data_dir) { return data_dir / "console.json"; }
+std::filesystem::path credentials_path(const std::filesystem::path& data_dir) {
+  return data_dir / "console.json";
+}
 
 std::optional<Credentials> load_credentials(const std::filesystem::path& data_dir) {
   const auto file = credentials_path(data_dir);
@@ -65,7 +70,8 @@ std::optional<Credentials> load_credentials(const std::filesystem::path& data_di
     if (c.token.empty() || c.kiosk_id.empty()) throw std::runtime_error("empty token or kiosk id");
     return c;
   } catch (const std::exception& e) {
-    throw std::runtime_error(file.string() + " is unreadable (" + e.what() + "): pair the kiosk with the console again");
+    throw std::runtime_error(file.string() + " is unreadable (" + e.what() +
+                             "): pair the kiosk with the console again");
   }
 }
 
@@ -89,12 +95,14 @@ std::string normalise_pair_code(const std::string& code) {
   return out;
 }
 
-Credentials pair_with_console(const std::string& console_url, const std::string& code, const std::string& ca_file,
-                              const std::filesystem::path& data_dir, const std::string& software_version) {
+Credentials pair_with_console(const std::string& console_url, const std::string& code,
+                              const std::string& ca_file, const std::filesystem::path& data_dir,
+                              const std::string& software_version) {
   const std::string url = normalise_console_url(console_url);
   const std::string normal = normalise_pair_code(code);
-  if (normal.size() != 8) throw PairError("a pairing code has 8 letters and digits; \"" + code + "\" has " +
-                                          std::to_string(normal.size()));
+  if (normal.size() != 8)
+    throw PairError("a pairing code has 8 letters and digits; \"" + code + "\" has " +
+                    std::to_string(normal.size()));
   sync::HttpOptions options;
   options.ca_file = ca_file;
   options.total_timeout_s = 30;
@@ -108,7 +116,8 @@ Credentials pair_with_console(const std::string& console_url, const std::string&
   } catch (const std::exception& e) {
     throw PairError(e.what());
   }
-  if (r.status == 429) throw PairError("too many pairing attempts from this address: wait a minute and try again");
+  if (r.status == 429)
+    throw PairError("too many pairing attempts from this address: wait a minute and try again");
   if (r.status != 200) {
     const std::string said = console_message(r.body);
     throw PairError(said.empty() ? "the console refused the pairing (HTTP " + std::to_string(r.status) + ")"
@@ -123,7 +132,8 @@ Credentials pair_with_console(const std::string& console_url, const std::string&
   } catch (const std::exception& e) {
     throw PairError(std::string("the console's answer to the pairing is not understood (") + e.what() + ")");
   }
-  if (c.kiosk_id.empty() || c.token.size() < 32) throw PairError("the console's answer to the pairing has no usable token");
+  if (c.kiosk_id.empty() || c.token.size() < 32)
+    throw PairError("the console's answer to the pairing has no usable token");
   try {
     save_credentials(data_dir, c);
   } catch (const std::exception& e) {

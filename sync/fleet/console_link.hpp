@@ -4,11 +4,10 @@
 // the token's hash), and the pairing request itself. Without a console section or credentials the
 // kiosk works exactly as before: a static feed host is enough.
 #include <filesystem>
+#include <nlohmann/json_fwd.hpp>
 #include <optional>
 #include <stdexcept>
 #include <string>
-
-#include <nlohmann/json_fwd.hpp>
 
 namespace kiosk::fleet {
 
@@ -45,8 +44,9 @@ class PairError : public std::runtime_error {
 
 // Sends the one-time code to the console and stores the token it returns. Throws PairError with a
 // sentence for staff (wrong or used code, too many attempts, no connection ...).
-Credentials pair_with_console(const std::string& console_url, const std::string& code, const std::string& ca_file,
-                              const std::filesystem::path& data_dir, const std::string& software_version);
+Credentials pair_with_console(const std::string& console_url, const std::string& code,
+                              const std::string& ca_file, const std::filesystem::path& data_dir,
+                              const std::string& software_version);
 
 // The "message" of the console's {"error", "message"} reply, or "" when there is none.
 std::string console_message(const std::string& body);

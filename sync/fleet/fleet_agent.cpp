@@ -13,9 +13,9 @@ constexpr std::size_t kMaxReplyBytes = 16 * 1024;
 constexpr double kMinInterval = 1, kMaxInterval = 3600;
 
 content::UnixSeconds wall_seconds() {
-  return static_cast<content::UnixSeconds>(std::chrono::duration_cast<std::chrono::seconds>(
-                                               std::chrono::system_clock::now().time_since_epoch())
-                                               .count());
+  return static_cast<content::UnixSeconds>(
+      std::chrono::duration_cast<std::chrono::seconds>(std::chrono::system_clock::now().time_since_epoch())
+          .count());
 }
 
 }  // namespace
@@ -29,7 +29,8 @@ sync::HttpOptions console_http_options(const std::string& ca_file) {
   return o;
 }
 
-BeatOutcome send_heartbeat(sync::HttpClient& http, const Credentials& credentials, const KioskReport& report) {
+BeatOutcome send_heartbeat(sync::HttpClient& http, const Credentials& credentials,
+                           const KioskReport& report) {
   BeatOutcome out;
   KioskReport r = report;
   r.kiosk_id = credentials.kiosk_id;
@@ -37,7 +38,8 @@ BeatOutcome send_heartbeat(sync::HttpClient& http, const Credentials& credential
   upload.body = r.serialise();
   upload.bearer = credentials.token;
   try {
-    const auto response = http.send(credentials.console_url + "/api/v1/heartbeat", "the heartbeat", upload, kMaxReplyBytes);
+    const auto response =
+        http.send(credentials.console_url + "/api/v1/heartbeat", "the heartbeat", upload, kMaxReplyBytes);
     out.status = response.status;
     out.retry_after = response.retry_after;
     if (response.status == 200) {
@@ -50,7 +52,8 @@ BeatOutcome send_heartbeat(sync::HttpClient& http, const Credentials& credential
       out.kind = BeatOutcome::Kind::unauthorized;
       out.error = "the console no longer accepts this kiosk's token (revoked?): pair it again";
     } else {
-      out.kind = response.status == 429 || response.status >= 500 ? BeatOutcome::Kind::failed : BeatOutcome::Kind::refused;
+      out.kind = response.status == 429 || response.status >= 500 ? BeatOutcome::Kind::failed
+                                                                  : BeatOutcome::Kind::refused;
       out.error = "the console answered the heartbeat with HTTP " + std::to_string(response.status) +
                   (message.empty() ? "" : ": " + message);
     }
@@ -73,7 +76,8 @@ std::string upload_screenshot(sync::HttpClient& http, const Credentials& credent
                              "the screenshot", upload, kMaxReplyBytes);
     if (r.status >= 200 && r.status < 300) return "";
     const std::string message = console_message(r.body);
-    return "the console refused the screenshot (HTTP " + std::to_string(r.status) + (message.empty() ? ")" : "): " + message);
+    return "the console refused the screenshot (HTTP " + std::to_string(r.status) +
+           (message.empty() ? ")" : "): " + message);
   } catch (const std::exception& e) {
     return e.what();
   }
@@ -82,7 +86,9 @@ std::string upload_screenshot(sync::HttpClient& http, const Credentials& credent
 FleetAgent::FleetAgent(ConsoleConfig config, std::filesystem::path data_dir, AgentHooks hooks)
     : config_(std::move(config)), data_dir_(std::move(data_dir)), hooks_(std::move(hooks)) {}
 
-FleetAgent::~FleetAgent() { stop(); }
+FleetAgent::~FleetAgent() {
+  stop();
+}
 
 void FleetAgent::start() {
   try {
@@ -92,8 +98,8 @@ void FleetAgent::start() {
     status_.last_error = e.what();
   }
   if (credentials_ && credentials_->console_url != config_.url) {
-    log::warn("this kiosk was paired with " + credentials_->console_url + ", not with the configured console " +
-              config_.url + ": pair it again");
+    log::warn("this kiosk was paired with " + credentials_->console_url +
+              ", not with the configured console " + config_.url + ": pair it again");
     status_.last_error = "paired with another console (" + credentials_->console_url + "): pair again";
     credentials_.reset();
   }
@@ -142,14 +148,16 @@ void FleetAgent::run() {
   double delay = 0;  // beat at once: the console learns about a restart straight away
   std::unique_lock lock(mutex_);
   for (;;) {
-    cv_.wait_for(lock, std::chrono::duration<double>(delay), [&] { return stopping_ || pair_code_.has_value(); });
+    cv_.wait_for(lock, std::chrono::duration<double>(delay),
+                 [&] { return stopping_ || pair_code_.has_value(); });
     if (stopping_) return;
     if (pair_code_) {
       const std::string code = *pair_code_;
       pair_code_.reset();
       lock.unlock();
       try {
-        credentials_ = pair_with_console(config_.url, code, config_.ca, data_dir_, hooks_.report ? hooks_.report().software : "");
+        credentials_ = pair_with_console(config_.url, code, config_.ca, data_dir_,
+                                         hooks_.report ? hooks_.report().software : "");
         log::info("paired with the console " + config_.url + " as kiosk \"" + credentials_->kiosk_id + "\"");
         failures_ = 0;
         std::lock_guard relock(mutex_);
@@ -236,7 +244,8 @@ void FleetAgent::run_commands(const Credentials& credentials, const std::vector<
     if (c.kind == "sync_now") {
       if (hooks_.sync_now) hooks_.sync_now();
     } else if (c.kind == "screenshot") {
-      ScreenshotGrab grab = hooks_.grab_screenshot ? hooks_.grab_screenshot() : ScreenshotGrab{std::nullopt, "no_display"};
+      ScreenshotGrab grab =
+          hooks_.grab_screenshot ? hooks_.grab_screenshot() : ScreenshotGrab{std::nullopt, "no_display"};
       if (!grab.frame) {
         r.result = "refused";
         r.reason = grab.refused;

@@ -28,7 +28,7 @@ struct BeatOutcome {
   enum class Kind { ok, unauthorized, refused, failed } kind = Kind::failed;
   HeartbeatReply reply;
   long status = 0;
-  std::string error;      // a sentence for the staff overlay and the log
+  std::string error;  // a sentence for the staff overlay and the log
   double retry_after = -1;
 };
 BeatOutcome send_heartbeat(sync::HttpClient& http, const Credentials& credentials, const KioskReport& report);
@@ -43,9 +43,9 @@ struct ScreenshotGrab {
 };
 
 struct AgentHooks {
-  std::function<KioskReport()> report;             // the facts now (called on the agent thread)
-  std::function<void()> sync_now;                  // ask the content thread to sync at once
-  std::function<ScreenshotGrab()> grab_screenshot; // the frame on screen, from the UI thread
+  std::function<KioskReport()> report;              // the facts now (called on the agent thread)
+  std::function<void()> sync_now;                   // ask the content thread to sync at once
+  std::function<ScreenshotGrab()> grab_screenshot;  // the frame on screen, from the UI thread
 };
 
 struct AgentStatus {

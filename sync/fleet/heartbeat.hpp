@@ -29,11 +29,11 @@ struct KioskReport {
   std::string manifest_sha256;
   std::string content_origin;  // "feed", "baseline", "demo", "import"
   // Sync.
-  std::string sync_result = "never";  // "ok", "error", "never", "not_configured"
-  content::UnixSeconds last_sync = 0;     // last success
+  std::string sync_result = "never";   // "ok", "error", "never", "not_configured"
+  content::UnixSeconds last_sync = 0;  // last success
   content::UnixSeconds last_attempt = 0;
-  std::string failure_code;               // feed::failure_code() of the last failure
-  std::string failure;                    // its sentence (English; the console words it by code)
+  std::string failure_code;  // feed::failure_code() of the last failure
+  std::string failure;       // its sentence (English; the console words it by code)
   int failures = 0;
   bool feed_frozen = false;  // the feed's signed time ran out: its publisher stopped
   bool safe_mode = false;

@@ -36,8 +36,8 @@ void add_device_facts(KioskReport& r, const platform::DeviceFacts& f) {
   r.addresses = f.addresses;
 }
 
-KioskReport report_from_data_dir(const std::filesystem::path& data_dir, const std::filesystem::path& system_root,
-                                 const std::string& software) {
+KioskReport report_from_data_dir(const std::filesystem::path& data_dir,
+                                 const std::filesystem::path& system_root, const std::string& software) {
   KioskReport r;
   r.software = software;
   r.display = "none";

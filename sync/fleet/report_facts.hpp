@@ -17,7 +17,7 @@ void add_device_facts(KioskReport& r, const platform::DeviceFacts& facts);
 
 // A report from a data directory alone (content.db, starts, the board): what a kiosk would say
 // about itself, for `kioskctl heartbeat --once`. The display is reported as unknown ("none").
-KioskReport report_from_data_dir(const std::filesystem::path& data_dir, const std::filesystem::path& system_root,
-                                 const std::string& software);
+KioskReport report_from_data_dir(const std::filesystem::path& data_dir,
+                                 const std::filesystem::path& system_root, const std::string& software);
 
 }  // namespace kiosk::fleet

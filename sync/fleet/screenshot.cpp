@@ -16,7 +16,8 @@ void append(void* context, void* data, int size) {
 
 EncodedImage encode_screenshot(const Frame& frame) {
   if (frame.width <= 0 || frame.height <= 0 ||
-      frame.rgba.size() != static_cast<std::size_t>(frame.width) * static_cast<std::size_t>(frame.height) * 4) {
+      frame.rgba.size() !=
+          static_cast<std::size_t>(frame.width) * static_cast<std::size_t>(frame.height) * 4) {
     throw std::runtime_error("no frame to send");
   }
   EncodedImage out;
@@ -26,9 +27,11 @@ EncodedImage encode_screenshot(const Frame& frame) {
   out.height = frame.height;
   if (frame.width > kMaxScreenshotWidth) {
     out.width = kMaxScreenshotWidth;
-    out.height = std::max(1, static_cast<int>(static_cast<long long>(frame.height) * kMaxScreenshotWidth / frame.width));
+    out.height = std::max(
+        1, static_cast<int>(static_cast<long long>(frame.height) * kMaxScreenshotWidth / frame.width));
     scaled.resize(static_cast<std::size_t>(out.width) * out.height * 4);
-    if (stbir_resize_uint8(frame.rgba.data(), frame.width, frame.height, 0, scaled.data(), out.width, out.height, 0, 4) == 0) {
+    if (stbir_resize_uint8(frame.rgba.data(), frame.width, frame.height, 0, scaled.data(), out.width,
+                           out.height, 0, 4) == 0) {
       throw std::runtime_error("the screenshot could not be scaled down");
     }
     pixels = &scaled;
@@ -53,7 +56,8 @@ EncodedImage encode_screenshot(const Frame& frame) {
       return out;
     }
   }
-  throw std::runtime_error("the screenshot does not fit " + std::to_string(kMaxScreenshotBytes / 1024) + " KB");
+  throw std::runtime_error("the screenshot does not fit " + std::to_string(kMaxScreenshotBytes / 1024) +
+                           " KB");
 }
 
 }  // namespace kiosk::fleet

@@ -2,7 +2,6 @@
 // "--now 2026-11-30T09:00:00+08:00": every command that depends on the time accepts a fixed one,
 // so tests and staff can ask "what would the kiosk show on Monday morning?".
 #include <CLI/CLI.hpp>
-
 #include <string>
 
 #include "sync/content/time.hpp"

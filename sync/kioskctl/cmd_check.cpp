@@ -16,7 +16,8 @@ void add_check_command(CLI::App& app, int& exit_code) {
     const auto source = content::load_source_dir(*dir, issues, load);
     for (const auto& issue : issues.all()) std::cout << issue.to_string() << "\n";
     if (issues.has_errors()) {
-      std::cout << issues.error_count() << " error(s): nothing in " << *dir << " can be published until they are fixed.\n";
+      std::cout << issues.error_count() << " error(s): nothing in " << *dir
+                << " can be published until they are fixed.\n";
       exit_code = 1;
       return;
     }

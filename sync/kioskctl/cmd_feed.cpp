@@ -1,19 +1,18 @@
 // kioskctl keygen / publish / sync / status / pin-hash: the publisher's side of the feed and the
 // kiosk's side, without a screen.
-#include <nlohmann/json.hpp>
-
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "platform/files.hpp"
 #include "platform/instance_lock.hpp"
 #include "platform/pin_hash.hpp"
 #include "platform/start_journal.hpp"
+#include "sync/content/time.hpp"
 #include "sync/engine/engine.hpp"
 #include "sync/feed/keys.hpp"
 #include "sync/feed/publish.hpp"
 #include "sync/kioskctl/clock_option.hpp"
 #include "sync/kioskctl/commands.hpp"
-#include "sync/content/time.hpp"
 #include "sync/store/known_good.hpp"
 #include "sync/store/store.hpp"
 
@@ -25,11 +24,13 @@ void add_keygen_command(CLI::App& app, int& exit_code) {
   auto rotate_from = std::make_shared<std::string>();
   auto now_text = std::make_shared<std::string>();
   cmd->add_option("--out", *out, "Directory for the new keys")->required();
-  cmd->add_option("--rotate-from", *rotate_from, "Old keys directory: sign the new root with the old root key too");
+  cmd->add_option("--rotate-from", *rotate_from,
+                  "Old keys directory: sign the new root with the old root key too");
   add_now_option(*cmd, *now_text);
   cmd->callback([=, &exit_code] {
     const auto now = resolve_now(*now_text);
-    const std::string root = rotate_from->empty() ? feed::generate_keys(*out, now) : feed::rotate_keys(*rotate_from, *out, now);
+    const std::string root =
+        rotate_from->empty() ? feed::generate_keys(*out, now) : feed::rotate_keys(*rotate_from, *out, now);
     std::cout << "keys written to " << *out << "\n"
               << "Keep root.key offline. Pin this root public key in every kiosk's /etc/kiosk/kiosk.json "
                  "(sync.root_public_keys):\n  "
@@ -39,7 +40,8 @@ void add_keygen_command(CLI::App& app, int& exit_code) {
 }
 
 void add_publish_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("publish", "Validate a content directory and publish it as a new signed feed version");
+  auto* cmd = app.add_subcommand("publish",
+                                 "Validate a content directory and publish it as a new signed feed version");
   struct Args {
     std::string src, keys, out, now;
     int keep = 5;
@@ -50,7 +52,8 @@ void add_publish_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--keys", a->keys, "Keys directory (from kioskctl keygen)")->required();
   cmd->add_option("--out", a->out, "Feed directory to serve over HTTPS")->required();
   cmd->add_option("--keep", a->keep, "Older versions to keep for kiosks still fetching them");
-  cmd->add_option("--timestamp-hours", a->timestamp_hours, "How long a timestamp stays valid (re-publish before)");
+  cmd->add_option("--timestamp-hours", a->timestamp_hours,
+                  "How long a timestamp stays valid (re-publish before)");
   add_now_option(*cmd, a->now);
   cmd->callback([a, &exit_code] {
     feed::PublishOptions options;
@@ -64,14 +67,16 @@ void add_publish_command(CLI::App& app, int& exit_code) {
       exit_code = 1;
       return;
     }
-    std::cout << (r.new_version ? "published version " : "unchanged: version ") << r.version << " (" << r.pages
-              << " pages, " << r.images << " images; " << r.objects_written << " objects written, " << r.objects_reused
-              << " reused, " << r.objects_removed << " old ones removed); timestamp re-signed\n";
+    std::cout << (r.new_version ? "published version " : "unchanged: version ") << r.version << " ("
+              << r.pages << " pages, " << r.images << " images; " << r.objects_written << " objects written, "
+              << r.objects_reused << " reused, " << r.objects_removed
+              << " old ones removed); timestamp re-signed\n";
   });
 }
 
 void add_sync_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("sync", "Fetch the feed into a data directory (what a kiosk's sync thread does)");
+  auto* cmd =
+      app.add_subcommand("sync", "Fetch the feed into a data directory (what a kiosk's sync thread does)");
   struct Args {
     std::string server, data_dir, ca, root_key, keys, baseline, now;
     bool once = true;
@@ -99,7 +104,8 @@ void add_sync_command(CLI::App& app, int& exit_code) {
     config.http.total_timeout_s = static_cast<long>(a->timeout);
     std::filesystem::create_directories(a->data_dir);
     std::string why;
-    const auto lock = platform::InstanceLock::try_acquire(std::filesystem::path(a->data_dir) / "kiosk.lock", &why);
+    const auto lock =
+        platform::InstanceLock::try_acquire(std::filesystem::path(a->data_dir) / "kiosk.lock", &why);
     if (!lock) {
       std::cerr << "kioskctl: " << why << "\n";
       exit_code = 2;
@@ -113,7 +119,8 @@ void add_sync_command(CLI::App& app, int& exit_code) {
       const auto now = resolve_now(a->now);
       clock = [now] { return now; };
     } else {
-      config.build_time = KIOSK_BUILD_EPOCH;  // the kiosk's floor: a 1970 clock must not accept an expired feed
+      config.build_time =
+          KIOSK_BUILD_EPOCH;  // the kiosk's floor: a 1970 clock must not accept an expired feed
     }
     sync::SyncEngine engine(*st, config, clock);
     const auto out = engine.sync_once();
@@ -125,7 +132,8 @@ void add_sync_command(CLI::App& app, int& exit_code) {
 }
 
 void add_status_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("status", "Explain a kiosk's sync state and its last failure in plain words");
+  auto* cmd =
+      app.add_subcommand("status", "Explain a kiosk's sync state and its last failure in plain words");
   auto data_dir = std::make_shared<std::string>();
   auto json = std::make_shared<bool>(false);
   cmd->add_option("--data-dir", *data_dir, "Kiosk data directory")->required();
@@ -147,7 +155,8 @@ void add_status_command(CLI::App& app, int& exit_code) {
     const auto starts = platform::StartJournal::read(std::filesystem::path(*data_dir) / "starts");
     const auto known_good = store::known_good_version(store::KnownGoodPaths::in(*data_dir));
     int crashed_before_last = 0;
-    for (auto r = starts.rbegin() + (starts.empty() ? 0 : 1); r != starts.rend() && !r->clean; ++r) ++crashed_before_last;
+    for (auto r = starts.rbegin() + (starts.empty() ? 0 : 1); r != starts.rend() && !r->clean; ++r)
+      ++crashed_before_last;
     const bool safe = !starts.empty() && starts.back().mode != platform::SafeMode::off;
     if (*json) {
       auto j = nlohmann::json::parse(status.to_json());
@@ -161,11 +170,13 @@ void add_status_command(CLI::App& app, int& exit_code) {
       if (!starts.empty()) {
         const auto& last = starts.back();
         std::cout << "last start: " << content::format_iso8601(last.at.wall)
-                  << (safe ? " in SAFE MODE (" + std::string(platform::safe_mode_name(last.mode)) + ")" : " in normal mode")
+                  << (safe ? " in SAFE MODE (" + std::string(platform::safe_mode_name(last.mode)) + ")"
+                           : " in normal mode")
                   << ", after " << crashed_before_last << " crashed start(s) in a row\n";
       }
       std::cout << "known good copy for safe mode: "
-                << (known_good ? "version " + std::to_string(known_good->version) : std::string("none yet")) << "\n";
+                << (known_good ? "version " + std::to_string(known_good->version) : std::string("none yet"))
+                << "\n";
     }
     exit_code = status.last_error.empty() && !safe ? 0 : 1;
   });
@@ -174,12 +185,15 @@ void add_status_command(CLI::App& app, int& exit_code) {
 void add_pin_hash_command(CLI::App& app, int& exit_code) {
   auto* cmd = app.add_subcommand("pin-hash", "Hash a staff PIN for /etc/kiosk/kiosk.json (staff_pin_hash)");
   auto pin = std::make_shared<std::string>();
-  cmd->add_option("PIN", *pin, "4-8 digits")->required()->check(CLI::Validator(
-      [](std::string& s) {
-        const bool digits = s.size() >= 4 && s.size() <= 8 && s.find_first_not_of("0123456789") == std::string::npos;
-        return digits ? std::string() : std::string("a PIN is 4 to 8 digits");
-      },
-      "DIGITS"));
+  cmd->add_option("PIN", *pin, "4-8 digits")
+      ->required()
+      ->check(CLI::Validator(
+          [](std::string& s) {
+            const bool digits =
+                s.size() >= 4 && s.size() <= 8 && s.find_first_not_of("0123456789") == std::string::npos;
+            return digits ? std::string() : std::string("a PIN is 4 to 8 digits");
+          },
+          "DIGITS"));
   cmd->callback([=, &exit_code] {
     std::cout << platform::hash_pin(*pin) << "\n";
     exit_code = 0;

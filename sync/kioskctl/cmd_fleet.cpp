@@ -10,14 +10,16 @@
 namespace kiosk::ctl {
 
 void add_pair_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("pair", "Pair a kiosk's data directory with the staff console (code from \"Add kiosk\")");
+  auto* cmd = app.add_subcommand(
+      "pair", "Pair a kiosk's data directory with the staff console (code from \"Add kiosk\")");
   struct Args {
     std::string console, code, data_dir, ca;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--console", a->console, "The console's https:// address")->required();
   cmd->add_option("--code", a->code, "The 8-character pairing code")->required();
-  cmd->add_option("--data-dir", a->data_dir, "Kiosk data directory (the token is stored there, mode 0600)")->required();
+  cmd->add_option("--data-dir", a->data_dir, "Kiosk data directory (the token is stored there, mode 0600)")
+      ->required();
   cmd->add_option("--ca", a->ca, "CA certificate file for the console");
   cmd->callback([a, &exit_code] {
     try {
@@ -33,7 +35,8 @@ void add_pair_command(CLI::App& app, int& exit_code) {
 }
 
 void add_heartbeat_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("heartbeat", "Send one heartbeat to the console from a data directory's facts");
+  auto* cmd =
+      app.add_subcommand("heartbeat", "Send one heartbeat to the console from a data directory's facts");
   struct Args {
     std::string console, data_dir, ca, system_root = "/";
     bool once = true;
@@ -47,7 +50,8 @@ void add_heartbeat_command(CLI::App& app, int& exit_code) {
   cmd->callback([a, &exit_code] {
     auto credentials = fleet::load_credentials(a->data_dir);
     if (!credentials) {
-      std::cerr << "kioskctl: " << a->data_dir << " is not paired with a console: run `kioskctl pair` first\n";
+      std::cerr << "kioskctl: " << a->data_dir
+                << " is not paired with a console: run `kioskctl pair` first\n";
       exit_code = 2;
       return;
     }
@@ -62,7 +66,8 @@ void add_heartbeat_command(CLI::App& app, int& exit_code) {
     }
     std::cout << "heartbeat accepted for kiosk \"" << credentials->kiosk_id << "\" (content version "
               << report.content_version << "); next in " << out.reply.next_s << " s";
-    for (const auto& c : out.reply.commands) std::cout << "; the console asks for " << c.kind << " (#" << c.id << ")";
+    for (const auto& c : out.reply.commands)
+      std::cout << "; the console asks for " << c.kind << " (#" << c.id << ")";
     std::cout << "\n";
     exit_code = 0;
   });

@@ -7,7 +7,8 @@
 namespace kiosk::ctl {
 
 void add_import_command(CLI::App& app, int& exit_code) {
-  auto* cmd = app.add_subcommand("import", "Validate a content directory and load it into a database atomically");
+  auto* cmd =
+      app.add_subcommand("import", "Validate a content directory and load it into a database atomically");
   struct Args {
     std::string dir, db, now;
   };
@@ -26,7 +27,8 @@ void add_import_command(CLI::App& app, int& exit_code) {
     const auto issues = store::import_source_dir(*st, args->dir, now);
     for (const auto& issue : issues.all()) std::cout << issue.to_string() << "\n";
     if (issues.has_errors()) {
-      std::cout << "not imported: " << issues.error_count() << " error(s); " << args->db << " is unchanged.\n";
+      std::cout << "not imported: " << issues.error_count() << " error(s); " << args->db
+                << " is unchanged.\n";
       exit_code = 1;
       return;
     }

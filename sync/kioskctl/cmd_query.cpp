@@ -1,9 +1,8 @@
 // kioskctl query: the same questions the kiosk's screens ask, answered from a database file.
-#include <nlohmann/json.hpp>
-
 #include <cstdio>
 #include <filesystem>
 #include <iostream>
+#include <nlohmann/json.hpp>
 
 #include "sync/content/content_json.hpp"
 #include "sync/kioskctl/clock_option.hpp"
@@ -28,7 +27,9 @@ std::string fixed(double v, int decimals) {
   return buf;
 }
 
-Lang lang_of(const QueryArgs& a) { return a.lang == "en" ? Lang::en : Lang::zh; }
+Lang lang_of(const QueryArgs& a) {
+  return a.lang == "en" ? Lang::en : Lang::zh;
+}
 
 template <class E>
 std::optional<E> parse_filter(const std::string& text, const char* option) {
@@ -50,7 +51,8 @@ void print_events(const ContentSnapshot& s, const QueryArgs& a, UnixSeconds now)
   }
   for (const Event* e : events) {
     std::cout << format_iso8601(e->start).substr(0, 16) << "  " << to_string(e->category) << "  "
-              << e->title.in(lang_of(a)) << (e->status != EventStatus::scheduled ? "  [" + std::string(to_string(e->status)) + "]" : "")
+              << e->title.in(lang_of(a))
+              << (e->status != EventStatus::scheduled ? "  [" + std::string(to_string(e->status)) + "]" : "")
               << "\n";
   }
   std::cout << events.size() << " upcoming events\n";
@@ -68,7 +70,9 @@ void print_desks(const ContentSnapshot& s, const QueryArgs& a, UnixSeconds now) 
     for (const auto& zone : desks.zones) {
       json jz = {{"zone", to_json(zone.zone)}, {"desks", json::array()}};
       for (const auto& d : zone.desks) {
-        jz["desks"].push_back({{"id", d.desk->id}, {"label", d.desk->label}, {"kind", to_string(d.desk->kind)},
+        jz["desks"].push_back({{"id", d.desk->id},
+                               {"label", d.desk->label},
+                               {"kind", to_string(d.desk->kind)},
                                {"status", to_string(d.status)}});
       }
       js["zones"].push_back(std::move(jz));
@@ -95,8 +99,8 @@ void print_resources(const ContentSnapshot& s, const QueryArgs& a) {
     return;
   }
   for (const Resource* r : resources) {
-    std::cout << to_string(r->category) << "  " << r->name.in(lang_of(a)) << (r->voucher_eligible ? "  [voucher]" : "")
-              << "\n";
+    std::cout << to_string(r->category) << "  " << r->name.in(lang_of(a))
+              << (r->voucher_eligible ? "  [voucher]" : "") << "\n";
   }
   std::cout << resources.size() << " resources\n";
 }
@@ -140,7 +144,9 @@ void print_indicators(const ContentSnapshot& s, const QueryArgs& a) {
   for (const auto& p : items) {
     const Indicator& x = *p.indicator;
     std::cout << x.id << "  " << x.name.in(lang_of(a)) << ": "
-              << (x.baseline ? fixed(x.baseline->value, x.decimals) + " (" + std::to_string(x.baseline->year) + ") -> " : "")
+              << (x.baseline ? fixed(x.baseline->value, x.decimals) + " (" +
+                                   std::to_string(x.baseline->year) + ") -> "
+                             : "")
               << (p.current ? fixed(*p.current, x.decimals) + " (" + p.current_period + ")" : "-") << " -> "
               << fixed(x.target.value, x.decimals) + " (" << x.target.year << ") " << x.unit.in(lang_of(a))
               << (p.progress ? "  " + fixed(*p.progress * 100, 1) + "%" : "") << "\n";
@@ -164,8 +170,10 @@ void print_search(const store::Store& st, const ContentSnapshot& s, const QueryA
       std::cout << h.kind << "  " << h.id << "  " << (title ? title->in(lang_of(a)) : "") << "\n";
     }
   }
-  if (a.json) std::cout << out.dump(2) << "\n";
-  else std::cout << hits.size() << " matches\n";
+  if (a.json)
+    std::cout << out.dump(2) << "\n";
+  else
+    std::cout << hits.size() << " matches\n";
 }
 
 }  // namespace
@@ -205,11 +213,16 @@ void add_query_command(CLI::App& app, int& exit_code) {
     options.db_path = a->db;
     auto st = store::Store::open(options);
     const auto snap = st->snapshot();
-    if (events->parsed()) print_events(*snap, *a, now);
-    else if (desks->parsed()) print_desks(*snap, *a, now);
-    else if (resources->parsed()) print_resources(*snap, *a);
-    else if (indicators->parsed()) print_indicators(*snap, *a);
-    else print_search(*st, *snap, *a);
+    if (events->parsed())
+      print_events(*snap, *a, now);
+    else if (desks->parsed())
+      print_desks(*snap, *a, now);
+    else if (resources->parsed())
+      print_resources(*snap, *a);
+    else if (indicators->parsed())
+      print_indicators(*snap, *a);
+    else
+      print_search(*st, *snap, *a);
   });
 }
 

@@ -1,6 +1,5 @@
 // kioskctl: validate, import, query, publish and sync kiosk content without a screen.
 #include <CLI/CLI.hpp>
-
 #include <csignal>
 #include <iostream>
 
@@ -9,7 +8,7 @@
 #include "sync/kioskctl/safe_output.hpp"
 
 int main(int argc, char** argv) {
-  std::signal(SIGPIPE, SIG_IGN);  // a server hanging up is an error value, not a crash
+  std::signal(SIGPIPE, SIG_IGN);             // a server hanging up is an error value, not a crash
   const kiosk::ctl::SafeOutput safe_output;  // content never reaches the terminal as escape sequences
   CLI::App app{"kioskctl - staff and diagnostics tool for the lobby kiosk"};
   app.require_subcommand(1);

@@ -34,14 +34,16 @@ class SafeOutput::Filter : public std::streambuf {
     if (line_.empty()) return true;
     const std::string safe = platform::terminal_safe(line_);
     line_.clear();
-    return target_->sputn(safe.data(), static_cast<std::streamsize>(safe.size())) == static_cast<std::streamsize>(safe.size());
+    return target_->sputn(safe.data(), static_cast<std::streamsize>(safe.size())) ==
+           static_cast<std::streamsize>(safe.size());
   }
   std::ostream& stream_;
   std::streambuf* target_;
   std::string line_;
 };
 
-SafeOutput::SafeOutput() : out_(std::make_unique<Filter>(std::cout)), err_(std::make_unique<Filter>(std::cerr)) {}
+SafeOutput::SafeOutput()
+    : out_(std::make_unique<Filter>(std::cout)), err_(std::make_unique<Filter>(std::cerr)) {}
 SafeOutput::~SafeOutput() = default;
 
 }  // namespace kiosk::ctl

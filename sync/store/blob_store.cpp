@@ -13,9 +13,9 @@ BlobStore::BlobStore(fs::path dir) : dir_(std::move(dir)) {
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) {
-    throw platform::FileError("cannot create the blob directory " + dir_.string() + ": " +
-                                  platform::describe_errno(ec.value()),
-                              ec.value());
+    throw platform::FileError(
+        "cannot create the blob directory " + dir_.string() + ": " + platform::describe_errno(ec.value()),
+        ec.value());
   }
 }
 

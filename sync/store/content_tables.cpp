@@ -31,7 +31,9 @@ E enum_or(const std::string& s, E fallback) {
   return enum_from_string<E>(s).value_or(fallback);
 }
 
-LocalText text_at(const Statement& s, int col) { return LocalText{s.text(col), s.text(col + 1)}; }
+LocalText text_at(const Statement& s, int col) {
+  return LocalText{s.text(col), s.text(col + 1)};
+}
 
 // Search entries get their rowid from search_rows, so they can be deleted by item later.
 // (Not INSERT ... RETURNING: in SQLite 3.40 that costs ~100 us a row, 2 s for 20,000 items.)
@@ -57,12 +59,11 @@ constexpr const char* kTables[] = {"spaces", "events", "desks", "resources", "in
 void insert_items(Database& db, const Content& c, const std::string& page) {
   SearchWriter search(db);
   {
-    Statement s = db.prepare(
-        "INSERT INTO spaces VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
+    Statement s = db.prepare("INSERT INTO spaces VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
     int ord = 0;
     for (const auto& x : c.spaces) {
-      s.bind_all(x.id, page, ord++, x.name.zh, x.name.en, x.address.zh, x.address.en, x.hours.zh,
-                 x.hours.en, x.description.zh, x.description.en, join_ids(x.kiosk_ids), x.booking_url, x.sample);
+      s.bind_all(x.id, page, ord++, x.name.zh, x.name.en, x.address.zh, x.address.en, x.hours.zh, x.hours.en,
+                 x.description.zh, x.description.en, join_ids(x.kiosk_ids), x.booking_url, x.sample);
       s.run();
     }
   }
@@ -72,11 +73,10 @@ void insert_items(Database& db, const Content& c, const std::string& page) {
         "?20,?21,?22,?23,?24,?25,?26)");
     int ord = 0;
     for (const auto& x : c.events) {
-      s.bind_all(x.id, page, ord++, x.space_id, to_string(x.category), x.title.zh, x.title.en,
-                 x.summary.zh, x.summary.en, x.body.zh, x.body.en, x.venue.zh, x.venue.en,
-                 x.organiser.zh, x.organiser.en, x.start, x.end, x.registration_url, x.poster,
-                 x.capacity, x.registered, to_string(x.status), x.status_note.zh, x.status_note.en,
-                 x.keywords, x.sample);
+      s.bind_all(x.id, page, ord++, x.space_id, to_string(x.category), x.title.zh, x.title.en, x.summary.zh,
+                 x.summary.en, x.body.zh, x.body.en, x.venue.zh, x.venue.en, x.organiser.zh, x.organiser.en,
+                 x.start, x.end, x.registration_url, x.poster, x.capacity, x.registered, to_string(x.status),
+                 x.status_note.zh, x.status_note.en, x.keywords, x.sample);
       s.run();
       search.add("event", x.id, searchable_text(x));
     }
@@ -96,10 +96,10 @@ void insert_items(Database& db, const Content& c, const std::string& page) {
         "?19,?20,?21,?22,?23)");
     int ord = 0;
     for (const auto& x : c.resources) {
-      s.bind_all(x.id, page, ord++, to_string(x.category), x.name.zh, x.name.en, x.summary.zh,
-                 x.summary.en, x.provider.zh, x.provider.en, x.location.zh, x.location.en, x.hours.zh,
-                 x.hours.en, x.contact.zh, x.contact.en, x.booking.zh, x.booking.en, x.booking_url,
-                 x.voucher_eligible, x.keywords, x.image, x.sample);
+      s.bind_all(x.id, page, ord++, to_string(x.category), x.name.zh, x.name.en, x.summary.zh, x.summary.en,
+                 x.provider.zh, x.provider.en, x.location.zh, x.location.en, x.hours.zh, x.hours.en,
+                 x.contact.zh, x.contact.en, x.booking.zh, x.booking.en, x.booking_url, x.voucher_eligible,
+                 x.keywords, x.image, x.sample);
       s.run();
       search.add("resource", x.id, searchable_text(x));
     }
@@ -128,8 +128,8 @@ void insert_items(Database& db, const Content& c, const std::string& page) {
     Statement s = db.prepare("INSERT INTO notices VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
     int ord = 0;
     for (const auto& x : c.notices) {
-      s.bind_all(x.id, page, ord++, to_string(x.priority), x.title.zh, x.title.en, x.body.zh,
-                 x.body.en, x.starts, x.ends, join_ids(x.kiosk_ids));
+      s.bind_all(x.id, page, ord++, to_string(x.priority), x.title.zh, x.title.en, x.body.zh, x.body.en,
+                 x.starts, x.ends, join_ids(x.kiosk_ids));
       s.run();
     }
   }
@@ -181,13 +181,15 @@ void delete_page(Database& db, const std::string& page) {
   db.prepare("DELETE FROM indicator_series WHERE indicator_id IN (SELECT id FROM indicators WHERE page = ?1)")
       .bind_all(page)
       .run();
-  for (const char* table : kTables) db.prepare(std::string("DELETE FROM ") + table + " WHERE page = ?1").bind_all(page).run();
+  for (const char* table : kTables)
+    db.prepare(std::string("DELETE FROM ") + table + " WHERE page = ?1").bind_all(page).run();
 }
 
 std::vector<std::string> stored_pages(const Database& db) {
   std::vector<std::string> pages;
   std::string sql;
-  for (const char* table : kTables) sql += std::string(sql.empty() ? "" : " UNION ") + "SELECT DISTINCT page FROM " + table;
+  for (const char* table : kTables)
+    sql += std::string(sql.empty() ? "" : " UNION ") + "SELECT DISTINCT page FROM " + table;
   Statement s = db.prepare(sql);
   while (s.step()) pages.push_back(s.text(0));
   return pages;
@@ -196,7 +198,8 @@ std::vector<std::string> stored_pages(const Database& db) {
 Content read_content(const Database& db) {
   Content c;
   {
-    Statement s = db.prepare("SELECT key, value FROM meta WHERE key IN ('title_zh','title_en','sample','display_hours')");
+    Statement s = db.prepare(
+        "SELECT key, value FROM meta WHERE key IN ('title_zh','title_en','sample','display_hours')");
     while (s.step()) {
       const std::string key = s.text(0);
       if (key == "title_zh") {
@@ -211,7 +214,8 @@ Content read_content(const Database& db) {
           end = lines.find('\n', at);
           if (end == std::string::npos) end = lines.size();
           const std::string line = lines.substr(at, end - at);
-          if (const auto eq = line.find('='); eq != std::string::npos) c.meta.display_hours.emplace_back(line.substr(0, eq), line.substr(eq + 1));
+          if (const auto eq = line.find('='); eq != std::string::npos)
+            c.meta.display_hours.emplace_back(line.substr(0, eq), line.substr(eq + 1));
         }
       }
     }
@@ -311,8 +315,8 @@ Content read_content(const Database& db) {
         "SELECT id, grp, name_zh, name_en, unit_zh, unit_en, source_zh, source_en, note_zh, note_en,"
         " direction, baseline_year, baseline_value, target_year, target_value, decimals, weight"
         " FROM indicators ORDER BY ord, id");
-    Statement series = db.prepare(
-        "SELECT period, value, sample FROM indicator_series WHERE indicator_id = ?1 ORDER BY ord");
+    Statement series =
+        db.prepare("SELECT period, value, sample FROM indicator_series WHERE indicator_id = ?1 ORDER BY ord");
     while (s.step()) {
       Indicator x;
       x.id = s.text(0);
@@ -327,7 +331,8 @@ Content read_content(const Database& db) {
       x.decimals = s.integer(15);
       x.weight = s.real(16);
       series.bind_all(x.id);
-      while (series.step()) x.series.push_back(SeriesPoint{series.text(0), series.real(1), series.int64(2) != 0});
+      while (series.step())
+        x.series.push_back(SeriesPoint{series.text(0), series.real(1), series.int64(2) != 0});
       series.reset();
       c.indicators.push_back(std::move(x));
     }
@@ -350,7 +355,8 @@ Content read_content(const Database& db) {
   }
   {
     Statement s = db.prepare("SELECT name, sha256, bytes, width, height FROM images ORDER BY name");
-    while (s.step()) c.images.push_back(ImageRef{s.text(0), s.text(1), s.int64(2), s.integer(3), s.integer(4)});
+    while (s.step())
+      c.images.push_back(ImageRef{s.text(0), s.text(1), s.int64(2), s.integer(3), s.integer(4)});
   }
   return c;
 }
@@ -371,7 +377,8 @@ void write_version(Database& db, const VersionInfo& v) {
 VersionInfo read_version(const Database& db) {
   VersionInfo v;
   Statement s = db.prepare(
-      "SELECT key, value FROM meta WHERE key IN ('version','origin','published_at','applied_at','manifest_sha256')");
+      "SELECT key, value FROM meta WHERE key IN "
+      "('version','origin','published_at','applied_at','manifest_sha256')");
   const auto number = [](const std::string& text) {
     try {
       return static_cast<std::int64_t>(std::stoll(text));
@@ -382,11 +389,16 @@ VersionInfo read_version(const Database& db) {
   while (s.step()) {
     const std::string key = s.text(0);
     const std::string value = s.text(1);
-    if (key == "version") v.version = number(value);
-    else if (key == "origin") v.origin = value;
-    else if (key == "published_at") v.published_at = number(value);
-    else if (key == "applied_at") v.applied_at = number(value);
-    else v.manifest_sha256 = value;
+    if (key == "version")
+      v.version = number(value);
+    else if (key == "origin")
+      v.origin = value;
+    else if (key == "published_at")
+      v.published_at = number(value);
+    else if (key == "applied_at")
+      v.applied_at = number(value);
+    else
+      v.manifest_sha256 = value;
   }
   return v;
 }

@@ -21,21 +21,26 @@ void backup(Database& from, const fs::path& to) {
   fs::remove(to);
   Database dest = Database::open(to, true);
   sqlite3_backup* b = sqlite3_backup_init(dest.raw(), "main", from.raw(), "main");
-  if (b == nullptr) throw SqliteError("cannot start copying the content database: " + std::string(sqlite3_errmsg(dest.raw())), sqlite3_errcode(dest.raw()));
+  if (b == nullptr)
+    throw SqliteError("cannot start copying the content database: " + std::string(sqlite3_errmsg(dest.raw())),
+                      sqlite3_errcode(dest.raw()));
   const int rc = sqlite3_backup_step(b, -1);
   sqlite3_backup_finish(b);
-  if (rc != SQLITE_DONE) throw SqliteError("copying the content database failed: " + std::string(sqlite3_errstr(rc)), rc);
+  if (rc != SQLITE_DONE)
+    throw SqliteError("copying the content database failed: " + std::string(sqlite3_errstr(rc)), rc);
   // The copy is read as a plain file later (and copied again for safe mode): no -wal beside it.
   dest.exec("PRAGMA journal_mode=DELETE");
 }
 
 void fsync_file(const fs::path& p) {
   const int fd = ::open(p.c_str(), O_RDONLY | O_CLOEXEC);
-  if (fd < 0) throw platform::FileError("cannot open " + p.string() + ": " + platform::describe_errno(errno), errno);
+  if (fd < 0)
+    throw platform::FileError("cannot open " + p.string() + ": " + platform::describe_errno(errno), errno);
   const int rc = ::fsync(fd);
   const int err = errno;
   ::close(fd);
-  if (rc != 0) throw platform::FileError("cannot sync " + p.string() + ": " + platform::describe_errno(err), err);
+  if (rc != 0)
+    throw platform::FileError("cannot sync " + p.string() + ": " + platform::describe_errno(err), err);
 }
 
 std::set<std::string> image_hashes(Database& db) {
@@ -69,7 +74,8 @@ void save_known_good(Store& store, const KnownGoodPaths& to) {
         fs::rename(part, target, ec);
       }
     }
-    if (ec) throw platform::FileError("cannot keep image " + sha + " for safe mode: " + ec.message(), ec.value());
+    if (ec)
+      throw platform::FileError("cannot keep image " + sha + " for safe mode: " + ec.message(), ec.value());
   }
   platform::fsync_directory(to.blobs);
   const fs::path temp = to.db.string() + ".tmp";
@@ -96,7 +102,8 @@ std::optional<content::VersionInfo> known_good_version(const KnownGoodPaths& at)
   }
 }
 
-std::unique_ptr<Store> open_known_good(const KnownGoodPaths& at, const fs::path& scratch_db, OpenReport* report) {
+std::unique_ptr<Store> open_known_good(const KnownGoodPaths& at, const fs::path& scratch_db,
+                                       OpenReport* report) {
   if (!known_good_version(at)) return nullptr;
   for (const char* suffix : {"", "-wal", "-shm"}) {
     std::error_code ec;

@@ -1,7 +1,6 @@
 #include "sync/store/schema.hpp"
 
 #include <algorithm>
-
 #include <stdexcept>
 #include <string>
 
@@ -87,18 +86,22 @@ static_assert(std::size(kMigrations) == kSchemaVersion);
 
 }  // namespace
 
-int schema_version(const Database& db) { return static_cast<int>(db.scalar_int("PRAGMA user_version")); }
+int schema_version(const Database& db) {
+  return static_cast<int>(db.scalar_int("PRAGMA user_version"));
+}
 
 void check_tables(const Database& db) {
-  static const char* const kTables[][3] = {{"events", "images", "meta"}, {"search", "search_rows", "sync_state"}};
+  static const char* const kTables[][3] = {{"events", "images", "meta"},
+                                           {"search", "search_rows", "sync_state"}};
   const int version = std::min(schema_version(db), kSchemaVersion);
   for (int v = 0; v < version; ++v) {
     for (const char* table : kTables[v]) {
       Statement s = db.prepare("SELECT count(*) FROM sqlite_master WHERE name = ?1");
       s.bind(1, std::string_view(table));
       if (!s.step() || s.int64(0) == 0) {
-        throw SqliteError("the database says schema " + std::to_string(version) + " but has no table \"" + table + "\"",
-                          SQLITE_CORRUPT);
+        throw SqliteError(
+            "the database says schema " + std::to_string(version) + " but has no table \"" + table + "\"",
+            SQLITE_CORRUPT);
       }
     }
   }

@@ -91,7 +91,8 @@ void load_baseline(Store& store, const OpenOptions& options, OpenReport& report)
 std::unique_ptr<Store> Store::open(const OpenOptions& options, OpenReport* report_out) {
   OpenReport report;
   const int target = options.schema_version > 0 ? options.schema_version : kSchemaVersion;
-  const fs::path blob_dir = options.blob_dir.empty() ? options.db_path.parent_path() / "blobs" : options.blob_dir;
+  const fs::path blob_dir =
+      options.blob_dir.empty() ? options.db_path.parent_path() / "blobs" : options.blob_dir;
   std::error_code ec;
   std::optional<Database> db;
   bool fresh = false;
@@ -149,7 +150,8 @@ void Store::replace_content(const content::Content& c, const content::VersionInf
   tx.commit();
 }
 
-void Store::apply_pages(const PageDelta& delta, const std::vector<std::pair<std::string, std::string>>& state) {
+void Store::apply_pages(const PageDelta& delta,
+                        const std::vector<std::pair<std::string, std::string>>& state) {
   Transaction tx(db_);
   for (const auto& page : delta.removed) delete_page(db_, page);
   for (const auto& [page, items] : delta.added) insert_items(db_, items, page);
@@ -160,11 +162,17 @@ void Store::apply_pages(const PageDelta& delta, const std::vector<std::pair<std:
   tx.commit();  // foreign keys (events -> spaces) are checked here, across all pages
 }
 
-std::vector<std::string> Store::pages() const { return stored_pages(db_); }
+std::vector<std::string> Store::pages() const {
+  return stored_pages(db_);
+}
 
-content::Content Store::load_content() const { return read_content(db_); }
+content::Content Store::load_content() const {
+  return read_content(db_);
+}
 
-content::VersionInfo Store::version() const { return read_version(db_); }
+content::VersionInfo Store::version() const {
+  return read_version(db_);
+}
 
 std::shared_ptr<const content::ContentSnapshot> Store::snapshot() const {
   // One read transaction, so the rows and the version are of the same commit.
@@ -192,15 +200,17 @@ std::vector<SearchHit> Store::search(std::string_view query, int limit) const {
   Statement probe = db_.prepare("SELECT count(*) FROM (SELECT 1 FROM search WHERE search MATCH ?1 LIMIT ?2)");
   probe.bind_all(match, kRankedCap);
   const bool selective = probe.step() && probe.int64(0) < kRankedCap;
-  Statement s = db_.prepare(selective
-                                ? "SELECT kind, item_id FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2"
-                                : "SELECT kind, item_id FROM search WHERE search MATCH ?1 LIMIT ?2");
+  Statement s =
+      db_.prepare(selective ? "SELECT kind, item_id FROM search WHERE search MATCH ?1 ORDER BY rank LIMIT ?2"
+                            : "SELECT kind, item_id FROM search WHERE search MATCH ?1 LIMIT ?2");
   s.bind_all(match, limit);
   while (s.step()) hits.push_back(SearchHit{s.text(0), s.text(1)});
   return hits;
 }
 
-std::string Store::integrity_check() const { return db_.scalar_text("PRAGMA integrity_check"); }
+std::string Store::integrity_check() const {
+  return db_.scalar_text("PRAGMA integrity_check");
+}
 
 std::optional<std::string> Store::state(const std::string& key) const {
   Statement s = db_.prepare("SELECT value FROM sync_state WHERE key = ?1");

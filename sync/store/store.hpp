@@ -26,11 +26,11 @@ struct OpenOptions {
 };
 
 struct OpenReport {
-  bool created = false;         // there was no database yet
-  bool recovered = false;       // the old file was unusable and was moved aside
-  bool in_memory = false;       // not even a new file could be made: running from memory
+  bool created = false;    // there was no database yet
+  bool recovered = false;  // the old file was unusable and was moved aside
+  bool in_memory = false;  // not even a new file could be made: running from memory
   bool baseline_loaded = false;
-  std::string reason;           // why it was recovered, in words staff can act on
+  std::string reason;  // why it was recovered, in words staff can act on
   std::filesystem::path moved_aside;
   std::vector<std::string> baseline_problems;  // if the shipped baseline itself was invalid
 };
@@ -53,13 +53,14 @@ class Store {
   // inserted, unchanged ones not touched (an SD card's wear follows what changed, not the content's
   // size). Everything, with the version and the engine's state, in one transaction.
   struct PageDelta {
-    std::vector<std::string> removed;                            // page hashes
+    std::vector<std::string> removed;                             // page hashes
     std::vector<std::pair<std::string, content::Content>> added;  // page hash, its items
     content::Meta meta;
     std::vector<content::ImageRef> images;
     content::VersionInfo version;
   };
-  void apply_pages(const PageDelta& delta, const std::vector<std::pair<std::string, std::string>>& state = {});
+  void apply_pages(const PageDelta& delta,
+                   const std::vector<std::pair<std::string, std::string>>& state = {});
   // Page hashes the stored rows came from ("" for imported content).
   std::vector<std::string> pages() const;
 

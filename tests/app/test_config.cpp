@@ -58,7 +58,9 @@ TEST_CASE("a config that is not JSON at all still gives a usable kiosk") {
 
 TEST_CASE("the console section is read - a broken one is reported and the kiosk runs without it") {
   test::TempDir tmp;
-  test::write_text(tmp / "kiosk.json", R"({"console": {"url": "https://console.example.cn/", "heartbeat_s": 30, "ca": "/etc/kiosk/ca.pem"}})");
+  test::write_text(
+      tmp / "kiosk.json",
+      R"({"console": {"url": "https://console.example.cn/", "heartbeat_s": 30, "ca": "/etc/kiosk/ca.pem"}})");
   auto c = app::load_config(tmp / "kiosk.json");
   REQUIRE(c.console);
   CHECK(c.console->url == "https://console.example.cn");

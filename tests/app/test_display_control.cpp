@@ -29,7 +29,8 @@ TEST_CASE("opening hours - a content override and a touch drive the panel's bl_p
   fs::create_directories(panel);
   test::write_text(panel / "bl_power", "0\n");
   test::write_text(panel / "brightness", "200\n");
-  app::DisplayControl display(platform::DisplaySchedule::parse({{"mon-fri", "08:00-20:00"}}), 300, root.path());
+  app::DisplayControl display(platform::DisplaySchedule::parse({{"mon-fri", "08:00-20:00"}}), 300,
+                              root.path());
   REQUIRE(display.has_backlight());
 
   CHECK(display.update(at(kMondayNoon), 0));
@@ -37,9 +38,9 @@ TEST_CASE("opening hours - a content override and a touch drive the panel's bl_p
 
   CHECK_FALSE(display.update(at(kMondayNoon + 9 * 3600), 1));  // 21:00
   CHECK(test::read_text(panel / "bl_power") == "4");
-  CHECK(display.touched(at(kMondayNoon + 9 * 3600), 2));   // woke it: the touch presses nothing
+  CHECK(display.touched(at(kMondayNoon + 9 * 3600), 2));  // woke it: the touch presses nothing
   CHECK(test::read_text(panel / "bl_power") == "0");
-  CHECK_FALSE(display.touched(at(kMondayNoon + 9 * 3600), 3));  // already lit: a normal touch
+  CHECK_FALSE(display.touched(at(kMondayNoon + 9 * 3600), 3));         // already lit: a normal touch
   CHECK_FALSE(display.update(at(kMondayNoon + 9 * 3600 + 400), 400));  // the wake period ran out
   CHECK(test::read_text(panel / "bl_power") == "4");
 
@@ -64,7 +65,8 @@ TEST_CASE("a clock known to be wrong keeps the screen lit") {
   CHECK_FALSE(display.update(at(kMondayNoon), 1));
 }
 
-TEST_CASE("a plausible clock that NTP has not confirmed keeps the screen lit - fake-hwclock after a weekend off") {
+TEST_CASE(
+    "a plausible clock that NTP has not confirmed keeps the screen lit - fake-hwclock after a weekend off") {
   test::TempDir root;
   app::DisplayControl display(platform::DisplaySchedule::parse({{"daily", "08:00-20:00"}}), 300, root.path());
   platform::ClockReading stale = at(kMondayNoon + 9 * 3600);  // says 21:00: closed

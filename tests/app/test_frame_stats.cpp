@@ -10,8 +10,9 @@ TEST_CASE("a tap's latency runs from its input event to the present that answere
   FrameStats s;
   CHECK_FALSE(s.presented(false, 100, true, 50).has_value());  // an answer with no input seen: no figure
   s.input(1000);
-  CHECK_FALSE(s.presented(false, 2'073'600, false, 1005).has_value());  // the press shown, nothing answered yet
-  s.input(1080);  // the finger lifts
+  CHECK_FALSE(
+      s.presented(false, 2'073'600, false, 1005).has_value());  // the press shown, nothing answered yet
+  s.input(1080);                                                // the finger lifts
   CHECK(s.presented(false, 2'073'600, true, 1092) == 12u);
   CHECK_FALSE(s.presented(true, 30'000, true, 1100).has_value());  // counted once
   s.input(0xFFFFFFF0u);  // SDL's 32-bit milliseconds wrap after 49 days
@@ -29,6 +30,8 @@ TEST_CASE("the minute summary counts whole and clock-only frames and their pixel
   CHECK_FALSE(s.minute_summary(69.0).has_value());
   const auto text = s.minute_summary(70.0);
   REQUIRE(text.has_value());
-  CHECK(*text == "loop: 3 wake-ups, 1 full and 2 clock-only frames, 500 pixels per frame on screen in the last minute");
+  CHECK(
+      *text ==
+      "loop: 3 wake-ups, 1 full and 2 clock-only frames, 500 pixels per frame on screen in the last minute");
   CHECK_FALSE(s.minute_summary(71.0).has_value());  // a new minute began
 }

@@ -2,7 +2,6 @@
 // $NOTIFY_SOCKET. Readiness after the first frame, watchdog pings only while the loop turns,
 // crash-loop safe mode, one kiosk per data directory, and the backlight outside opening hours.
 #include <doctest/doctest.h>
-
 #include <signal.h>
 
 #include <filesystem>
@@ -35,10 +34,11 @@ struct KioskRun {
     test::write_text(config, "{}");
   }
 
-  std::unique_ptr<test::ChildProcess> start(const std::string& log_name, const std::vector<std::string>& env = {}) {
+  std::unique_ptr<test::ChildProcess> start(const std::string& log_name,
+                                            const std::vector<std::string>& env = {}) {
     auto argv = test::our_program("kiosk/kiosk");
-    argv.insert(argv.end(), {"--config", config.string(), "--data-dir", data.string(), "--windowed", "--size", "800x480",
-                             "--software"});
+    argv.insert(argv.end(), {"--config", config.string(), "--data-dir", data.string(), "--windowed", "--size",
+                             "800x480", "--software"});
     std::vector<std::string> environment = {"SDL_VIDEODRIVER=offscreen", "SDL_FRAMEBUFFER_ACCELERATION=0",
                                             "KIOSK_ASSET_DIR=" + (test::source_dir() / "assets").string()};
     environment.insert(environment.end(), env.begin(), env.end());
@@ -59,7 +59,8 @@ TEST_CASE("ready after the first frame - watchdog pings while the loop turns - n
   std::this_thread::sleep_for(std::chrono::seconds(4));
   const auto running = systemd.drain();
   CHECK_MESSAGE(test::count_containing(running, "WATCHDOG=1") >= 3, kiosk->log());
-  for (std::size_t i = 1; i < running.size(); ++i) CHECK(running[i].at - running[i - 1].at < 1.5);  // under the 2 s limit
+  for (std::size_t i = 1; i < running.size(); ++i)
+    CHECK(running[i].at - running[i - 1].at < 1.5);  // under the 2 s limit
 
   kiosk->signal(SIGSTOP);  // the loop stops turning: a hang, seen from outside
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
@@ -77,7 +78,8 @@ TEST_CASE("ready after the first frame - watchdog pings while the loop turns - n
   CHECK(starts.back().clean);
 }
 
-TEST_CASE("three crashed starts within ten minutes: the fourth shows the last known good content and says so") {
+TEST_CASE(
+    "three crashed starts within ten minutes: the fourth shows the last known good content and says so") {
   KioskRun run;
   const auto now = static_cast<content::UnixSeconds>(std::time(nullptr));
   {
@@ -160,13 +162,16 @@ TEST_CASE("outside opening hours the backlight goes off - and back on when the k
   CHECK(test::read_text(panel / "bl_power") == "0");
 }
 
-TEST_CASE("no display at boot: the kiosk says so to systemd and waits for one - watchdog fed - SIGTERM a clean stop") {
+TEST_CASE(
+    "no display at boot: the kiosk says so to systemd and waits for one - watchdog fed - SIGTERM a clean "
+    "stop") {
   KioskRun run;
   test::FakeSystemd systemd(run.dir / "notify");
   auto argv = test::our_program("kiosk/kiosk");
   argv.insert(argv.end(), {"--config", run.config.string(), "--data-dir", run.data.string()});
   // A video driver SDL does not have fails SDL_Init the way a board with no screen does.
-  test::ChildProcess kiosk(argv, {"SDL_VIDEODRIVER=no-such-driver", "WATCHDOG_USEC=2000000"}, run.dir / "kiosk.log");
+  test::ChildProcess kiosk(argv, {"SDL_VIDEODRIVER=no-such-driver", "WATCHDOG_USEC=2000000"},
+                           run.dir / "kiosk.log");
   const std::string ready = systemd.wait_for("READY=1", kStartSeconds);
   REQUIRE_MESSAGE(!ready.empty(), kiosk.log());
   CHECK(ready.find("STATUS=waiting for a display") != std::string::npos);
@@ -174,7 +179,7 @@ TEST_CASE("no display at boot: the kiosk says so to systemd and waits for one - 
   systemd.drain();
   std::this_thread::sleep_for(std::chrono::seconds(3));
   CHECK(test::count_containing(systemd.drain(), "WATCHDOG=1") >= 2);  // waiting is not hanging
-  CHECK_FALSE(kiosk.wait(0.1).has_value());                            // and not a restart loop
+  CHECK_FALSE(kiosk.wait(0.1).has_value());                           // and not a restart loop
   kiosk.signal(SIGTERM);
   CHECK(kiosk.wait(30) == 0);
   const auto starts = platform::StartJournal::read(run.data / "starts");

@@ -4,7 +4,6 @@
 // tick must change only the clock's rectangle on screen, and the frame around it must stay whole.
 // Label "x11": the release build only (GL drivers under qemu or the sanitizers test Mesa, not us).
 #include <doctest/doctest.h>
-
 #include <signal.h>
 #include <unistd.h>
 
@@ -42,8 +41,9 @@ struct Xvfb {
       }
     }
     server = std::make_unique<test::ChildProcess>(
-        std::vector<std::string>{"Xvfb", name(), "-screen", "0", std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24",
-                                 "-nolisten", "tcp"},
+        std::vector<std::string>{"Xvfb", name(), "-screen", "0",
+                                 std::to_string(kWidth) + "x" + std::to_string(kHeight) + "x24", "-nolisten",
+                                 "tcp"},
         std::vector<std::string>{}, dir / "xvfb.log");
     for (int i = 0; i < 200 && !fs::exists("/tmp/.X11-unix/X" + std::to_string(display)); ++i) {
       std::this_thread::sleep_for(std::chrono::milliseconds(50));
@@ -73,7 +73,8 @@ std::uint32_t be32(const std::string& s, std::size_t at) {
 Screen grab(const Xvfb& x, const fs::path& file) {
   test::ChildProcess xwd({"xwd", "-root", "-silent", "-display", x.name(), "-out", file.string()}, {},
                          x.dir / "xwd.log");
-  REQUIRE_MESSAGE(xwd.wait(30) == 0, "xwd failed (scripts/install-deps.sh test installs x11-apps): " << xwd.log());
+  REQUIRE_MESSAGE(xwd.wait(30) == 0,
+                  "xwd failed (scripts/install-deps.sh test installs x11-apps): " << xwd.log());
   const std::string d = test::read_text(file);
   REQUIRE(d.size() >= 100);
   Screen s;
@@ -134,7 +135,8 @@ TEST_CASE("on an X server a clock tick puts only the clock on screen - GPU and s
       REQUIRE_MESSAGE(!kiosk.wait(0.05).has_value(), kiosk.log());
     }
     REQUIRE_MESSAGE(partial_frames(kiosk.log()).size() >= 3, kiosk.log());
-    if (path == "--gpu") CHECK_MESSAGE(kiosk.log().find("partial redraw and present") != std::string::npos, kiosk.log());
+    if (path == "--gpu")
+      CHECK_MESSAGE(kiosk.log().find("partial redraw and present") != std::string::npos, kiosk.log());
 
     const Screen before = grab(x, run / "before.xwd");
     std::this_thread::sleep_for(std::chrono::milliseconds(1300));  // at least one tick in between

@@ -104,8 +104,11 @@ TEST_CASE("in a real browser a form posted from another site publishes nothing")
   CHECK(fx.feed_version() == before);
 }
 
-TEST_CASE("in a real browser at phone width an admin adds a kiosk - reads its code - and sees it on the fleet page") {
-  REQUIRE_MESSAGE(test::have_browser(), "chromium and chromium-driver are missing: scripts/install-deps.sh test");
+TEST_CASE(
+    "in a real browser at phone width an admin adds a kiosk - reads its code - and sees it on the fleet "
+    "page") {
+  REQUIRE_MESSAGE(test::have_browser(),
+                  "chromium and chromium-driver are missing: scripts/install-deps.sh test");
   test::ConsoleFixture fx;
   test::Browser b(fx.dir() / "browser", "390,844");
   // KIOSK_BROWSER_SHOTS=DIR keeps what the browser showed, for a person to look at.
@@ -125,27 +128,35 @@ TEST_CASE("in a real browser at phone width an admin adds a kiosk - reads its co
   const auto at = page.find("id=\"pair-code\">");
   REQUIRE(at != std::string::npos);
   const std::string code = page.substr(at + 15, 9);
-  auto paired = test::http({"POST", fx.url("/api/v1/pair"), {"Content-Type: application/json"},
-                            "{\"code\": \"" + code + "\"}", std::nullopt});
+  auto paired = test::http({"POST",
+                            fx.url("/api/v1/pair"),
+                            {"Content-Type: application/json"},
+                            "{\"code\": \"" + code + "\"}",
+                            std::nullopt});
   REQUIRE(paired.status == 200);
   const std::string token = paired.body.substr(paired.body.find("\"token\":\"") + 9, 64);
   const std::string beat =
       R"({"kiosk_id": "hq-lobby-1", "software": "1.0", "content": {"version": 0}, "sync": {"result": "error", "failures": 3,
           "failure_code": "network"}, "display": {"state": "on", "width": 1080, "height": 1920, "orientation": "portrait"},
           "board": {"cpu_celsius": 56.2, "addresses": ["eth0 192.168.10.31"]}})";
-  REQUIRE(test::http({"POST", fx.url("/api/v1/heartbeat"), {"Content-Type: application/json", "Authorization: Bearer " + token},
-                      beat, std::nullopt})
+  REQUIRE(test::http({"POST",
+                      fx.url("/api/v1/heartbeat"),
+                      {"Content-Type: application/json", "Authorization: Bearer " + token},
+                      beat,
+                      std::nullopt})
               .status == 200);
   b.go(fx.url("/fleet"));
   REQUIRE(b.wait_for("#fleet-table"));
   CHECK(b.source().find("连不上内容服务器") != std::string::npos);
   // Nothing wider than the phone: no sideways scrolling on the fleet page or a kiosk's page.
-  CHECK(b.script("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth == 390") == "true");
+  CHECK(b.script("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth == 390") ==
+        "true");
   keep("fleet-list-zh");
   b.go(fx.url("/fleet/hq-lobby-1?lang=en"));
   REQUIRE(b.wait_for("#screenshot-now"));
   CHECK(b.source().find("cannot reach the content server") != std::string::npos);
-  CHECK(b.script("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth == 390") == "true");
+  CHECK(b.script("document.documentElement.scrollWidth <= window.innerWidth && window.innerWidth == 390") ==
+        "true");
   keep("kiosk-en");
   b.click("#screenshot-now");
   REQUIRE(b.wait_for_url("?sent=1"));
@@ -154,8 +165,10 @@ TEST_CASE("in a real browser at phone width an admin adds a kiosk - reads its co
   REQUIRE(b.wait_for("#fleet-table"));
 }
 
-TEST_CASE("in a real browser the fleet pages read well at desktop and phone width - hostile ids are refused") {
-  REQUIRE_MESSAGE(test::have_browser(), "chromium and chromium-driver are missing: scripts/install-deps.sh test");
+TEST_CASE(
+    "in a real browser the fleet pages read well at desktop and phone width - hostile ids are refused") {
+  REQUIRE_MESSAGE(test::have_browser(),
+                  "chromium and chromium-driver are missing: scripts/install-deps.sh test");
   test::ConsoleFixture fx;
   const char* shots = std::getenv("KIOSK_BROWSER_SHOTS");
   // Two kiosks with facts and a screenshot, an urgent notice one of them shows.
@@ -166,24 +179,33 @@ TEST_CASE("in a real browser the fleet pages read well at desktop and phone widt
   };
   std::vector<std::string> tokens;
   for (const std::string id : {"hq-lobby-1", "hq-lobby-2"}) {
-    const auto r = test::http({"POST", fx.url("/api/v1/pair"), {"Content-Type: application/json"},
-                               "{\"code\": \"" + code_of(id) + "\"}", std::nullopt});
+    const auto r = test::http({"POST",
+                               fx.url("/api/v1/pair"),
+                               {"Content-Type: application/json"},
+                               "{\"code\": \"" + code_of(id) + "\"}",
+                               std::nullopt});
     REQUIRE(r.status == 200);
     tokens.push_back(r.body.substr(r.body.find("\"token\":\"") + 9, 64));
   }
   const std::string beat = R"({"kiosk_id": "hq-lobby-1", "software": "1.0", "content": {"version": 0},
       "sync": {"result": "ok", "failures": 0}, "display": {"state": "on", "width": 1920, "height": 1080},
       "board": {"cpu_celsius": 83.0, "under_voltage": true, "addresses": ["eth0 192.168.10.31"]}})";
-  REQUIRE(test::http({"POST", fx.url("/api/v1/heartbeat"), {"Content-Type: application/json", "Authorization: Bearer " + tokens[0]},
-                      beat, std::nullopt}).status == 200);
-  for (const auto& [width, tag] : {std::pair<std::string, std::string>{"1280,900", "desktop"}, {"390,844", "phone"}}) {
+  REQUIRE(test::http({"POST",
+                      fx.url("/api/v1/heartbeat"),
+                      {"Content-Type: application/json", "Authorization: Bearer " + tokens[0]},
+                      beat,
+                      std::nullopt})
+              .status == 200);
+  for (const auto& [width, tag] :
+       {std::pair<std::string, std::string>{"1280,900", "desktop"}, {"390,844", "phone"}}) {
     test::Browser b(fx.dir() / ("browser-" + tag), width);
     log_in(b, fx, "admin");
     for (const std::string lang : {"zh", "en"}) {
       for (const std::string page : {"/fleet", "/fleet/hq-lobby-1", "/settings", "/urgent", "/"}) {
         b.go(fx.url(page + "?lang=" + lang));
         REQUIRE(b.wait_for("main h1"));
-        CHECK_MESSAGE(b.script("document.documentElement.scrollWidth <= window.innerWidth") == "true", tag << " " << page);
+        CHECK_MESSAGE(b.script("document.documentElement.scrollWidth <= window.innerWidth") == "true",
+                      tag << " " << page);
         if (shots != nullptr) {
           std::string name = page == "/" ? "overview" : page.substr(1);
           std::replace(name.begin(), name.end(), '/', '-');

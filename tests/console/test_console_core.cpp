@@ -147,7 +147,8 @@ TEST_CASE("the publish diff leaves out what travels by itself: desk status and u
   CHECK(pub->changes_since_last().empty());
   auto body = core.items.get(content::Collection::desks, desk.id)->json();
   body["label"] = "Z-99";
-  REQUIRE(core.items.put(core.admin, content::Collection::desks, desk.id, body, std::nullopt, wall_now()).ok());
+  REQUIRE(
+      core.items.put(core.admin, content::Collection::desks, desk.id, body, std::nullopt, wall_now()).ok());
   const auto diff = pub->changes_since_last();
   REQUIRE(diff.size() == 1);
   CHECK(diff.front().id == desk.id);

@@ -61,11 +61,14 @@ TEST_CASE("console strings: zh and en have the same keys and cover every key in 
     used.insert("state." + std::string(console::kiosk_state_name(static_cast<console::KioskState>(i))));
   for (int i = 1; i <= static_cast<int>(feed::Failure::storage); ++i)
     used.insert(std::string("failure.") + feed::failure_code(static_cast<feed::Failure>(i)));
-  for (const char* r : {"ok", "error", "never", "not_configured"}) used.insert(std::string("sync_result.") + r);
+  for (const char* r : {"ok", "error", "never", "not_configured"})
+    used.insert(std::string("sync_result.") + r);
   for (const char* d : {"on", "dark", "none"}) used.insert(std::string("display.") + d);
   for (const char* c : {"screenshot", "sync_now"}) used.insert(std::string("command.") + c);
-  for (const char* r : {"queued", "sent", "done", "refused", "failed"}) used.insert(std::string("command_result.") + r);
-  for (const char* r : {"staff_overlay_open", "display_dark", "timeout", "no_display", "stopping", "read_failed"})
+  for (const char* r : {"queued", "sent", "done", "refused", "failed"})
+    used.insert(std::string("command_result.") + r);
+  for (const char* r :
+       {"staff_overlay_open", "display_dark", "timeout", "no_display", "stopping", "read_failed"})
     used.insert(std::string("command_reason.") + r);
   CHECK(used.size() > 60);
   for (const auto& key : used) CHECK_MESSAGE(zh.count(key), "missing in zh.json: " << key);

@@ -50,8 +50,9 @@ struct FleetRig {
   }
   void publish_version(std::int64_t version, content::UnixSeconds at) {
     db->with([&](store::Database& d) {
-      d.prepare("INSERT INTO publications(version, published_at, published_by, reason, added, changed, removed) "
-                "VALUES(?1, ?2, 'test', '', 0, 0, 0)")
+      d.prepare(
+           "INSERT INTO publications(version, published_at, published_by, reason, added, changed, removed) "
+           "VALUES(?1, ?2, 'test', '', 0, 0, 0)")
           .bind_all(version, at)
           .run();
     });
@@ -145,11 +146,12 @@ TEST_CASE("a pairing code works once - within 24 hours - and only its hash is st
   rig.now += 24 * 3600 + 1;
   CHECK_FALSE(rig.fleet->pair(late, "x"));  // expired
 
-  CHECK_THROWS_WITH_AS(rig.fleet->add_kiosk("Bad Id!", "", rig.admin), doctest::Contains("not a usable kiosk id"),
-                       std::runtime_error);
+  CHECK_THROWS_WITH_AS(rig.fleet->add_kiosk("Bad Id!", "", rig.admin),
+                       doctest::Contains("not a usable kiosk id"), std::runtime_error);
 }
 
-TEST_CASE("heartbeats: the token decides who beats - another kiosk's id is refused - revoked tokens get 401") {
+TEST_CASE(
+    "heartbeats: the token decides who beats - another kiosk's id is refused - revoked tokens get 401") {
   FleetRig rig;
   const std::string a = rig.paired("kiosk-a");
   const std::string b = rig.paired("kiosk-b");
@@ -186,8 +188,9 @@ TEST_CASE("commands are handed out once - with the next beat - and their results
   CHECK(rig.fleet->beat(t, report("kiosk-a")).reply["commands"].empty());
 
   json with_results = report("kiosk-a");
-  with_results["results"] = json::array({json{{"id", *shot}, {"result", "refused"}, {"reason", "staff_overlay_open"}},
-                                         json{{"id", *sync}, {"result", "done"}, {"reason", ""}}});
+  with_results["results"] =
+      json::array({json{{"id", *shot}, {"result", "refused"}, {"reason", "staff_overlay_open"}},
+                   json{{"id", *sync}, {"result", "done"}, {"reason", ""}}});
   REQUIRE(rig.fleet->beat(t, with_results).status == 200);
   rig.fleet->tick();
   const auto commands = rig.fleet->commands("kiosk-a", 10);
@@ -299,15 +302,17 @@ TEST_CASE("a revocation by the CLI reaches a running console within a tick") {
   CHECK(rig.fleet->get("kiosk-new"));
 }
 
-TEST_CASE("retention: screenshots beyond 20 per kiosk or older than 7 days go - files too - events are capped") {
+TEST_CASE(
+    "retention: screenshots beyond 20 per kiosk or older than 7 days go - files too - events are capped") {
   FleetRig rig;
   rig.policy.events_per_kiosk = 5;
   rig.fleet = std::make_unique<Fleet>(*rig.db, rig.policy, [&rig] { return rig.now.load(); });
   const std::string t = rig.paired("kiosk-a");
   // The smallest valid PNG a kiosk could send (1x1), stored 25 times.
-  const std::string png = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33) +
-                          std::string("\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef", 24) +
-                          std::string("\0\0\0\0IEND\xae\x42\x60\x82", 12);
+  const std::string png =
+      std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33) +
+      std::string("\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef", 24) +
+      std::string("\0\0\0\0IEND\xae\x42\x60\x82", 12);
   for (int i = 0; i < 25; ++i) {
     const auto id = rig.fleet->add_command("kiosk-a", "screenshot", rig.admin);
     REQUIRE(id);
@@ -325,11 +330,14 @@ TEST_CASE("retention: screenshots beyond 20 per kiosk or older than 7 days go - 
   }
   rig.now += 3601;
   rig.fleet->tick();  // retention runs hourly
-  const auto count = [&](const char* sql) { return rig.db->with([&](store::Database& d) { return d.scalar_int(sql); }); };
+  const auto count = [&](const char* sql) {
+    return rig.db->with([&](store::Database& d) { return d.scalar_int(sql); });
+  };
   CHECK(count("SELECT count(*) FROM screenshots") == 20);
   CHECK(count("SELECT count(*) FROM kiosk_events") == 5);
   std::size_t files = 0;
-  for (const auto& e : std::filesystem::recursive_directory_iterator(rig.db->screenshot_dir())) files += e.is_regular_file();
+  for (const auto& e : std::filesystem::recursive_directory_iterator(rig.db->screenshot_dir()))
+    files += e.is_regular_file();
   CHECK(files == 20);
   const auto latest = rig.fleet->latest_screenshot("kiosk-a");
   REQUIRE(latest);

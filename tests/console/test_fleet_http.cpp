@@ -3,8 +3,8 @@
 // short intervals, and the webhook to a local receiver.
 #include <doctest/doctest.h>
 
-#include <nlohmann/json.hpp>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "tests/console/console_fixture.hpp"
@@ -59,9 +59,10 @@ json beat(const std::string& id, std::int64_t version = 0) {
 }
 
 // A real PNG: a 1x1 frame encoded the way a kiosk would not bother to, but valid.
-const std::string kPng = std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33) +
-                         std::string("\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef", 24) +
-                         std::string("\0\0\0\0IEND\xae\x42\x60\x82", 12);
+const std::string kPng =
+    std::string("\x89PNG\r\n\x1a\n\0\0\0\rIHDR\0\0\0\x01\0\0\0\x01\x08\x02\0\0\0\x90wS\xde", 33) +
+    std::string("\0\0\0\x0cIDATx\x9cc\xf8\xcf\xc0\0\0\x03\x01\x01\0\xc9\xfe\x92\xef", 24) +
+    std::string("\0\0\0\0IEND\xae\x42\x60\x82", 12);
 
 }  // namespace
 
@@ -97,8 +98,10 @@ TEST_CASE("fleet API: pair - beat - command - screenshot - and every bad input r
   CHECK_FALSE(kiosks[0]["last_seen"].is_null());
   CHECK(fx.api("GET", "/api/v1/kiosks", "").status == 401);
   CHECK(fx.api("GET", "/api/v1/kiosks/nope", fx.token("editor")).status == 404);
-  CHECK(fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "reboot"})").status == 400);
-  auto sent = fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "screenshot"})");
+  CHECK(fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "reboot"})")
+            .status == 400);
+  auto sent =
+      fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "screenshot"})");
   REQUIRE_MESSAGE(sent.status == 202, sent.body);
   const auto command = json::parse(sent.body)["id"].get<std::int64_t>();
   auto with_command = json::parse(post(fx, "/api/v1/heartbeat", beat("hq-lobby-1").dump(), token).body);
@@ -124,12 +127,15 @@ TEST_CASE("fleet API: pair - beat - command - screenshot - and every bad input r
   CHECK(one["events"].is_array());
 
   // A token limited to one space commands the kiosks there, not those of the zone or other spaces.
-  CHECK(fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("space-editor"), R"({"kind": "sync_now"})").status ==
-        202);
+  CHECK(fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("space-editor"),
+               R"({"kind": "sync_now"})")
+            .status == 202);
   add_kiosk(fx, "zone-hall");
-  std::this_thread::sleep_for(std::chrono::milliseconds(1500));  // the running console reads CLI changes each second
-  CHECK(fx.api("POST", "/api/v1/kiosks/zone-hall/commands", fx.token("space-editor"), R"({"kind": "sync_now"})").status ==
-        403);
+  std::this_thread::sleep_for(
+      std::chrono::milliseconds(1500));  // the running console reads CLI changes each second
+  CHECK(
+      fx.api("POST", "/api/v1/kiosks/zone-hall/commands", fx.token("space-editor"), R"({"kind": "sync_now"})")
+          .status == 403);
 }
 
 TEST_CASE("guessing pairing codes is rate-limited per address: 1000 bad attempts get 429 - nobody pairs") {
@@ -149,10 +155,13 @@ TEST_CASE("guessing pairing codes is rate-limited per address: 1000 bad attempts
   CHECK(refused <= 11 + static_cast<int>(took * 0.2));
   CHECK(refused + limited == 1000);
   CHECK(limited >= 900);
-  CHECK(post(fx, "/api/v1/pair", json{{"code", code}}.dump()).status == 429);  // even the right code must wait
+  CHECK(post(fx, "/api/v1/pair", json{{"code", code}}.dump()).status ==
+        429);  // even the right code must wait
 }
 
-TEST_CASE("a silent kiosk goes offline in seconds with short intervals - the webhook hears it once - and its return") {
+TEST_CASE(
+    "a silent kiosk goes offline in seconds with short intervals - the webhook hears it once - and its "
+    "return") {
   test::HookReceiver hook;
   test::ConsoleFixture::Options options;
   options.extra_args = {"--heartbeat-seconds", "1", "--offline-seconds", "3"};
@@ -169,7 +178,8 @@ TEST_CASE("a silent kiosk goes offline in seconds with short intervals - the web
   const json alert = json::parse(bodies[0]);
   CHECK(alert["event"] == "offline");
   CHECK(alert["kiosk"] == "hq-lobby-1");
-  CHECK(json::parse(fx.api("GET", "/api/v1/kiosks/hq-lobby-1", fx.token("editor")).body)["state"] == "offline");
+  CHECK(json::parse(fx.api("GET", "/api/v1/kiosks/hq-lobby-1", fx.token("editor")).body)["state"] ==
+        "offline");
   std::this_thread::sleep_for(std::chrono::seconds(2));
   CHECK(hook.wait_for(2, 0).size() == 1);  // still offline: no second message
   REQUIRE(post(fx, "/api/v1/heartbeat", beat("hq-lobby-1").dump(), token).status == 200);
@@ -182,7 +192,9 @@ TEST_CASE("a silent kiosk goes offline in seconds with short intervals - the web
   CHECK(settings.find("已送达 2") != std::string::npos);
 }
 
-TEST_CASE("fleet pages: the list worst first - a kiosk's facts and history - add and revoke - in Chinese and English") {
+TEST_CASE(
+    "fleet pages: the list worst first - a kiosk's facts and history - add and revoke - in Chinese and "
+    "English") {
   test::ConsoleFixture fx;
   auto admin = fx.login("admin");
   auto added = admin.post("/fleet/add", {{"id", "hq-lobby-1", "", ""}, {"space", "tjab", "", ""}});
@@ -195,7 +207,8 @@ TEST_CASE("fleet pages: the list worst first - a kiosk's facts and history - add
   const std::string hot = pair(fx, add_kiosk(fx, "hq-lobby-2"));
   json hot_beat = beat("hq-lobby-2", 1);
   hot_beat["board"]["cpu_celsius"] = 85.0;
-  hot_beat["sync"] = {{"result", "error"}, {"failures", 4}, {"failure_code", "tls"}, {"failure", "certificate"}};
+  hot_beat["sync"] = {
+      {"result", "error"}, {"failures", 4}, {"failure_code", "tls"}, {"failure", "certificate"}};
   REQUIRE(post(fx, "/api/v1/heartbeat", beat("hq-lobby-1").dump(), good).status == 200);
   REQUIRE(post(fx, "/api/v1/heartbeat", hot_beat.dump(), hot).status == 200);
 
@@ -237,8 +250,11 @@ TEST_CASE("the urgent page shows per kiosk whether the notice is on its screen y
   const std::string a = pair(fx, add_kiosk(fx, "kiosk-a"));
   const std::string b = pair(fx, add_kiosk(fx, "kiosk-b"));
   auto editor = fx.login("editor");
-  REQUIRE(editor.post("/urgent", {{"f.title.zh", "电梯停用", "", ""}, {"f.title.en", "Lift out of service", "", ""},
-                                  {"f.ends", "2099-01-01T10:00", "", ""}}).status == 303);
+  REQUIRE(editor
+              .post("/urgent", {{"f.title.zh", "电梯停用", "", ""},
+                                {"f.title.en", "Lift out of service", "", ""},
+                                {"f.ends", "2099-01-01T10:00", "", ""}})
+              .status == 303);
   const json notices = json::parse(fx.api("GET", "/api/v1/notices", fx.token("editor")).body);
   std::string id;
   for (const auto& n : notices["notices"]) {

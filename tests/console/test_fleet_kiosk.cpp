@@ -4,9 +4,8 @@
 // home screen, compared with a headless render of the same content) and "sync now" with a sync; a
 // revoked kiosk keeps its content and stops beating.
 #include <doctest/doctest.h>
-
-#include <stb/stb_image.h>
 #include <signal.h>
+#include <stb/stb_image.h>
 #include <sys/stat.h>
 
 #include <chrono>
@@ -58,8 +57,8 @@ struct Image {
 Image decode(const std::string& bytes) {
   Image img;
   int channels = 0;
-  unsigned char* p = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()), static_cast<int>(bytes.size()),
-                                           &img.w, &img.h, &channels, 3);
+  unsigned char* p = stbi_load_from_memory(reinterpret_cast<const unsigned char*>(bytes.data()),
+                                           static_cast<int>(bytes.size()), &img.w, &img.h, &channels, 3);
   REQUIRE(p != nullptr);
   img.rgb.assign(p, p + static_cast<std::size_t>(img.w) * img.h * 3);
   stbi_image_free(p);
@@ -68,7 +67,8 @@ Image decode(const std::string& bytes) {
 
 }  // namespace
 
-TEST_CASE("a kiosk process pairs - beats - answers screenshot and sync now - and stops beating when revoked") {
+TEST_CASE(
+    "a kiosk process pairs - beats - answers screenshot and sync now - and stops beating when revoked") {
   test::ConsoleFixture::Options options;
   options.extra_args = {"--heartbeat-seconds", "1"};
   test::ConsoleFixture fx(options);
@@ -78,18 +78,21 @@ TEST_CASE("a kiosk process pairs - beats - answers screenshot and sync now - and
   REQUIRE(first_version > 0);
 
   const auto snippet = test::source_dir() / "packaging" / "nginx" / "kiosk-console-proxy.conf";
-  test::NginxServer nginx(test::test_tls(), fx.dir() / "nginx",
-                          "    include " + snippet.string() + ";\n    location /feed/ { alias " + fx.feed().string() + "/; }",
-                          "upstream kiosk_console { server 127.0.0.1:" + std::to_string(fx.port()) + "; }");
+  test::NginxServer nginx(
+      test::test_tls(), fx.dir() / "nginx",
+      "    include " + snippet.string() + ";\n    location /feed/ { alias " + fx.feed().string() + "/; }",
+      "upstream kiosk_console { server 127.0.0.1:" + std::to_string(fx.port()) + "; }");
   const std::string ca = test::test_tls().ca.string();
   const fs::path data = fx.dir() / "kiosk-data";
 
   // An admin adds the kiosk; staff pair it from its shell.
   std::string code;
-  REQUIRE(run(fx, "console/kiosk-console", {"kiosk", "add", "hq-lobby-1", "--space", "tjab", "--data-dir", fx.data().string()},
-              "add.log", &code) == 0);
+  REQUIRE(run(fx, "console/kiosk-console",
+              {"kiosk", "add", "hq-lobby-1", "--space", "tjab", "--data-dir", fx.data().string()}, "add.log",
+              &code) == 0);
   code = code.substr(0, 8);
-  const std::vector<std::string> pair_args = {"pair", "--console", nginx.url(), "--code", code, "--data-dir", data.string(), "--ca", ca};
+  const std::vector<std::string> pair_args = {"pair",       "--console",   nginx.url(), "--code", code,
+                                              "--data-dir", data.string(), "--ca",      ca};
   std::string pair_log;
   REQUIRE_MESSAGE(run(fx, "sync/kioskctl/kioskctl", pair_args, "pair.log", &pair_log) == 0, pair_log);
   struct stat st {};
@@ -109,17 +112,20 @@ TEST_CASE("a kiosk process pairs - beats - answers screenshot and sync now - and
                  {"console", {{"url", nginx.url()}, {"heartbeat_s", 1}, {"ca", ca}}}};
   test::write_text(fx.dir() / "kiosk.json", config.dump(2));
   auto kiosk_argv = test::our_program("kiosk/kiosk");
-  kiosk_argv.insert(kiosk_argv.end(), {"--config", (fx.dir() / "kiosk.json").string(), "--data-dir", data.string(),
-                                       "--windowed", "--size", "800x480", "--software"});
+  kiosk_argv.insert(kiosk_argv.end(), {"--config", (fx.dir() / "kiosk.json").string(), "--data-dir",
+                                       data.string(), "--windowed", "--size", "800x480", "--software"});
   auto kiosk = std::make_unique<test::ChildProcess>(
       kiosk_argv,
       std::vector<std::string>{"SDL_VIDEODRIVER=offscreen", "SDL_FRAMEBUFFER_ACCELERATION=0",
                                "KIOSK_ASSET_DIR=" + (test::source_dir() / "assets").string()},
       fx.dir() / "kiosk.log");
 
-  const auto kiosk_json = [&] { return json::parse(fx.api("GET", "/api/v1/kiosks/hq-lobby-1", fx.token("editor")).body); };
+  const auto kiosk_json = [&] {
+    return json::parse(fx.api("GET", "/api/v1/kiosks/hq-lobby-1", fx.token("editor")).body);
+  };
   REQUIRE_MESSAGE(wait_until([&] { return kiosk_json()["content_version"] == first_version; }, kStartSeconds),
-                  kiosk->log() << "\n" << kiosk_json().dump());
+                  kiosk->log() << "\n"
+                               << kiosk_json().dump());
   json k = kiosk_json();
   CHECK(k["state"] == "online");
   CHECK(k["display"]["width"] == 800);
@@ -128,13 +134,16 @@ TEST_CASE("a kiosk process pairs - beats - answers screenshot and sync now - and
   CHECK(k["sync"]["result"] == "ok");
 
   // Screenshot now: the frame on screen, as a PNG.
-  auto sent = fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "screenshot"})");
+  auto sent =
+      fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "screenshot"})");
   REQUIRE(sent.status == 202);
   test::HttpResponse shot;
-  REQUIRE_MESSAGE(wait_until([&] {
-                    shot = fx.api("GET", "/api/v1/kiosks/hq-lobby-1/screenshot", fx.token("editor"));
-                    return shot.status == 200;
-                  }, 30),
+  REQUIRE_MESSAGE(wait_until(
+                      [&] {
+                        shot = fx.api("GET", "/api/v1/kiosks/hq-lobby-1/screenshot", fx.token("editor"));
+                        return shot.status == 200;
+                      },
+                      30),
                   kiosk->log());
   CHECK(shot.header("content-type") == "image/png");
   const Image frame = decode(shot.body);
@@ -147,21 +156,25 @@ TEST_CASE("a kiosk process pairs - beats - answers screenshot and sync now - and
   REQUIRE_FALSE(desks.empty());
   const std::string desk = desks[0]["id"];
   const std::string status = desks[0].value("status", "free") == "free" ? "occupied" : "free";
-  REQUIRE(fx.api("PUT", "/api/v1/desks/" + desk + "/status", fx.token("editor"), json{{"status", status}}.dump()).status == 200);
+  REQUIRE(
+      fx.api("PUT", "/api/v1/desks/" + desk + "/status", fx.token("editor"), json{{"status", status}}.dump())
+          .status == 200);
   REQUIRE(wait_until([&] { return fx.feed_version() > first_version; }, 30));
   const long second_version = fx.feed_version();
   std::this_thread::sleep_for(std::chrono::seconds(3));
   CHECK(kiosk_json()["content_version"] == first_version);  // no poll brought it
   const auto asked = std::chrono::steady_clock::now();
-  REQUIRE(fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "sync_now"})").status == 202);
-  REQUIRE_MESSAGE(wait_until([&] { return kiosk_json()["content_version"] == second_version; }, 30), kiosk->log());
+  REQUIRE(fx.api("POST", "/api/v1/kiosks/hq-lobby-1/commands", fx.token("editor"), R"({"kind": "sync_now"})")
+              .status == 202);
+  REQUIRE_MESSAGE(wait_until([&] { return kiosk_json()["content_version"] == second_version; }, 30),
+                  kiosk->log());
   MESSAGE("sync now -> new version reported: "
           << std::chrono::duration<double>(std::chrono::steady_clock::now() - asked).count()
           << " s (one beat to deliver the command, the sync, one beat to report)");
 
   // Revoked: the next beat gets 401; the kiosk keeps its content and stops beating.
-  REQUIRE(run(fx, "console/kiosk-console", {"kiosk", "revoke", "hq-lobby-1", "--data-dir", fx.data().string()}, "revoke.log") ==
-          0);
+  REQUIRE(run(fx, "console/kiosk-console",
+              {"kiosk", "revoke", "hq-lobby-1", "--data-dir", fx.data().string()}, "revoke.log") == 0);
   REQUIRE_MESSAGE(wait_until([&] { return fs::exists(data / "console.json.revoked"); }, 20), kiosk->log());
   const int beats = nginx.count_in_log("POST /api/v1/heartbeat");
   std::this_thread::sleep_for(std::chrono::seconds(4));
@@ -174,9 +187,11 @@ TEST_CASE("a kiosk process pairs - beats - answers screenshot and sync now - and
   // The screenshot showed the home screen: a headless render of the same data directory matches it
   // (the clock and the relative dates may differ: most pixels, not all, must be equal).
   auto render = test::our_program("kiosk/kiosk");
-  render.insert(render.end(), {"--screenshot", (fx.dir() / "home.png").string(), "--screen", "home", "--size", "800x480",
-                               "--lang", "zh", "--data-dir", data.string(), "--config", (fx.dir() / "kiosk.json").string()});
-  test::ChildProcess headless(render, {"KIOSK_ASSET_DIR=" + (test::source_dir() / "assets").string()}, fx.dir() / "render.log");
+  render.insert(render.end(), {"--screenshot", (fx.dir() / "home.png").string(), "--screen", "home", "--size",
+                               "800x480", "--lang", "zh", "--data-dir", data.string(), "--config",
+                               (fx.dir() / "kiosk.json").string()});
+  test::ChildProcess headless(render, {"KIOSK_ASSET_DIR=" + (test::source_dir() / "assets").string()},
+                              fx.dir() / "render.log");
   REQUIRE_MESSAGE(headless.wait(kStartSeconds) == 0, headless.log());
   const Image home = decode(test::read_text(fx.dir() / "home.png"));
   REQUIRE(home.w == frame.w);
@@ -184,7 +199,8 @@ TEST_CASE("a kiosk process pairs - beats - answers screenshot and sync now - and
   std::size_t same = 0;
   for (std::size_t i = 0; i < home.rgb.size(); i += 3) {
     same += std::abs(home.rgb[i] - frame.rgb[i]) + std::abs(home.rgb[i + 1] - frame.rgb[i + 1]) +
-                std::abs(home.rgb[i + 2] - frame.rgb[i + 2]) <= 24;
+                std::abs(home.rgb[i + 2] - frame.rgb[i + 2]) <=
+            24;
   }
   const double share = static_cast<double>(same) / (home.rgb.size() / 3);
   MESSAGE("screenshot vs headless home render: " << share * 100 << " % of pixels equal");

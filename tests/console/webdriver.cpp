@@ -1,7 +1,6 @@
 #include "tests/console/webdriver.hpp"
 
 #include <cstring>
-
 #include <nlohmann/json.hpp>
 #include <stdexcept>
 #include <thread>
@@ -50,9 +49,11 @@ Browser::Browser(const std::filesystem::path& work, const std::string& window) {
   const int width = std::stoi(window.substr(0, window.find(',')));
   if (width < 500) {
     chrome["mobileEmulation"] = {
-        {"deviceMetrics", {{"width", width}, {"height", std::stoi(window.substr(window.find(',') + 1))}, {"pixelRatio", 2}}}};
+        {"deviceMetrics",
+         {{"width", width}, {"height", std::stoi(window.substr(window.find(',') + 1))}, {"pixelRatio", 2}}}};
   }
-  const json caps = {{"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", chrome}}}}}};
+  const json caps = {
+      {"capabilities", {{"alwaysMatch", {{"browserName", "chrome"}, {"goog:chromeOptions", chrome}}}}}};
   const json reply = json::parse(command("POST", "/session", caps.dump()));
   session_ = reply["value"]["sessionId"].get<std::string>();
 }
@@ -78,8 +79,9 @@ std::string Browser::command(const std::string& method, const std::string& path,
 }
 
 std::string Browser::script(const std::string& expression) {
-  const auto r = json::parse(command("POST", "/session/" + session_ + "/execute/sync",
-                                     json{{"script", "return " + expression + ";"}, {"args", json::array()}}.dump()));
+  const auto r =
+      json::parse(command("POST", "/session/" + session_ + "/execute/sync",
+                          json{{"script", "return " + expression + ";"}, {"args", json::array()}}.dump()));
   return r["value"].dump();
 }
 

@@ -43,8 +43,10 @@ TEST_CASE("the demo covers every resource category - event category and desk kin
   std::set<DeskKind> kinds;
   for (const auto& d : c.desks) kinds.insert(d.kind);
   CHECK(kinds.size() == enum_count<DeskKind>());
-  CHECK(std::any_of(c.resources.begin(), c.resources.end(), [](const Resource& r) { return r.voucher_eligible; }));
-  CHECK(std::any_of(c.resources.begin(), c.resources.end(), [](const Resource& r) { return !r.voucher_eligible; }));
+  CHECK(std::any_of(c.resources.begin(), c.resources.end(),
+                    [](const Resource& r) { return r.voucher_eligible; }));
+  CHECK(std::any_of(c.resources.begin(), c.resources.end(),
+                    [](const Resource& r) { return !r.voucher_eligible; }));
 }
 
 TEST_CASE("everything in the demo has English") {

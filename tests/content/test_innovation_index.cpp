@@ -34,10 +34,12 @@ TEST_CASE("科技型中小企业: 5576 (2015) toward 10000 (2020)") {
 
 TEST_CASE("progress is clamped to 0..1 but the raw value is kept for display") {
   // 科技小巨人企业 409 -> 650; 700 exceeds the target, 380 fell below the baseline.
-  const auto ahead = make("little-giants", IndicatorGroup::entities, YearValue{2015, 409}, {2020, 650}, {{"2020", 700, true}});
+  const auto ahead = make("little-giants", IndicatorGroup::entities, YearValue{2015, 409}, {2020, 650},
+                          {{"2020", 700, true}});
   CHECK(*measure(ahead).progress == 1.0);
   CHECK(*raw_progress(ahead, 700) == doctest::Approx((700.0 - 409) / (650 - 409)));  // 1.207
-  const auto behind = make("little-giants", IndicatorGroup::entities, YearValue{2015, 409}, {2020, 650}, {{"2020", 380, true}});
+  const auto behind = make("little-giants", IndicatorGroup::entities, YearValue{2015, 409}, {2020, 650},
+                           {{"2020", 380, true}});
   CHECK(*measure(behind).progress == 0.0);
 }
 
@@ -49,11 +51,11 @@ TEST_CASE("without a baseline - progress is the share of the target") {
 
 TEST_CASE("lower-is-better indicators count a fall as progress") {
   // e.g. an energy intensity from 0.8 (2015) down to 0.6 (2020): 0.7 is half way.
-  const auto x = make("energy", IndicatorGroup::industry, YearValue{2015, 0.8}, {2020, 0.6}, {{"2020", 0.7, true}},
-                      Direction::lower);
+  const auto x = make("energy", IndicatorGroup::industry, YearValue{2015, 0.8}, {2020, 0.6},
+                      {{"2020", 0.7, true}}, Direction::lower);
   CHECK(*measure(x).progress == doctest::Approx(0.5));
-  const auto no_base = make("energy", IndicatorGroup::industry, std::nullopt, {2020, 0.6}, {{"2020", 0.75, true}},
-                            Direction::lower);
+  const auto no_base = make("energy", IndicatorGroup::industry, std::nullopt, {2020, 0.6},
+                            {{"2020", 0.75, true}}, Direction::lower);
   CHECK(*measure(no_base).progress == doctest::Approx(0.8));  // 0.6 / 0.75
 }
 
@@ -67,16 +69,20 @@ TEST_CASE("an indicator with no figure yet is left out - not counted as zero") {
 TEST_CASE("group scores are weighted means - the composite is the mean of scored groups") {
   std::vector<Indicator> xs;
   // 创新主体: 0.50271 (weight 1) and 1.0 (weight 1) -> 75.14
-  xs.push_back(make("st-smes", IndicatorGroup::entities, YearValue{2015, 5576}, {2020, 10000}, {{"2020", 7800, true}}));
-  xs.push_back(make("little-giants", IndicatorGroup::entities, YearValue{2015, 409}, {2020, 650}, {{"2020", 700, true}}));
+  xs.push_back(make("st-smes", IndicatorGroup::entities, YearValue{2015, 5576}, {2020, 10000},
+                    {{"2020", 7800, true}}));
+  xs.push_back(make("little-giants", IndicatorGroup::entities, YearValue{2015, 409}, {2020, 650},
+                    {{"2020", 700, true}}));
   // 创新投入: 0.9 -> 90
   xs.push_back(make("rd", IndicatorGroup::input, std::nullopt, {2020, 4}, {{"2020", 3.6, true}}));
   // 创新产出: 万名从业人员授权发明专利拥有量 23.5 -> 35; 29.25 is half way -> 50, weight 2
-  auto patents = make("patents", IndicatorGroup::output, YearValue{2015, 23.5}, {2020, 35}, {{"2020", 29.25, true}});
+  auto patents =
+      make("patents", IndicatorGroup::output, YearValue{2015, 23.5}, {2020, 35}, {{"2020", 29.25, true}});
   patents.weight = 2;
   xs.push_back(patents);
   // 创新产出 also: 新增专利申请量 20,000 of 25,000 -> 0.8, weight 1. Group: (2*0.5 + 0.8) / 3 = 0.6
-  xs.push_back(make("applications", IndicatorGroup::output, std::nullopt, {2020, 25000}, {{"2020", 20000, true}}));
+  xs.push_back(
+      make("applications", IndicatorGroup::output, std::nullopt, {2020, 25000}, {{"2020", 20000, true}}));
   // 产业发展: nothing measured yet
   xs.push_back(make("share", IndicatorGroup::industry, std::nullopt, {2020, 16}, {}));
 

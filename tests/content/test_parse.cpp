@@ -31,7 +31,7 @@ TEST_CASE("an events page parses into the model") {
   const Event& e = c.events[0];
   CHECK(e.title.in(Lang::en) == "Global Brain-Inspired Intelligence Forum");
   CHECK(e.organiser.in(Lang::en) == "开发区科技局");  // missing English falls back to Chinese
-  CHECK(e.venue.zh == "报告厅");                         // a plain string is Chinese
+  CHECK(e.venue.zh == "报告厅");                      // a plain string is Chinese
   CHECK(e.status == EventStatus::moved);
   CHECK(e.capacity == 300);
   CHECK(e.end - e.start == 3 * 3600);
@@ -73,7 +73,8 @@ TEST_CASE("broken and hostile JSON is refused with a clear message") {
   CHECK_FALSE(parse_collection(Collection::events, "events.json", R"({"events": {}})", c, shape));
   CHECK(has_issue(shape, "events.json: events: must be a list"));
   Issues huge;  // found by tests/fuzz: nlohmann throws out_of_range, not parse_error, for this
-  CHECK_FALSE(parse_collection(Collection::events, "events.json", R"({"events": [{"capacity": 1e309}]})", c, huge));
+  CHECK_FALSE(
+      parse_collection(Collection::events, "events.json", R"({"events": [{"capacity": 1e309}]})", c, huge));
   CHECK(has_issue(huge, "events.json: not valid JSON: a number is too large"));
 }
 
@@ -91,8 +92,10 @@ TEST_CASE("every item survives a round trip through JSON") {
   parse_collection(Collection::spaces, "spaces.json", page("spaces", original.spaces), copy, issues);
   parse_collection(Collection::events, "events.json", page("events", original.events), copy, issues);
   parse_collection(Collection::desks, "desks.json", page("desks", original.desks), copy, issues);
-  parse_collection(Collection::resources, "resources.json", page("resources", original.resources), copy, issues);
-  parse_collection(Collection::indicators, "indicators.json", page("indicators", original.indicators), copy, issues);
+  parse_collection(Collection::resources, "resources.json", page("resources", original.resources), copy,
+                   issues);
+  parse_collection(Collection::indicators, "indicators.json", page("indicators", original.indicators), copy,
+                   issues);
   parse_collection(Collection::notices, "notices.json", page("notices", original.notices), copy, issues);
   CHECK_FALSE(issues.has_errors());
   CHECK(copy == original);

@@ -9,7 +9,8 @@ using namespace kiosk::content;
 namespace {
 const UnixSeconds kNow = kiosk::test::demo_now();
 std::shared_ptr<const ContentSnapshot> snap() {
-  return ContentSnapshot::build(kiosk::test::small_content(kNow), VersionInfo{7, "feed", kNow - 100, kNow - 50, "abc"});
+  return ContentSnapshot::build(kiosk::test::small_content(kNow),
+                                VersionInfo{7, "feed", kNow - 100, kNow - 50, "abc"});
 }
 std::vector<std::string> ids(const std::vector<const Resource*>& rs) {
   std::vector<std::string> out;
@@ -73,12 +74,12 @@ TEST_CASE("resources filter by category - voucher and free text in both language
     t.query = std::move(q);
     return ids(s->resources(t));
   };
-  CHECK(text("chaosuan") == std::vector<std::string>{"res-hpc"});   // pinyin keyword
-  CHECK(text("超算") == std::vector<std::string>{"res-hpc"});       // Chinese keyword
-  CHECK(text("超级计算") == std::vector<std::string>{"res-hpc"});   // Chinese substring of the name
-  CHECK(text("SUPERCOMP") == std::vector<std::string>{"res-hpc"});  // English, any case
-  CHECK(text("３Ｄ") == std::vector<std::string>{"res-3d"});        // full-width digits
-  CHECK(text("tianjin hpc") == std::vector<std::string>{"res-hpc"}); // every term must match
+  CHECK(text("chaosuan") == std::vector<std::string>{"res-hpc"});     // pinyin keyword
+  CHECK(text("超算") == std::vector<std::string>{"res-hpc"});         // Chinese keyword
+  CHECK(text("超级计算") == std::vector<std::string>{"res-hpc"});     // Chinese substring of the name
+  CHECK(text("SUPERCOMP") == std::vector<std::string>{"res-hpc"});    // English, any case
+  CHECK(text("３Ｄ") == std::vector<std::string>{"res-3d"});          // full-width digits
+  CHECK(text("tianjin hpc") == std::vector<std::string>{"res-hpc"});  // every term must match
   CHECK(text("zzz").empty());
 }
 

@@ -21,10 +21,10 @@ TEST_CASE("ISO 8601 times need an offset and are read exactly") {
   CHECK(parse_iso8601("2026-11-30T01:30:00Z") == t);
   CHECK(parse_iso8601("2026-11-29T20:30:00-05:00") == t);
   CHECK(parse_iso8601("2026-11-30T09:30:00.250+08:00") == t);
-  CHECK_FALSE(parse_iso8601("2026-11-30T09:30:00"));          // no offset: ambiguous
-  CHECK_FALSE(parse_iso8601("2026-02-30T09:30:00+08:00"));    // no such day
+  CHECK_FALSE(parse_iso8601("2026-11-30T09:30:00"));        // no offset: ambiguous
+  CHECK_FALSE(parse_iso8601("2026-02-30T09:30:00+08:00"));  // no such day
   CHECK_FALSE(parse_iso8601("2026-11-30T24:00:00+08:00"));
-  CHECK_FALSE(parse_iso8601("2026-11-30T09:30:00+08:00 "));   // trailing junk
+  CHECK_FALSE(parse_iso8601("2026-11-30T09:30:00+08:00 "));  // trailing junk
   CHECK_FALSE(parse_iso8601("30/11/2026 09:30"));
   CHECK_FALSE(parse_iso8601(""));
 }

@@ -10,7 +10,9 @@ using namespace kiosk::content;
 
 namespace {
 
-Content valid() { return kiosk::test::small_content(kiosk::test::demo_now()); }
+Content valid() {
+  return kiosk::test::small_content(kiosk::test::demo_now());
+}
 
 // The one message validation gives for `c`, or a failure listing what it gave instead.
 std::string errors_of(const Content& c) {

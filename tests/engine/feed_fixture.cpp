@@ -25,7 +25,8 @@ FeedFixture::FeedFixture(content::UnixSeconds start) : now(start != 0 ? start : 
   copy_tree(demo_dir(), src);
   // Concrete dates, as staff publish them: sample content would move its desk times with every
   // publish, and these tests count exactly which pages change.
-  write_text(src / "meta.json", R"({"title": {"zh": "泰达科技创新服务大厅", "en": "TEDA Innovation Service Hall"}})");
+  write_text(src / "meta.json",
+             R"({"title": {"zh": "泰达科技创新服务大厅", "en": "TEDA Innovation Service Hall"}})");
   publish();
 }
 
@@ -70,7 +71,9 @@ void FeedFixture::edit_event_title(const std::string& id, const std::string& tit
 }
 
 namespace {
-std::string payload_of(const std::string& envelope) { return envelope.substr(envelope.find("\n\n") + 2); }
+std::string payload_of(const std::string& envelope) {
+  return envelope.substr(envelope.find("\n\n") + 2);
+}
 }  // namespace
 
 feed::Manifest FeedFixture::current_manifest() const {
@@ -82,7 +85,8 @@ void FeedFixture::put_object(const std::string& bytes) {
   write_text(feed / feed::object_path(content::sha256_hex(bytes)), bytes);
 }
 
-void FeedFixture::rewrite_manifest(const std::function<void(feed::Manifest&)>& edit, const feed::PrivateKey* key) {
+void FeedFixture::rewrite_manifest(const std::function<void(feed::Manifest&)>& edit,
+                                   const feed::PrivateKey* key) {
   const feed::PrivateKey online = feed::PrivateKey::load(feed::KeyPaths(keys).online_key());
   const feed::PrivateKey* signer = key != nullptr ? key : &online;
   feed::Manifest m = current_manifest();

@@ -23,7 +23,7 @@ struct FeedFixture {
 
   // `start`: the clock when the first version is published (default: the demo's Monday).
   explicit FeedFixture(content::UnixSeconds start = 0);
-  feed::PublishReport publish();            // at `now`
+  feed::PublishReport publish();  // at `now`
   sync::SyncConfig config(const std::string& server_url) const;
   std::unique_ptr<store::Store> open_store() const;
   // A SyncEngine on `store` against `url`, using the fixture's clock.
@@ -33,7 +33,8 @@ struct FeedFixture {
   void edit_event_title(const std::string& id, const std::string& title);
   // Rewrites the current manifest (and the timestamp pointing at it) through `edit`, signing both
   // with `key` (default: the real online key). `objects` may add raw objects to the feed.
-  void rewrite_manifest(const std::function<void(feed::Manifest&)>& edit, const feed::PrivateKey* key = nullptr);
+  void rewrite_manifest(const std::function<void(feed::Manifest&)>& edit,
+                        const feed::PrivateKey* key = nullptr);
   feed::Manifest current_manifest() const;
   void put_object(const std::string& bytes);  // into feed/objects under its hash
 };

@@ -18,7 +18,7 @@ TEST_CASE("failures back off exponentially with jitter up to the cap and never s
   p.max_retry_s = 900;
   CHECK(next_delay(p, 1, -1, 0.0) == doctest::Approx(2.5));
   CHECK(next_delay(p, 1, -1, 0.999) == doctest::Approx(5.0).epsilon(0.01));
-  CHECK(next_delay(p, 3, -1, 0.0) == doctest::Approx(10));   // 20 s ceiling, half fixed
+  CHECK(next_delay(p, 3, -1, 0.0) == doctest::Approx(10));    // 20 s ceiling, half fixed
   CHECK(next_delay(p, 20, -1, 0.5) == doctest::Approx(675));  // capped at 900 before jitter
   for (int f = 1; f < 100; ++f) CHECK(next_delay(p, f, -1, 0.0) >= 2.5);
 }
@@ -47,11 +47,13 @@ TEST_CASE("the status survives a round trip through its JSON") {
   CHECK(back.failures == 3);
   CHECK(back.describe().find("HTTP 503") != std::string::npos);
   CHECK(SyncStatus::from_json("garbage").state == "idle");
-  CHECK(SyncStatus::from_json(R"({"state": "error", "failures": "three"})").state == "idle");  // a wrong type: fresh
+  CHECK(SyncStatus::from_json(R"({"state": "error", "failures": "three"})").state ==
+        "idle");  // a wrong type: fresh
 }
 
 TEST_CASE("a sync setting of the wrong type is named - not a library message") {
-  const std::string keys = R"("server": "https://feed.example.cn", "root_public_keys": ["11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="])";
+  const std::string keys =
+      R"("server": "https://feed.example.cn", "root_public_keys": ["11qYAYKxCrfVS/7TyWQHOg7hcvPapiMlrwIaaPcHURo="])";
   CHECK_NOTHROW(kiosk::sync::parse_sync_config("{" + keys + R"(, "poll_interval_s": 300})"));
   CHECK_THROWS_WITH(kiosk::sync::parse_sync_config("{" + keys + R"(, "poll_interval_s": "often"})"),
                     doctest::Contains("sync.poll_interval_s has the wrong type"));

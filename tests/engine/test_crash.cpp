@@ -3,8 +3,6 @@
 // version, pass SQLite's integrity_check without any recovery, and have every file the committed
 // version needs, intact. Label "slow"; KIOSK_CRASH_KILLS overrides the count (e.g. under qemu).
 #include <doctest/doctest.h>
-
-#include <nlohmann/json.hpp>
 #include <fcntl.h>
 #include <signal.h>
 #include <spawn.h>
@@ -12,6 +10,7 @@
 #include <unistd.h>
 
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <random>
 #include <set>
 #include <thread>
@@ -36,7 +35,8 @@ namespace {
 constexpr int kEvents = 600;  // ten pages that all change between versions
 
 // Two contents that differ in every event page, published alternately as versions 1..n.
-void publish_versions(test::FeedFixture& fx, int versions, std::map<std::int64_t, std::set<std::string>>& pages_of) {
+void publish_versions(test::FeedFixture& fx, int versions,
+                      std::map<std::int64_t, std::set<std::string>>& pages_of) {
   auto doc = nlohmann::json::parse(test::read_text(fx.src / "events.json"));
   const auto model = doc["events"][0];
   doc["events"] = nlohmann::json::array();
@@ -50,7 +50,8 @@ void publish_versions(test::FeedFixture& fx, int versions, std::map<std::int64_t
   o.keep_versions = 100000;
   fs::remove_all(fx.feed);
   for (int v = 1; v <= versions; ++v) {
-    for (auto& e : doc["events"]) e["title"]["zh"] = "压力测试活动 第" + std::string(v % 2 ? "一" : "二") + "版";
+    for (auto& e : doc["events"])
+      e["title"]["zh"] = "压力测试活动 第" + std::string(v % 2 ? "一" : "二") + "版";
     test::write_text(fx.src / "events.json", doc.dump());
     fx.now += 1;
     o.now = fx.now;
@@ -60,21 +61,24 @@ void publish_versions(test::FeedFixture& fx, int versions, std::map<std::int64_t
     const fs::path dir = fx.dir / "serve" / ("v" + std::to_string(v));
     fs::create_directories(dir);
     fs::copy_file(fx.feed / "timestamp.json", dir / "timestamp.json");
-    for (const char* shared : {"manifests", "objects", "roots", "root.json"}) fs::create_symlink(fx.feed / shared, dir / shared);
+    for (const char* shared : {"manifests", "objects", "roots", "root.json"})
+      fs::create_symlink(fx.feed / shared, dir / shared);
     for (const auto& p : fx.current_manifest().pages) pages_of[v].insert(p.object.sha256);
   }
 }
 
 pid_t spawn_sync(const std::string& url, const test::FeedFixture& fx) {
   std::vector<std::string> args = test::our_program("sync/kioskctl/kioskctl");
-  args.insert(args.end(), {"sync", "--server", url, "--data-dir", fx.data.string(), "--ca", test::test_tls().ca.string(),
-                           "--keys", fx.keys.string(), "--now", content::format_iso8601(fx.now)});
+  args.insert(args.end(),
+              {"sync", "--server", url, "--data-dir", fx.data.string(), "--ca", test::test_tls().ca.string(),
+               "--keys", fx.keys.string(), "--now", content::format_iso8601(fx.now)});
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);
   posix_spawn_file_actions_t actions;
   posix_spawn_file_actions_init(&actions);
-  if (std::getenv("KIOSK_CRASH_VERBOSE") == nullptr) posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
+  if (std::getenv("KIOSK_CRASH_VERBOSE") == nullptr)
+    posix_spawn_file_actions_addopen(&actions, 1, "/dev/null", O_WRONLY, 0);
   posix_spawn_file_actions_addopen(&actions, 2, "/dev/null", O_WRONLY, 0);
   pid_t pid = -1;
   REQUIRE(::posix_spawnp(&pid, argv[0], &actions, nullptr, argv.data(), environ) == 0);
@@ -83,7 +87,8 @@ pid_t spawn_sync(const std::string& url, const test::FeedFixture& fx) {
 }
 
 // Exactly one whole version, consistent database, every needed file present and intact.
-void verify(const test::FeedFixture& fx, const std::map<std::int64_t, std::set<std::string>>& pages_of, int kill) {
+void verify(const test::FeedFixture& fx, const std::map<std::int64_t, std::set<std::string>>& pages_of,
+            int kill) {
   CAPTURE(kill);
   store::OpenOptions o;
   o.db_path = fx.data / "content.db";
@@ -133,7 +138,8 @@ TEST_CASE("SIGKILL at random moments while syncing never leaves a torn version")
   REQUIRE(WEXITSTATUS(status) == 0);
   const auto whole = std::chrono::duration_cast<std::chrono::microseconds>(Clock::now() - t0);
   verify(fx, pages_of, 0);
-  MESSAGE("one sync of " << kEvents << " changed events takes " << whole.count() / 1000 << " ms; killing within that");
+  MESSAGE("one sync of " << kEvents << " changed events takes " << whole.count() / 1000
+                         << " ms; killing within that");
 
   std::mt19937 rng(12345);
   std::uniform_int_distribution<long long> when(0, whole.count() * 6 / 5);
@@ -156,6 +162,6 @@ TEST_CASE("SIGKILL at random moments while syncing never leaves a torn version")
   }
   MESSAGE(done << " kills, " << committed << " of them after the new version was committed");
   CHECK(done == kills);
-  CHECK(committed > 0);           // some kills landed after the commit ...
-  CHECK(committed < done);        // ... and some before it: the window was really covered
+  CHECK(committed > 0);     // some kills landed after the commit ...
+  CHECK(committed < done);  // ... and some before it: the window was really covered
 }

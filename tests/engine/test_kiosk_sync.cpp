@@ -50,7 +50,8 @@ TEST_CASE("a staff edit reaches the kiosk within one poll interval plus 2 s") {
   const double poll = 2.0;
   app::ContentService service(options_for(fx, nginx.url(), poll), {});
   service.start();
-  REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; }, std::chrono::seconds(10)));
+  REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
+                     std::chrono::seconds(10)));
   const auto v = service.latest()->version().version;
 
   fx.edit_event_title("evt-contest-final", "泰达创业大赛总决赛（新地点）");
@@ -67,9 +68,11 @@ TEST_CASE("a staff edit reaches the kiosk within one poll interval plus 2 s") {
 
 TEST_CASE("when the feed fails the kiosk keeps its content and its home screen says offline since") {
   test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
-  app::ContentService service(options_for(fx, "https://127.0.0.1:" + std::to_string(test::free_port()), 60), {});
+  app::ContentService service(options_for(fx, "https://127.0.0.1:" + std::to_string(test::free_port()), 60),
+                              {});
   service.start();
-  REQUIRE(wait_until([&] { return service.sync_view().offline_since.has_value(); }, std::chrono::seconds(10)));
+  REQUIRE(
+      wait_until([&] { return service.sync_view().offline_since.has_value(); }, std::chrono::seconds(10)));
   const ui::SyncView view = service.sync_view();
   CHECK(view.configured);
   CHECK(view.last_error.find("cannot connect") != std::string::npos);
@@ -89,7 +92,9 @@ TEST_CASE("when the feed fails the kiosk keeps its content and its home screen s
   CHECK(reason_shown);
 }
 
-TEST_CASE("a synced version that ran long enough becomes the known good copy - safe mode starts from it without syncing") {
+TEST_CASE(
+    "a synced version that ran long enough becomes the known good copy - safe mode starts from it without "
+    "syncing") {
   test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
   test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
   std::int64_t synced = 0;
@@ -98,10 +103,12 @@ TEST_CASE("a synced version that ran long enough becomes the known good copy - s
     o.known_good_after_s = 0.5;
     app::ContentService service(o, {});
     service.start();
-    REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; }, std::chrono::seconds(10)));
-    synced = service.latest()->version().version;
-    REQUIRE(wait_until([&] { return store::known_good_version(store::KnownGoodPaths::in(fx.data)).has_value(); },
+    REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
                        std::chrono::seconds(10)));
+    synced = service.latest()->version().version;
+    REQUIRE(
+        wait_until([&] { return store::known_good_version(store::KnownGoodPaths::in(fx.data)).has_value(); },
+                   std::chrono::seconds(10)));
     CHECK(store::known_good_version(store::KnownGoodPaths::in(fx.data))->version == synced);
   }
   // A newer version arrives and (we pretend) crashes the kiosk three times: safe mode.
@@ -117,7 +124,8 @@ TEST_CASE("a synced version that ran long enough becomes the known good copy - s
   CHECK(safe.latest()->version().version == synced);
   CHECK(safe.latest()->event("evt-contest-final")->title.zh != "会让终端崩溃的新内容");
   CHECK(safe.safe_mode_content().find("version " + std::to_string(synced)) != std::string::npos);
-  for (const auto& image : safe.latest()->content().images) CHECK(std::filesystem::exists(safe.latest()->image_file(image.name)));
+  for (const auto& image : safe.latest()->content().images)
+    CHECK(std::filesystem::exists(safe.latest()->image_file(image.name)));
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   CHECK(nginx.count_in_log("timestamp.json") == requests_before);  // no sync in safe mode
   CHECK_FALSE(safe.sync_view().configured);

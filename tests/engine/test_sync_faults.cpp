@@ -2,13 +2,12 @@
 // three things: the last good content stays, the status names the cause in words, and the next good
 // feed is applied.
 #include <doctest/doctest.h>
-
-#include <nlohmann/json.hpp>
 #include <stb/stb_image_write.h>
 
 #include <atomic>
 #include <cerrno>
 #include <chrono>
+#include <nlohmann/json.hpp>
 #include <thread>
 
 #include "platform/files.hpp"
@@ -48,7 +47,8 @@ struct Scenario {
     const auto out = engine->sync_once();
     CHECK_FALSE(out.applied);
     REQUIRE(out.failure.has_value());
-    CHECK_MESSAGE(*out.failure == expected, "got " << feed::failure_code(*out.failure) << ": " << engine->status().last_error);
+    CHECK_MESSAGE(*out.failure == expected,
+                  "got " << feed::failure_code(*out.failure) << ": " << engine->status().last_error);
     CHECK_MESSAGE(engine->status().last_error.find(words) != std::string::npos, engine->status().last_error);
     CHECK(engine->status().last_error_code == feed::failure_code(expected));
     CHECK(engine->status().offline_since.has_value());
@@ -106,13 +106,15 @@ TEST_CASE("a kiosk stopping while a server never answers ends the download at on
   stopper.join();
   REQUIRE(out.failure.has_value());
   CHECK(*out.failure == Failure::network);
-  CHECK_MESSAGE(engine.status().last_error.find("interrupted because the kiosk was stopping") != std::string::npos,
-                engine.status().last_error);
+  CHECK_MESSAGE(
+      engine.status().last_error.find("interrupted because the kiosk was stopping") != std::string::npos,
+      engine.status().last_error);
   CHECK(s.store->version().version == 1);
   CHECK(s.store->integrity_check() == "ok");
 }
 
-TEST_CASE("a 304 to a fresh kiosk that asked for no cached copy names the broken cache - not an expiry in 1970") {
+TEST_CASE(
+    "a 304 to a fresh kiosk that asked for no cached copy names the broken cache - not an expiry in 1970") {
   test::FeedFixture fx;
   test::FaultServer server(fx.feed, test::test_tls());
   server.set(Mode::not_modified, "/timestamp.json");
@@ -121,9 +123,10 @@ TEST_CASE("a 304 to a fresh kiosk that asked for no cached copy names the broken
   const auto out = engine->sync_once();
   REQUIRE(out.failure.has_value());
   CHECK(*out.failure == Failure::http);
-  CHECK_MESSAGE(engine->status().last_error.find("a cache or proxy between the kiosk and the feed host is misbehaving") !=
-                    std::string::npos,
-                engine->status().last_error);
+  CHECK_MESSAGE(
+      engine->status().last_error.find(
+          "a cache or proxy between the kiosk and the feed host is misbehaving") != std::string::npos,
+      engine->status().last_error);
   CHECK(engine->status().last_error.find("1970") == std::string::npos);
   server.set(Mode::normal);
   CHECK_MESSAGE(engine->sync_once().applied, engine->status().last_error);
@@ -136,7 +139,8 @@ TEST_CASE("a slow drip below the low-speed limit") {
   s.check_recovers();
 }
 
-TEST_CASE("a drip just above the speed floor is ended by the whole sync's deadline - and the next sync goes on") {
+TEST_CASE(
+    "a drip just above the speed floor is ended by the whole sync's deadline - and the next sync goes on") {
   Scenario s;
   s.server.set(Mode::slow_drip, "/objects/");
   auto config = s.fx.config(s.server.url());
@@ -153,7 +157,8 @@ TEST_CASE("a drip just above the speed floor is ended by the whole sync's deadli
 
 TEST_CASE("sync.deadline_s is read from the config and refuses nonsense") {
   const test::FeedFixture fx;
-  const std::string base = R"({"server": "https://feed.example.cn", "root_public_keys": [")" + fx.root_key + "\"]";
+  const std::string base =
+      R"({"server": "https://feed.example.cn", "root_public_keys": [")" + fx.root_key + "\"]";
   CHECK(sync::parse_sync_config(base + "}").deadline_s == 300);
   CHECK(sync::parse_sync_config(base + R"(, "deadline_s": 120})").deadline_s == 120);
   CHECK_THROWS_WITH_AS(sync::parse_sync_config(base + R"(, "deadline_s": 1})"),
@@ -268,7 +273,7 @@ TEST_CASE("a manifest signed with an unknown key") {
 
 TEST_CASE("an older valid version replayed after a newer one (rollback)") {
   Scenario s;
-  REQUIRE(s.engine->sync_once().applied);  // version 2
+  REQUIRE(s.engine->sync_once().applied);                          // version 2
   test::write_text(s.fx.feed / "timestamp.json", s.v1_timestamp);  // genuine, signed, but older
   const auto out = s.engine->sync_once();
   REQUIRE(out.failure);
@@ -285,7 +290,7 @@ TEST_CASE("an older valid version replayed after a newer one (rollback)") {
 TEST_CASE("an expired timestamp replayed forever (freeze)") {
   Scenario s;
   REQUIRE(s.engine->sync_once().applied);  // version 2, timestamp valid for 48 h
-  s.fx.now += 49 * 3600;                  // the server (or an attacker in the middle) keeps sending it
+  s.fx.now += 49 * 3600;                   // the server (or an attacker in the middle) keeps sending it
   const auto out = s.engine->sync_once();
   REQUIRE(out.failure);
   CHECK(*out.failure == Failure::expired);
@@ -326,7 +331,7 @@ TEST_CASE("signed but invalid content refuses the whole version without retrying
 
 TEST_CASE("two different manifests claiming the same version (equivocation)") {
   Scenario s;
-  REQUIRE(s.engine->sync_once().applied);  // version 2
+  REQUIRE(s.engine->sync_once().applied);                                              // version 2
   s.fx.rewrite_manifest([](feed::Manifest& m) { m.meta.title.en = "Another hall"; });  // still version 2
   const auto out = s.engine->sync_once();
   REQUIRE(out.failure);
@@ -366,11 +371,13 @@ TEST_CASE("root key rotation: a kiosk that trusts the old root follows the chain
 
 TEST_CASE("an image whose real size differs from the manifest's refuses the version - naming the image") {
   Scenario s;
-  REQUIRE(s.engine->sync_once().applied);  // version 2
+  REQUIRE(s.engine->sync_once().applied);           // version 2
   std::vector<unsigned char> rgb(64 * 48 * 3, 90);  // a new picture: its object is fetched now
   std::string png;
   stbi_write_png_to_func(
-      [](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
+      [](void* ctx, void* data, int size) {
+        static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size));
+      },
       &png, 64, 48, 3, rgb.data(), 64 * 3);
   test::write_text(s.fx.src / "images" / "extra-poster.png", png);
   s.fx.now += 60;
@@ -383,7 +390,8 @@ TEST_CASE("an image whose real size differs from the manifest's refuses the vers
   const auto out = s.engine->sync_once();
   REQUIRE(out.failure.has_value());
   CHECK(*out.failure == Failure::invalid_content);
-  CHECK_MESSAGE(s.engine->status().last_error.find("images/extra-poster.png") != std::string::npos, s.engine->status().last_error);
+  CHECK_MESSAGE(s.engine->status().last_error.find("images/extra-poster.png") != std::string::npos,
+                s.engine->status().last_error);
   CHECK(s.engine->status().last_error.find("pixels but the manifest says") != std::string::npos);
   CHECK(s.store->version().version == 2);
 }
@@ -451,7 +459,8 @@ TEST_CASE("disk full while committing the new version to the database") {
   s.fx.now += 60;
   REQUIRE(s.fx.publish().version == 3);
   auto& db = s.store->database();
-  db.exec("PRAGMA max_page_count = " + std::to_string(db.scalar_int("PRAGMA page_count")));  // SQLITE_FULL beyond
+  db.exec("PRAGMA max_page_count = " +
+          std::to_string(db.scalar_int("PRAGMA page_count")));  // SQLITE_FULL beyond
   s.check_failed(Failure::disk_full, "disk full");
   db.exec("PRAGMA max_page_count = 1073741823");
   s.server.set(Mode::normal);
@@ -463,7 +472,8 @@ TEST_CASE("disk full while committing the new version to the database") {
 TEST_CASE("a manifest whose object is missing (404)") {
   Scenario s;
   for (const auto& p : s.fx.current_manifest().pages) {
-    if (!s.store->blobs().has(p.object.sha256)) std::filesystem::remove(s.fx.feed / "objects" / p.object.sha256);
+    if (!s.store->blobs().has(p.object.sha256))
+      std::filesystem::remove(s.fx.feed / "objects" / p.object.sha256);
   }
   s.check_failed(Failure::missing_object, "HTTP 404");
   s.fx.now += 60;

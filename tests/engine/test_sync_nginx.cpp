@@ -57,7 +57,8 @@ TEST_CASE("editing one event re-publishes one page and the kiosk fetches only th
   auto store = fx.open_store();
   auto engine = fx.engine(*store, nginx.url());
   REQUIRE(engine->sync_once().applied);
-  const int objects_before = nginx.count_in_log("GET /objects/", static_cast<int>(fx.current_manifest().objects().size()));
+  const int objects_before =
+      nginx.count_in_log("GET /objects/", static_cast<int>(fx.current_manifest().objects().size()));
 
   fx.edit_event_title("evt-contest-briefing", "泰达创业大赛总决赛（改期公告）");
   fx.now += 600;

@@ -47,7 +47,9 @@ struct TimeScenario {
 
 }  // namespace
 
-TEST_CASE("without network time a month-fast publish time raises the floor - the next correct version brings it back") {
+TEST_CASE(
+    "without network time a month-fast publish time raises the floor - the next correct version brings it "
+    "back") {
   TimeScenario s;
   s.publish_at(s.wall + kMonth, "一个月后的时间");
   s.require_applied(2);
@@ -57,11 +59,14 @@ TEST_CASE("without network time a month-fast publish time raises the floor - the
   s.publish_at(s.wall, "时间正确的版本");  // the publisher's clock is right again
   s.require_applied(3);
   CHECK(s.engine->time_floor() == s.wall);
-  CHECK_MESSAGE(s.engine->status().time_note.find("from the future") != std::string::npos, s.engine->status().time_note);
+  CHECK_MESSAGE(s.engine->status().time_note.find("from the future") != std::string::npos,
+                s.engine->status().time_note);
   CHECK(s.engine->status().describe().find("time:") != std::string::npos);  // kioskctl status says so
 }
 
-TEST_CASE("with network time a publish time more than an hour ahead is not used - the content is - and status says why") {
+TEST_CASE(
+    "with network time a publish time more than an hour ahead is not used - the content is - and status says "
+    "why") {
   TimeScenario s;
   s.synchronised = true;
   const content::UnixSeconds floor_before = s.engine->time_floor();
@@ -90,7 +95,8 @@ TEST_CASE("a floor from the future is reset as soon as network time arrives - th
   const auto out = s.engine->sync_once();
   CHECK_FALSE(out.failure.has_value());
   CHECK(s.engine->time_floor() == s.wall);
-  CHECK_MESSAGE(s.engine->status().time_note.find("was reset") != std::string::npos, s.engine->status().time_note);
+  CHECK_MESSAGE(s.engine->status().time_note.find("was reset") != std::string::npos,
+                s.engine->status().time_note);
 
   s.wall += 600;
   s.publish_at(s.wall, "时间正确的版本");

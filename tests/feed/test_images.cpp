@@ -1,7 +1,6 @@
 // Images on every path that decodes them: the pixel cap is checked from the header before anything
 // is allocated, damaged data is found by `check` (not on a kiosk), and each problem names its file.
 #include <doctest/doctest.h>
-
 #include <stb/stb_image_write.h>
 
 #include <string>
@@ -21,7 +20,9 @@ std::string png(int w, int h) {
   std::vector<unsigned char> rgb(static_cast<std::size_t>(w) * h * 3, 120);
   std::string out;
   stbi_write_png_to_func(
-      [](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
+      [](void* ctx, void* data, int size) {
+        static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size));
+      },
       &out, w, h, 3, rgb.data(), w * 3);
   return out;
 }
@@ -43,7 +44,8 @@ TEST_CASE("the pixel cap refuses a 12000x9000 header before decoding - on the pu
   REQUIRE(content::probe_image(bomb).has_value());
   CHECK_FALSE(content::within_pixel_cap(*content::probe_image(bomb)));
   CHECK(content::image_problem(bomb) == "is 12000x9000 pixels; at most 8192 per side and 40 megapixels");
-  CHECK_THROWS_WITH(feed::prepare_image(bomb), "12000x9000 pixels is over the cap of 8192 per side and 40 megapixels");
+  CHECK_THROWS_WITH(feed::prepare_image(bomb),
+                    "12000x9000 pixels is over the cap of 8192 per side and 40 megapixels");
   CHECK(content::within_pixel_cap({8192, 4882}));
   CHECK_FALSE(content::within_pixel_cap({8193, 10}));
   CHECK(content::image_problem(png(64, 32)).empty());
@@ -67,6 +69,7 @@ TEST_CASE("damaged image data passes a header check but not check - and the erro
   load.decode_images = true;  // kioskctl check, publishing, the console
   content::load_source_dir(dir.path(), full, load);
   const std::string all = full.summary(10);
-  CHECK_MESSAGE(all.find("images/broken.png: cannot be decoded: the file is damaged") != std::string::npos, all);
+  CHECK_MESSAGE(all.find("images/broken.png: cannot be decoded: the file is damaged") != std::string::npos,
+                all);
   CHECK_MESSAGE(all.find("images/bomb.png: is 12000x9000 pixels") != std::string::npos, all);
 }

@@ -1,5 +1,4 @@
 #include <doctest/doctest.h>
-
 #include <stb/stb_image_write.h>
 
 #include <set>
@@ -25,7 +24,8 @@ namespace {
 std::set<std::string> tree(const fs::path& dir) {
   std::set<std::string> out;
   for (const auto& e : fs::recursive_directory_iterator(dir)) {
-    if (e.is_regular_file()) out.insert(fs::relative(e.path(), dir).string() + " " + content::sha256_hex(test::read_text(e.path())));
+    if (e.is_regular_file())
+      out.insert(fs::relative(e.path(), dir).string() + " " + content::sha256_hex(test::read_text(e.path())));
   }
   return out;
 }
@@ -88,7 +88,8 @@ TEST_CASE("publishing: layout - signatures - unchanged content keeps its version
   generate_keys(dir / "keys", test::demo_now());
   // Real (not sample) content: its dates do not move with the publishing time.
   test::copy_tree(test::demo_dir(), dir / "src");
-  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "泰达科技创新服务大厅", "en": "TEDA Innovation Service Hall"}})");
+  test::write_text(dir / "src" / "meta.json",
+                   R"({"title": {"zh": "泰达科技创新服务大厅", "en": "TEDA Innovation Service Hall"}})");
   PublishOptions o;
   o.now = test::demo_now();
   const auto first = publish(dir / "src", dir / "keys", dir / "feed", o);
@@ -98,7 +99,8 @@ TEST_CASE("publishing: layout - signatures - unchanged content keeps its version
   CHECK(fs::exists(dir / "feed" / "root.json"));
   CHECK(fs::exists(dir / "feed" / "manifests" / "1.json"));
   const PublicKey online = public_key_from_base64(test::read_text(dir / "keys" / "online.pub").substr(0, 44));
-  const Timestamp t = parse_timestamp(open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online}).payload);
+  const Timestamp t = parse_timestamp(
+      open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online}).payload);
   CHECK(t.version == 1);
   CHECK(t.expires == o.now + 48 * 3600);
   const std::string manifest_bytes = test::read_text(dir / "feed" / "manifests" / "1.json");
@@ -126,7 +128,9 @@ TEST_CASE("publishing refuses invalid content and leaves the feed as it was") {
   REQUIRE(publish(test::demo_dir(), dir / "keys", dir / "feed", o).published);
   const auto before = tree(dir / "feed");
   test::copy_tree(test::demo_dir(), dir / "bad");
-  test::write_text(dir / "bad" / "notices.json", R"({"notices": [{"id": "n", "title": "x", "starts": "2026-12-02T00:00:00+08:00", "ends": "2026-12-01T00:00:00+08:00"}]})");
+  test::write_text(
+      dir / "bad" / "notices.json",
+      R"({"notices": [{"id": "n", "title": "x", "starts": "2026-12-02T00:00:00+08:00", "ends": "2026-12-01T00:00:00+08:00"}]})");
   const auto r = publish(dir / "bad", dir / "keys", dir / "feed", o);
   CHECK_FALSE(r.published);
   REQUIRE(r.problems.size() == 1);
@@ -142,7 +146,8 @@ TEST_CASE("old versions are removed after --keep newer ones - with their objects
   o.now = test::demo_now();
   o.keep_versions = 2;
   for (int v = 1; v <= 4; ++v) {
-    test::write_text(dir / "src" / "meta.json", "{\"title\": {\"zh\": \"大厅 " + std::to_string(v) + "\", \"en\": \"Hall\"}}");
+    test::write_text(dir / "src" / "meta.json",
+                     "{\"title\": {\"zh\": \"大厅 " + std::to_string(v) + "\", \"en\": \"Hall\"}}");
     o.now += 60;
     REQUIRE(publish(dir / "src", dir / "keys", dir / "feed", o).version == v);
   }
@@ -157,18 +162,24 @@ TEST_CASE("images are downscaled to what a 1080p kiosk shows and re-encoded") {
   std::vector<unsigned char> rgb(3000 * 1500 * 3);
   for (std::size_t i = 0; i < rgb.size(); ++i) rgb[i] = static_cast<unsigned char>((i / 3) % 251);
   std::string png;
-  stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
-                         &png, 3000, 1500, 3, rgb.data(), 3000 * 3);
+  stbi_write_png_to_func(
+      [](void* ctx, void* data, int size) {
+        static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size));
+      },
+      &png, 3000, 1500, 3, rgb.data(), 3000 * 3);
   const PreparedImage out = prepare_image(png);
   CHECK(out.width == 1920);
   CHECK(out.height == 960);
   CHECK(out.bytes.substr(0, 3) == std::string("\xff\xd8\xff", 3));  // JPEG: opaque pictures need no alpha
-  CHECK(prepare_image(png).bytes == out.bytes);  // deterministic
+  CHECK(prepare_image(png).bytes == out.bytes);                     // deterministic
   // A portrait picture fits 1080x1920.
   std::vector<unsigned char> tall(1200 * 2400 * 4, 200);
   std::string tall_png;
-  stbi_write_png_to_func([](void* ctx, void* data, int size) { static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size)); },
-                         &tall_png, 1200, 2400, 4, tall.data(), 1200 * 4);
+  stbi_write_png_to_func(
+      [](void* ctx, void* data, int size) {
+        static_cast<std::string*>(ctx)->append(static_cast<char*>(data), static_cast<std::size_t>(size));
+      },
+      &tall_png, 1200, 2400, 4, tall.data(), 1200 * 4);
   const PreparedImage portrait = prepare_image(tall_png);
   CHECK(portrait.width == 960);
   CHECK(portrait.height == 1920);
@@ -193,10 +204,12 @@ TEST_CASE("after an online key rotation unchanged content is published again - s
   CHECK(again.new_version);
   CHECK(again.version == 2);
   CHECK(again.objects_written == 0);  // same pages and images: kiosks download only the manifest
-  const PublicKey online2 = public_key_from_base64(test::read_text(dir / "keys2" / "online.pub").substr(0, 44));
+  const PublicKey online2 =
+      public_key_from_base64(test::read_text(dir / "keys2" / "online.pub").substr(0, 44));
   const std::string manifest = test::read_text(dir / "feed" / "manifests" / "2.json");
   CHECK_NOTHROW(open_signed("manifest", manifest, {online2}));
-  const Timestamp t = parse_timestamp(open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online2}).payload);
+  const Timestamp t = parse_timestamp(
+      open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online2}).payload);
   CHECK(t.manifest.sha256 == content::sha256_hex(manifest));
   // From then on the new key's manifest is reused as before.
   o.now += 3600;
@@ -219,7 +232,8 @@ TEST_CASE("re-signing the timestamp alone keeps the version and the manifest and
   REQUIRE(version.has_value());
   CHECK(*version == 1);
   const PublicKey online = public_key_from_base64(test::read_text(dir / "keys" / "online.pub").substr(0, 44));
-  const Timestamp t = parse_timestamp(open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online}).payload);
+  const Timestamp t = parse_timestamp(
+      open_signed("timestamp", test::read_text(dir / "feed" / "timestamp.json"), {online}).payload);
   CHECK(t.version == 1);
   CHECK(t.expires == o.now + 48 * 3600);
   CHECK(t.published_at == test::demo_now());

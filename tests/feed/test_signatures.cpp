@@ -105,8 +105,10 @@ TEST_CASE("a payload of the wrong shape is a malformed feed error naming the fil
       CHECK_MESSAGE(std::string(e.what()).find(words) != std::string::npos, e.what());
     }
   };
-  refused([](std::string_view p) { return parse_manifest(p); }, R"({"type": 5})", "manifest: is not a manifest");
-  refused([](std::string_view p) { return parse_timestamp(p); }, R"({"type": ["timestamp"]})", "timestamp.json: is not a timestamp");
+  refused([](std::string_view p) { return parse_manifest(p); }, R"({"type": 5})",
+          "manifest: is not a manifest");
+  refused([](std::string_view p) { return parse_timestamp(p); }, R"({"type": ["timestamp"]})",
+          "timestamp.json: is not a timestamp");
   refused([](std::string_view p) { return parse_manifest(p); },
           R"({"type": "manifest", "version": 1, "published_at": "2026-11-30T10:00:00+08:00",
               "expires": "2027-11-30T10:00:00+08:00", "meta": {}, "pages": [{"collection": 7}]})",

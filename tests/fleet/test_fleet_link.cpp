@@ -1,7 +1,6 @@
 // The kiosk's side of the console link without a console: the heartbeat's size cap, reading the
 // reply, the screenshot's size and format, the credentials file and the config section.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <nlohmann/json.hpp>
@@ -39,7 +38,8 @@ TEST_CASE("a heartbeat is compact JSON under 4 KB - even with 100 addresses and 
   CHECK(j["board"]["cpu_celsius"] == doctest::Approx(61.2));
   CHECK(j["sync"]["failure_code"] == "tls");
 
-  for (int i = 0; i < 100; ++i) r.addresses.push_back("veth" + std::to_string(i) + " fe80::1234:5678:9abc:def0");
+  for (int i = 0; i < 100; ++i)
+    r.addresses.push_back("veth" + std::to_string(i) + " fe80::1234:5678:9abc:def0");
   for (int i = 0; i < 2000; ++i) r.failure += "错误";
   const std::string big = r.serialise();
   CHECK(big.size() <= fleet::kMaxHeartbeatBytes);
@@ -107,15 +107,19 @@ TEST_CASE("credentials are written readable by their owner only - and read back"
   CHECK_FALSE(fleet::load_credentials(tmp.path()));
   CHECK(std::filesystem::exists(tmp / "console.json.revoked"));
   test::write_text(fleet::credentials_path(tmp.path()), "{broken");
-  CHECK_THROWS_WITH(fleet::load_credentials(tmp.path()), doctest::Contains("pair the kiosk with the console again"));
+  CHECK_THROWS_WITH(fleet::load_credentials(tmp.path()),
+                    doctest::Contains("pair the kiosk with the console again"));
 }
 
 TEST_CASE("the console section: https only - a sane interval - codes typed loosely") {
-  const auto c = fleet::parse_console_config(json{{"url", "https://console.example.cn/"}, {"heartbeat_s", 30}});
+  const auto c =
+      fleet::parse_console_config(json{{"url", "https://console.example.cn/"}, {"heartbeat_s", 30}});
   CHECK(c.url == "https://console.example.cn");
   CHECK(c.heartbeat_s == 30);
-  CHECK_THROWS_WITH(fleet::parse_console_config(json{{"url", "http://console.example.cn"}}), doctest::Contains("https://"));
-  CHECK_THROWS_WITH(fleet::parse_console_config(json{{"url", "https://c"}, {"heartbeat_s", 0}}), doctest::Contains("between 1 and 3600"));
+  CHECK_THROWS_WITH(fleet::parse_console_config(json{{"url", "http://console.example.cn"}}),
+                    doctest::Contains("https://"));
+  CHECK_THROWS_WITH(fleet::parse_console_config(json{{"url", "https://c"}, {"heartbeat_s", 0}}),
+                    doctest::Contains("between 1 and 3600"));
   CHECK_THROWS(fleet::parse_console_config(json::array()));
   CHECK(fleet::normalise_pair_code(" ab3k-7q2m ") == "AB3K7Q2M");
 }

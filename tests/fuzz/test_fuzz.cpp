@@ -51,12 +51,30 @@ class Mutator {
   std::size_t below(std::size_t n) { return n == 0 ? 0 : static_cast<std::size_t>(rng_() % n); }
 
   void once(std::string& s) {
-    static const std::vector<std::string> kSpecial = {
-        "{", "}", "[", "]", "\"", ",", ":", "\\", std::string(1, '\0'), "\xff", "\xc3", "\xe4\xb8", "\xf0\x9f\x98",
-        "null", "true", "-", "e999", "\\u0000", "\\ud800", "\n", " "};
+    static const std::vector<std::string> kSpecial = {"{",
+                                                      "}",
+                                                      "[",
+                                                      "]",
+                                                      "\"",
+                                                      ",",
+                                                      ":",
+                                                      "\\",
+                                                      std::string(1, '\0'),
+                                                      "\xff",
+                                                      "\xc3",
+                                                      "\xe4\xb8",
+                                                      "\xf0\x9f\x98",
+                                                      "null",
+                                                      "true",
+                                                      "-",
+                                                      "e999",
+                                                      "\\u0000",
+                                                      "\\ud800",
+                                                      "\n",
+                                                      " "};
     static const std::vector<std::string> kNumbers = {
-        "1e309", "-1e309", "-0", "9223372036854775808", "-9223372036854775809", "0.0000001", "NaN", "1e-400",
-        "4102444800", "946684799", "18446744073709551616"};
+        "1e309", "-1e309", "-0",         "9223372036854775808", "-9223372036854775809", "0.0000001",
+        "NaN",   "1e-400", "4102444800", "946684799",           "18446744073709551616"};
     const std::size_t at = below(s.size() + 1);
     switch (below(8)) {
       case 0:
@@ -77,7 +95,8 @@ class Mutator {
         s.resize(below(s.size() + 1));
         break;
       case 5:
-        for (std::size_t n = below(8) + 1; n > 0; --n) s.insert(s.begin() + static_cast<std::ptrdiff_t>(below(s.size() + 1)), static_cast<char>(rng_()));
+        for (std::size_t n = below(8) + 1; n > 0; --n)
+          s.insert(s.begin() + static_cast<std::ptrdiff_t>(below(s.size() + 1)), static_cast<char>(rng_()));
         break;
       case 6: {  // a number becomes an extreme one
         std::size_t d = s.find_first_of("0123456789", at);
@@ -89,7 +108,8 @@ class Mutator {
       default: {  // a string value becomes very long, or all multi-byte characters
         const std::size_t q = s.find('"', at);
         if (q == std::string::npos) break;
-        const std::string filler = below(2) == 0 ? std::string(5000 + below(20000), 'x') : std::string("鲲鹏瞪羚") + std::string(300, 'z');
+        const std::string filler = below(2) == 0 ? std::string(5000 + below(20000), 'x')
+                                                 : std::string("鲲鹏瞪羚") + std::string(300, 'z');
         s.insert(q + 1, filler);
         break;
       }
@@ -108,8 +128,9 @@ double fuzz_seconds() {
 struct Deadline {
   std::chrono::steady_clock::time_point end;
   explicit Deadline(double seconds)
-      : end(std::chrono::steady_clock::now() + std::chrono::duration_cast<std::chrono::steady_clock::duration>(
-                                                  std::chrono::duration<double>(seconds))) {}
+      : end(std::chrono::steady_clock::now() +
+            std::chrono::duration_cast<std::chrono::steady_clock::duration>(
+                std::chrono::duration<double>(seconds))) {}
   bool passed() const { return std::chrono::steady_clock::now() >= end; }
 };
 
@@ -129,13 +150,27 @@ struct Tally {
 void clear_collection(content::Content& c, content::Collection which) {
   using content::Collection;
   switch (which) {
-    case Collection::meta: c.meta = {}; break;
-    case Collection::spaces: c.spaces.clear(); break;
-    case Collection::events: c.events.clear(); break;
-    case Collection::desks: c.desks.clear(); break;
-    case Collection::resources: c.resources.clear(); break;
-    case Collection::indicators: c.indicators.clear(); break;
-    case Collection::notices: c.notices.clear(); break;
+    case Collection::meta:
+      c.meta = {};
+      break;
+    case Collection::spaces:
+      c.spaces.clear();
+      break;
+    case Collection::events:
+      c.events.clear();
+      break;
+    case Collection::desks:
+      c.desks.clear();
+      break;
+    case Collection::resources:
+      c.resources.clear();
+      break;
+    case Collection::indicators:
+      c.indicators.clear();
+      break;
+    case Collection::notices:
+      c.notices.clear();
+      break;
   }
 }
 
@@ -167,7 +202,8 @@ TEST_CASE("fuzz: mutated content documents are refused in words or shown on ever
   Tally tally;
   int rendered = 0;
   for (int i = 0; !deadline.passed(); ++i) {
-    const content::Collection which = content::kAllCollections[static_cast<std::size_t>(i) % std::size(content::kAllCollections)];
+    const content::Collection which =
+        content::kAllCollections[static_cast<std::size_t>(i) % std::size(content::kAllCollections)];
     const std::string file = content::collection_file(which);
     const std::string seed = platform::read_file(test::demo_dir() / file, 1 << 24);
     const std::string bytes = i < 7 ? seed : mutator.mutate(seed);  // the first round: the seeds themselves
@@ -182,7 +218,8 @@ TEST_CASE("fuzz: mutated content documents are refused in words or shown on ever
       if (i < 7) REQUIRE_MESSAGE(!issues.has_errors(), file << " as shipped: " << issues.summary());
       if (issues.has_errors()) {
         ++tally.refused;
-        if (issues.summary().find(file) == std::string::npos && issues.summary().find(".json") == std::string::npos) {
+        if (issues.summary().find(file) == std::string::npos &&
+            issues.summary().find(".json") == std::string::npos) {
           tally.surprise("a refusal that names no file: " + issues.summary(), i);
         }
         continue;
@@ -255,9 +292,12 @@ TEST_CASE("fuzz: mutated signed feed files are refused as feed errors - a change
     const std::string payload = mutator.mutate(seed.payload);
     ++payloads.tried;
     try {
-      if (seed.type == "root") (void)feed::parse_root(payload);
-      else if (seed.type == "timestamp") (void)feed::parse_timestamp(payload);
-      else (void)feed::parse_manifest(payload);
+      if (seed.type == "root")
+        (void)feed::parse_root(payload);
+      else if (seed.type == "timestamp")
+        (void)feed::parse_timestamp(payload);
+      else
+        (void)feed::parse_manifest(payload);
       ++payloads.accepted;
     } catch (const feed::FeedError&) {
       ++payloads.refused;
@@ -273,9 +313,11 @@ TEST_CASE("fuzz: mutated signed feed files are refused as feed errors - a change
 
 TEST_CASE("fuzz: mutated images are sized or refused - mutated kiosk configs always give a usable config") {
   std::vector<std::string> images;
-  for (const auto& e : fs::directory_iterator(test::demo_dir() / "images")) images.push_back(platform::read_file(e.path(), 1 << 24));
+  for (const auto& e : fs::directory_iterator(test::demo_dir() / "images"))
+    images.push_back(platform::read_file(e.path(), 1 << 24));
   REQUIRE(!images.empty());
-  const std::string config_seed = platform::read_file(test::source_dir() / "assets/config/kiosk.json", 1 << 20);
+  const std::string config_seed =
+      platform::read_file(test::source_dir() / "assets/config/kiosk.json", 1 << 20);
   test::TempDir dir;
   Mutator mutator(42);
   const Deadline deadline(fuzz_seconds());
@@ -283,7 +325,8 @@ TEST_CASE("fuzz: mutated images are sized or refused - mutated kiosk configs alw
   for (int i = 0; !deadline.passed(); ++i) {
     ++probes.tried;
     try {
-      const auto size = content::probe_image(mutator.mutate(images[static_cast<std::size_t>(i) % images.size()]));
+      const auto size =
+          content::probe_image(mutator.mutate(images[static_cast<std::size_t>(i) % images.size()]));
       ++(size ? probes.accepted : probes.refused);
       if (size && (size->width <= 0 || size->height <= 0)) probes.surprise("a size that is not positive", i);
     } catch (const std::exception& e) {

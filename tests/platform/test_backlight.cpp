@@ -1,7 +1,6 @@
 // The sysfs backlight on a fake tree: the official display's bl_power, a brightness-only driver
 // (level restored afterwards), no backlight at all (HDMI), and a read-only attribute.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 #include <unistd.h>
 

@@ -13,8 +13,8 @@ namespace fs = std::filesystem;
 
 TEST_CASE("a clock below the floor is wrong and now() is the floor") {
   platform::ClockReading r;
-  r.wall = 86400;            // 1970-01-02: a Pi that booted without network
-  r.floor = 1795996800;      // the build or the last verified publish
+  r.wall = 86400;        // 1970-01-02: a Pi that booted without network
+  r.floor = 1795996800;  // the build or the last verified publish
   r.synchronised = false;
   CHECK(r.below_floor());
   CHECK_FALSE(r.trusted());

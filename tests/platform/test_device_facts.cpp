@@ -24,7 +24,8 @@ void fake_pi(const fs::path& root, const std::string& throttled) {
   put(root / "sys/class/thermal/thermal_zone0/temp", "61855\n");
   put(root / "sys/devices/platform/soc/soc:firmware/get_throttled", throttled + "\n");
   put(root / "proc/uptime", "356521.44 1389000.12\n");
-  put(root / "proc/meminfo", "MemTotal:        3884136 kB\nMemFree:          812000 kB\nMemAvailable:    2716500 kB\n");
+  put(root / "proc/meminfo",
+      "MemTotal:        3884136 kB\nMemFree:          812000 kB\nMemAvailable:    2716500 kB\n");
 }
 
 }  // namespace
@@ -43,7 +44,7 @@ TEST_CASE("a healthy Pi: model - temperature - uptime - memory - no warnings") {
   CHECK(platform::format_duration(*f.uptime_s) == "4 d 3 h");
   CHECK(f.memory_total_bytes == 3884136LL * 1024);
   CHECK(f.memory_available_bytes == 2716500LL * 1024);
-  CHECK(f.disk_total_bytes.value_or(0) > 0);  // statvfs of the real file system
+  CHECK(f.disk_total_bytes.value_or(0) > 0);                        // statvfs of the real file system
   for (const auto& a : f.addresses) CHECK(a.rfind("lo ", 0) != 0);  // loopback never listed
   CHECK(f.warnings().empty());
 }
@@ -55,7 +56,8 @@ TEST_CASE("under-voltage now and throttling since boot become staff warnings in 
   REQUIRE(f.throttled.has_value());
   CHECK(*f.throttled == 0x50005);
   const auto words = platform::describe_throttled(*f.throttled);
-  CHECK(words == std::vector<std::string>{"under-voltage now", "throttled now", "under-voltage since boot", "throttled since boot"});
+  CHECK(words == std::vector<std::string>{"under-voltage now", "throttled now", "under-voltage since boot",
+                                          "throttled since boot"});
   const auto w = f.warnings();
   REQUIRE(w.size() == 2);
   CHECK(w[0].find("power supply") != std::string::npos);
@@ -98,10 +100,10 @@ TEST_CASE("a board that exposes none of it leaves the facts unknown - not invent
 }
 
 TEST_CASE("a data directory in RAM (overlayroot - tmpfs) is a warning: every sync would be lost at reboot") {
-  CHECK(platform::file_system_in_ram(0x794c7630));  // overlayfs
-  CHECK(platform::file_system_in_ram(0x01021994));  // tmpfs
+  CHECK(platform::file_system_in_ram(0x794c7630));    // overlayfs
+  CHECK(platform::file_system_in_ram(0x01021994));    // tmpfs
   CHECK_FALSE(platform::file_system_in_ram(0xEF53));  // ext4
-  if (std::filesystem::exists("/dev/shm")) {  // tmpfs on every Linux we run on
+  if (std::filesystem::exists("/dev/shm")) {          // tmpfs on every Linux we run on
     const auto f = platform::read_device_facts("/nonexistent-root", "/dev/shm");
     CHECK(f.data_in_ram);
     REQUIRE_FALSE(f.warnings().empty());

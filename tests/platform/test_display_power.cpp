@@ -17,7 +17,8 @@ std::int64_t at(int day, int hour, int minute = 0) {
 }
 
 DisplaySchedule office_hours() {
-  return DisplaySchedule::parse({{"mon-fri", "08:00-20:00"}, {"sat", "09:00-12:00,14:00-17:00"}, {"sun", "closed"}});
+  return DisplaySchedule::parse(
+      {{"mon-fri", "08:00-20:00"}, {"sat", "09:00-12:00,14:00-17:00"}, {"sun", "closed"}});
 }
 
 }  // namespace
@@ -59,11 +60,11 @@ TEST_CASE("hours past midnight belong to the day they start") {
 
 TEST_CASE("a date override from content replaces that day only") {
   auto s = office_hours();
-  s.set_date_override("2026-12-01", "closed");         // Tuesday: closed for a holiday
-  s.set_date_override("2026-12-02", "08:00-22:00");    // Wednesday: an evening event
+  s.set_date_override("2026-12-01", "closed");       // Tuesday: closed for a holiday
+  s.set_date_override("2026-12-02", "08:00-22:00");  // Wednesday: an evening event
   CHECK_FALSE(s.on_at(at(31, 10)));
   CHECK(s.on_at(at(32, 21)));
-  CHECK(s.on_at(at(33, 10)));  // Thursday as usual
+  CHECK(s.on_at(at(33, 10)));               // Thursday as usual
   CHECK(office_hours().on_at(at(31, 10)));  // the weekly hours themselves are unchanged
 }
 
@@ -77,7 +78,8 @@ TEST_CASE("an override on a kiosk without opening hours darkens only that day") 
 }
 
 TEST_CASE("the more specific entry wins whatever the order") {
-  const auto s = DisplaySchedule::parse({{"sat", "10:00-11:00"}, {"daily", "08:00-20:00"}, {"mon-fri", "07:00-21:00"}});
+  const auto s =
+      DisplaySchedule::parse({{"sat", "10:00-11:00"}, {"daily", "08:00-20:00"}, {"mon-fri", "07:00-21:00"}});
   CHECK(s.on_at(at(30, 7)));        // Monday: the range, not "daily"
   CHECK_FALSE(s.on_at(at(35, 9)));  // Saturday: its own entry
   CHECK(s.on_at(at(36, 9)));        // Sunday: daily
@@ -86,16 +88,23 @@ TEST_CASE("the more specific entry wins whatever the order") {
 }
 
 TEST_CASE("bad hours are refused with a message naming them") {
-  CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"mon-fri", "8-20"}}), doctest::Contains("mon-fri"), ScheduleError);
-  CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"monday", "08:00-20:00"}}), doctest::Contains("monday"), ScheduleError);
-  CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"sat", "25:00-26:00"}}), doctest::Contains("25:00"), ScheduleError);
+  CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"mon-fri", "8-20"}}), doctest::Contains("mon-fri"),
+                       ScheduleError);
+  CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"monday", "08:00-20:00"}}), doctest::Contains("monday"),
+                       ScheduleError);
+  CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"sat", "25:00-26:00"}}), doctest::Contains("25:00"),
+                       ScheduleError);
   CHECK_THROWS_WITH_AS(DisplaySchedule::parse({{"sat", ""}}), doctest::Contains("closed"), ScheduleError);
   DisplaySchedule s;
-  CHECK_THROWS_WITH_AS(s.set_date_override("2026-13-01", "closed"), doctest::Contains("2026-13-01"), ScheduleError);
-  CHECK_THROWS_WITH_AS(s.set_date_override("2026-02-30", "closed"), doctest::Contains("2026-02-30"), ScheduleError);
-  CHECK_THROWS_WITH_AS(s.set_date_override("2026-04-31", "closed"), doctest::Contains("2026-04-31"), ScheduleError);
-  CHECK_THROWS_WITH_AS(s.set_date_override("2027-02-29", "closed"), doctest::Contains("2027-02-29"), ScheduleError);
-  CHECK(s.always_on());  // a refused override changed nothing
+  CHECK_THROWS_WITH_AS(s.set_date_override("2026-13-01", "closed"), doctest::Contains("2026-13-01"),
+                       ScheduleError);
+  CHECK_THROWS_WITH_AS(s.set_date_override("2026-02-30", "closed"), doctest::Contains("2026-02-30"),
+                       ScheduleError);
+  CHECK_THROWS_WITH_AS(s.set_date_override("2026-04-31", "closed"), doctest::Contains("2026-04-31"),
+                       ScheduleError);
+  CHECK_THROWS_WITH_AS(s.set_date_override("2027-02-29", "closed"), doctest::Contains("2027-02-29"),
+                       ScheduleError);
+  CHECK(s.always_on());                         // a refused override changed nothing
   s.set_date_override("2028-02-29", "closed");  // a leap day is a day
   CHECK_FALSE(s.always_on());
 }

@@ -1,7 +1,6 @@
 // One kiosk per data directory: a second copy is refused with the first one's pid; the lock goes
 // with its holder (here: with the object; for a crashed process, the kernel drops it).
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <filesystem>
@@ -41,7 +40,8 @@ TEST_CASE("a lock file that cannot be created is an error in words") {
 TEST_CASE("a lock file we may only read (left by root) still locks") {
   test::TempDir dir;
   test::write_text(dir / "kiosk.lock", "1\n");
-  std::filesystem::permissions(dir / "kiosk.lock", std::filesystem::perms::owner_read | std::filesystem::perms::group_read |
+  std::filesystem::permissions(dir / "kiosk.lock", std::filesystem::perms::owner_read |
+                                                       std::filesystem::perms::group_read |
                                                        std::filesystem::perms::others_read);
   std::string why;
   auto first = platform::InstanceLock::try_acquire(dir / "kiosk.lock", &why);

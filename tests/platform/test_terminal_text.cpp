@@ -6,7 +6,8 @@
 
 using kiosk::platform::terminal_safe;
 
-TEST_CASE("terminal_safe writes controls - bidi marks and broken bytes as visible codes - and keeps the text") {
+TEST_CASE(
+    "terminal_safe writes controls - bidi marks and broken bytes as visible codes - and keeps the text") {
   CHECK(terminal_safe("泰达 ok\n\tnext") == "泰达 ok\n\tnext");
   CHECK(terminal_safe("red \x1b[31m!") == "red <U+001B>[31m!");
   CHECK(terminal_safe("csi \u009B2J") == "csi <U+009B>2J");  // C1, as UTF-8

@@ -1,7 +1,6 @@
 // systemd's notify protocol against a fake $NOTIFY_SOCKET: READY=1 once, WATCHDOG=1 while the loop
 // runs, and silence as soon as the loop hangs — the property the whole watchdog exists for.
 #include <doctest/doctest.h>
-
 #include <unistd.h>
 
 #include <atomic>
@@ -17,7 +16,6 @@
 #include "tests/support/temp_dir.hpp"
 
 using namespace kiosk;
-
 
 TEST_CASE("without systemd the watchdog is off and sends nothing") {
   ::unsetenv("NOTIFY_SOCKET");

@@ -2,7 +2,6 @@
 // after the live store moved on and collected its old blobs; a failed save keeps the previous copy;
 // a damaged copy is not used.
 #include <doctest/doctest.h>
-
 #include <sys/stat.h>
 
 #include <filesystem>
@@ -48,10 +47,12 @@ TEST_CASE("a known good copy outlives the next version and its garbage collectio
   CHECK(store::known_good_version(paths)->version == live->version().version);
   REQUIRE_FALSE(demo.images.empty());
   const auto& first = demo.images.front();
-  CHECK(inode(paths.blobs / first.sha256) == inode(live->blobs().path_of(first.sha256)));  // a link, not a copy
+  CHECK(inode(paths.blobs / first.sha256) ==
+        inode(live->blobs().path_of(first.sha256)));  // a link, not a copy
 
   // The live store moves on to other content and drops the demo's images.
-  live->replace_content(test::small_content(test::demo_now()), VersionInfo{99, "feed", test::demo_now(), test::demo_now(), ""});
+  live->replace_content(test::small_content(test::demo_now()),
+                        VersionInfo{99, "feed", test::demo_now(), test::demo_now(), ""});
   live->blobs().remove_except({});
   CHECK_FALSE(live->blobs().has(first.sha256));
 
@@ -69,7 +70,8 @@ TEST_CASE("saving again replaces the copy and drops images only the old copy nee
   auto live = demo_store(dir);
   const auto paths = store::KnownGoodPaths::in(dir.path());
   store::save_known_good(*live, paths);
-  live->replace_content(test::small_content(test::demo_now()), VersionInfo{7, "feed", test::demo_now(), test::demo_now(), ""});
+  live->replace_content(test::small_content(test::demo_now()),
+                        VersionInfo{7, "feed", test::demo_now(), test::demo_now(), ""});
   store::save_known_good(*live, paths);
   CHECK(store::known_good_version(paths)->version == 7);
   int blobs = 0;
@@ -84,7 +86,8 @@ TEST_CASE("a save that fails half way keeps the previous copy") {
   const auto paths = store::KnownGoodPaths::in(dir.path());
   store::save_known_good(*live, paths);
   const auto before = store::known_good_version(paths);
-  live->replace_content(test::small_content(test::demo_now()), VersionInfo{8, "feed", test::demo_now(), test::demo_now(), ""});
+  live->replace_content(test::small_content(test::demo_now()),
+                        VersionInfo{8, "feed", test::demo_now(), test::demo_now(), ""});
   fs::create_directories(dir / "known-good.db.tmp" / "blocker");  // the temp copy cannot be created
   CHECK_THROWS(store::save_known_good(*live, paths));
   REQUIRE(store::known_good_version(paths).has_value());

@@ -13,7 +13,8 @@ namespace kiosk::test {
 class ChildProcess {
  public:
   // `argv[0]` is looked up in PATH; `env` entries ("NAME=value") are added to this process's.
-  ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env, const std::filesystem::path& log);
+  ChildProcess(const std::vector<std::string>& argv, const std::vector<std::string>& env,
+               const std::filesystem::path& log);
   ~ChildProcess();  // kills a child that is still running
   ChildProcess(const ChildProcess&) = delete;
   ChildProcess& operator=(const ChildProcess&) = delete;

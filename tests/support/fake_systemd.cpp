@@ -27,9 +27,11 @@ FakeSystemd::FakeSystemd(const std::filesystem::path& path) {
   fd_ = ::socket(AF_UNIX, SOCK_DGRAM | SOCK_CLOEXEC, 0);
   sockaddr_un addr{};
   addr.sun_family = AF_UNIX;
-  if (fd_ < 0 || path.string().size() >= sizeof addr.sun_path) throw std::runtime_error("cannot make a notify socket");
+  if (fd_ < 0 || path.string().size() >= sizeof addr.sun_path)
+    throw std::runtime_error("cannot make a notify socket");
   std::strcpy(addr.sun_path, path.c_str());
-  if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0) throw std::runtime_error("cannot bind " + path.string());
+  if (::bind(fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0)
+    throw std::runtime_error("cannot bind " + path.string());
   const int on = 1;
   ::setsockopt(fd_, SOL_SOCKET, SO_TIMESTAMP, &on, sizeof on);  // the kernel stamps each arrival
   ::setenv("NOTIFY_SOCKET", path.c_str(), 1);

@@ -17,7 +17,9 @@
 namespace kiosk::test {
 namespace {
 
-SSL_CTX* as_ctx(void* p) { return static_cast<SSL_CTX*>(p); }
+SSL_CTX* as_ctx(void* p) {
+  return static_cast<SSL_CTX*>(p);
+}
 
 bool send_all(SSL* ssl, const std::string& s) {
   std::size_t off = 0;
@@ -36,7 +38,8 @@ std::string html(const std::string& title) {
 
 }  // namespace
 
-FaultServer::FaultServer(const std::filesystem::path& root, const TlsFiles& tls, bool wrong_host) : root_(root) {
+FaultServer::FaultServer(const std::filesystem::path& root, const TlsFiles& tls, bool wrong_host)
+    : root_(root) {
   SSL_CTX* ctx = SSL_CTX_new(TLS_server_method());
   const auto& cert = wrong_host ? tls.wrong_cert : tls.cert;
   const auto& key = wrong_host ? tls.wrong_key : tls.key;
@@ -53,7 +56,8 @@ FaultServer::FaultServer(const std::filesystem::path& root, const TlsFiles& tls,
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
   socklen_t len = sizeof addr;
-  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 64) != 0 ||
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(listen_fd_, 64) != 0 ||
       ::getsockname(listen_fd_, reinterpret_cast<sockaddr*>(&addr), &len) != 0) {
     throw std::runtime_error("fault server: cannot listen");
   }
@@ -135,8 +139,9 @@ void FaultServer::handle(int client) {
           if (!send_all(ssl, "HTTP/1.1 304 Not Modified\r\nETag: " + etag + "\r\n\r\n")) return finish();
           break;
         }
-        if (!send_all(ssl, "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) + "\r\nETag: " + etag +
-                               "\r\nContent-Type: application/octet-stream\r\n\r\n" + body)) {
+        if (!send_all(ssl, "HTTP/1.1 200 OK\r\nContent-Length: " + std::to_string(body.size()) +
+                               "\r\nETag: " + etag + "\r\nContent-Type: application/octet-stream\r\n\r\n" +
+                               body)) {
           return finish();
         }
         break;
@@ -170,8 +175,10 @@ void FaultServer::handle(int client) {
       }
       case Mode::unavailable: {
         const std::string body = html("503 Service Unavailable");
-        send_all(ssl, "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 30\r\nContent-Type: text/html\r\nContent-Length: " +
-                          std::to_string(body.size()) + "\r\n\r\n" + body);
+        send_all(ssl,
+                 "HTTP/1.1 503 Service Unavailable\r\nRetry-After: 30\r\nContent-Type: "
+                 "text/html\r\nContent-Length: " +
+                     std::to_string(body.size()) + "\r\n\r\n" + body);
         break;
       }
       case Mode::rate_limited:

@@ -27,17 +27,28 @@ std::vector<std::string> our_program(const std::string& relative_path) {
   return argv;
 }
 
-std::filesystem::path demo_dir() { return source_dir() / "assets" / "demo"; }
+std::filesystem::path demo_dir() {
+  return source_dir() / "assets" / "demo";
+}
 
-UnixSeconds demo_now() { return *parse_iso8601("2026-11-30T10:00:00+08:00"); }
+UnixSeconds demo_now() {
+  return *parse_iso8601("2026-11-30T10:00:00+08:00");
+}
 
 Content small_content(UnixSeconds now) {
   Content c;
   c.meta.title = {"测试大厅", "Test hall"};
   c.meta.display_hours = {{"2026-12-31", "08:00-12:00"}, {"2027-01-01", "closed"}};
-  c.spaces.push_back(Space{"tjab", {"TjAb 众创空间", "TjAb Maker Space"}, {"泰达", "TEDA"}, {}, {}, {"lobby-1"},
-                           "https://example.cn/book", true});
-  c.spaces.push_back(Space{"cafe", {"津京互联创业咖啡", "Jin-Jing Cafe"}, {"泰达", "TEDA"}, {}, {}, {}, "", true});
+  c.spaces.push_back(Space{"tjab",
+                           {"TjAb 众创空间", "TjAb Maker Space"},
+                           {"泰达", "TEDA"},
+                           {},
+                           {},
+                           {"lobby-1"},
+                           "https://example.cn/book",
+                           true});
+  c.spaces.push_back(
+      Space{"cafe", {"津京互联创业咖啡", "Jin-Jing Cafe"}, {"泰达", "TEDA"}, {}, {}, {}, "", true});
   const auto event = [&](std::string id, std::string space, EventCategory cat, std::string zh, std::string en,
                          UnixSeconds start, UnixSeconds end) {
     Event e;
@@ -52,12 +63,12 @@ Content small_content(UnixSeconds now) {
     e.registration_url = "https://example.cn/e/" + e.id;
     return e;
   };
-  c.events.push_back(event("evt-contest", "tjab", EventCategory::contest, "泰达创业大赛初赛", "TEDA Startup Contest heats",
-                           now + 3600, now + 3 * 3600));
-  c.events.push_back(event("evt-forum", "cafe", EventCategory::forum, "全球类脑智能高端论坛", "Brain-inspired AI forum",
-                           now + 86400, now + 86400 + 7200));
-  c.events.push_back(event("evt-past", "tjab", EventCategory::talk, "创新券政策解读", "Innovation voucher explainer",
-                           now - 7200, now - 3600));
+  c.events.push_back(event("evt-contest", "tjab", EventCategory::contest, "泰达创业大赛初赛",
+                           "TEDA Startup Contest heats", now + 3600, now + 3 * 3600));
+  c.events.push_back(event("evt-forum", "cafe", EventCategory::forum, "全球类脑智能高端论坛",
+                           "Brain-inspired AI forum", now + 86400, now + 86400 + 7200));
+  c.events.push_back(event("evt-past", "tjab", EventCategory::talk, "创新券政策解读",
+                           "Innovation voucher explainer", now - 7200, now - 3600));
   const auto desk = [&](std::string id, std::string label, DeskStatus status, UnixSeconds at) {
     Desk d;
     d.id = std::move(id);
@@ -72,8 +83,8 @@ Content small_content(UnixSeconds now) {
   c.desks.push_back(desk("d2", "A-2", DeskStatus::occupied, now - 60));
   c.desks.push_back(desk("d10", "A-10", DeskStatus::free, now - 7200));  // stale: unknown, never free
   c.desks.push_back(desk("d3", "A-3", DeskStatus::booked, now - 60));
-  const auto resource = [](std::string id, ResourceCategory cat, std::string zh, std::string en, std::string keywords,
-                           bool voucher) {
+  const auto resource = [](std::string id, ResourceCategory cat, std::string zh, std::string en,
+                           std::string keywords, bool voucher) {
     Resource r;
     r.id = std::move(id);
     r.category = cat;
@@ -84,10 +95,12 @@ Content small_content(UnixSeconds now) {
     return r;
   };
   c.resources.push_back(resource("res-hpc", ResourceCategory::supercomputing, "国家超级计算天津中心",
-                                 "National Supercomputer Center in Tianjin", "超算 chaosuan HPC tianhe", true));
+                                 "National Supercomputer Center in Tianjin", "超算 chaosuan HPC tianhe",
+                                 true));
   c.resources.push_back(resource("res-3d", ResourceCategory::prototyping, "3D打印创新服务平台",
                                  "3D Printing Innovation Platform", "dayin prototyping", true));
-  c.resources.push_back(resource("res-law", ResourceCategory::legal, "创业法律服务", "Startup legal clinic", "falv", false));
+  c.resources.push_back(
+      resource("res-law", ResourceCategory::legal, "创业法律服务", "Startup legal clinic", "falv", false));
   Indicator smes;
   smes.id = "st-smes";
   smes.group = IndicatorGroup::entities;

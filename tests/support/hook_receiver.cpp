@@ -16,7 +16,8 @@ HookReceiver::HookReceiver() {
   sockaddr_in addr{};
   addr.sin_family = AF_INET;
   addr.sin_addr.s_addr = htonl(INADDR_LOOPBACK);
-  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 || ::listen(listen_fd_, 16) != 0) {
+  if (::bind(listen_fd_, reinterpret_cast<sockaddr*>(&addr), sizeof addr) != 0 ||
+      ::listen(listen_fd_, 16) != 0) {
     throw std::runtime_error("hook receiver: cannot listen");
   }
   socklen_t len = sizeof addr;
@@ -55,7 +56,8 @@ void HookReceiver::serve() {
       if (body_at == std::string::npos && (body_at = request.find("\r\n\r\n")) != std::string::npos) {
         body_at += 4;
         for (const char* name : {"Content-Length:", "content-length:"}) {
-          if (auto at = request.find(name); at != std::string::npos) length = std::stoul(request.substr(at + 15));
+          if (auto at = request.find(name); at != std::string::npos)
+            length = std::stoul(request.substr(at + 15));
         }
       }
       if (body_at != std::string::npos && request.size() >= body_at + length) break;

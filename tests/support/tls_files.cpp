@@ -15,16 +15,18 @@ namespace kiosk::test {
 namespace {
 
 void run(const std::string& command) {
-  if (std::system((command + " >/dev/null 2>&1").c_str()) != 0) throw std::runtime_error("failed: " + command);
+  if (std::system((command + " >/dev/null 2>&1").c_str()) != 0)
+    throw std::runtime_error("failed: " + command);
 }
 
-void server_cert(const std::filesystem::path& dir, const std::string& name, const std::string& san, const TlsFiles& ca) {
+void server_cert(const std::filesystem::path& dir, const std::string& name, const std::string& san,
+                 const TlsFiles& ca) {
   const auto d = dir.string() + "/";
-  run("openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout " + d + name + ".key -out " + d + name +
-      ".csr -subj /CN=" + name);
+  run("openssl req -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout " + d + name +
+      ".key -out " + d + name + ".csr -subj /CN=" + name);
   write_text(dir / (name + ".ext"), "subjectAltName=" + san + "\n");
-  run("openssl x509 -req -in " + d + name + ".csr -CA " + ca.ca.string() + " -CAkey " + d + "ca.key -CAcreateserial -out " +
-      d + name + ".pem -days 2 -extfile " + d + name + ".ext");
+  run("openssl x509 -req -in " + d + name + ".csr -CA " + ca.ca.string() + " -CAkey " + d +
+      "ca.key -CAcreateserial -out " + d + name + ".pem -days 2 -extfile " + d + name + ".ext");
 }
 
 }  // namespace
@@ -33,8 +35,8 @@ TlsFiles make_tls_files(const std::filesystem::path& dir) {
   std::filesystem::create_directories(dir);
   TlsFiles f;
   f.ca = dir / "ca.pem";
-  run("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout " + (dir / "ca.key").string() +
-      " -out " + f.ca.string() + " -days 2 -subj /CN=kiosk-test-CA");
+  run("openssl req -x509 -newkey ec -pkeyopt ec_paramgen_curve:prime256v1 -nodes -keyout " +
+      (dir / "ca.key").string() + " -out " + f.ca.string() + " -days 2 -subj /CN=kiosk-test-CA");
   server_cert(dir, "server", "IP:127.0.0.1,DNS:localhost", f);
   server_cert(dir, "wrong", "DNS:wrong.example", f);
   f.cert = dir / "server.pem";

@@ -6,8 +6,8 @@
 namespace kiosk::test {
 
 struct TlsFiles {
-  std::filesystem::path ca;          // trust this
-  std::filesystem::path cert, key;   // 127.0.0.1 and localhost
+  std::filesystem::path ca;                     // trust this
+  std::filesystem::path cert, key;              // 127.0.0.1 and localhost
   std::filesystem::path wrong_cert, wrong_key;  // wrong.example, signed by the same CA
 };
 

@@ -39,7 +39,7 @@ TEST_CASE("chart layout: zero-based value axis - years across - target line at i
   REQUIRE(g.line.size() == 3);
   CHECK(g.line[0].x == doctest::Approx(100 + 600.0 / 5));  // 2016 is one fifth across
   CHECK(g.line[2].x == doctest::Approx(700));
-  CHECK(g.line[2].y < g.line[0].y);                        // a rising series goes up the screen
+  CHECK(g.line[2].y < g.line[0].y);  // a rising series goes up the screen
   CHECK(g.target_y == doctest::Approx(450 - 400.0 * 10000 / g.y.domain_max));
   REQUIRE(g.baseline);
   CHECK(g.baseline->x == doctest::Approx(100));

@@ -29,16 +29,19 @@ TEST_CASE("every character of the demo content renders from the atlas - none as 
   for (char32_t c : glyphs.sorted()) {
     if (c < 0x20 || c == 0x7F) continue;
     for (ImFont* f : {atlas->fonts.small, atlas->fonts.body, atlas->fonts.title}) {
-      CHECK_MESSAGE(f->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr, "U+" << std::hex << static_cast<unsigned>(c));
+      CHECK_MESSAGE(f->FindGlyphNoFallback(static_cast<ImWchar>(c)) != nullptr,
+                    "U+" << std::hex << static_cast<unsigned>(c));
     }
     han += content::utf8::is_cjk(c);
   }
   CHECK(han > 500);
-  for (ImWchar rare : {0x9CB2 /*鲲*/, 0x9E4F /*鹏*/}) {  // in 创客总部鲲鹏CEO特训班, outside ChineseSimplifiedCommon
+  for (ImWchar rare :
+       {0x9CB2 /*鲲*/, 0x9E4F /*鹏*/}) {  // in 创客总部鲲鹏CEO特训班, outside ChineseSimplifiedCommon
     CHECK(glyphs.contains(rare));
     CHECK(atlas->fonts.body->FindGlyphNoFallback(rare) != nullptr);
   }
-  MESSAGE(glyphs.size() << " glyphs, atlas " << atlas->width << "x" << atlas->height << " in " << atlas->build_ms << " ms");
+  MESSAGE(glyphs.size() << " glyphs, atlas " << atlas->width << "x" << atlas->height << " in "
+                        << atlas->build_ms << " ms");
   CHECK(atlas->width <= ui::kMaxAtlasSide);
   CHECK(atlas->height <= ui::kMaxAtlasSide);
 }

@@ -27,7 +27,8 @@ std::set<std::string> literal_keys() {
       if (entry.path().extension() != ".cpp" && entry.path().extension() != ".hpp") continue;
       const std::string text = test::read_text(entry.path());
       for (const auto* re : {&call, &nav}) {
-        for (std::sregex_iterator it(text.begin(), text.end(), *re), end; it != end; ++it) keys.insert((*it)[1]);
+        for (std::sregex_iterator it(text.begin(), text.end(), *re), end; it != end; ++it)
+          keys.insert((*it)[1]);
       }
     }
   }
@@ -48,8 +49,10 @@ std::set<std::string> composed_keys() {
   add_enum<content::DeskStatus>(keys, "desk_status.");
   add_enum<content::DeskKind>(keys, "desk_kind.");
   add_enum<content::IndicatorGroup>(keys, "index_group.");
-  for (int d = 0; d < 7; ++d) keys.insert("weekday.long." + std::to_string(d)), keys.insert("weekday.short." + std::to_string(d));
-  for (int m = 1; m <= 12; ++m) keys.insert("month." + std::to_string(m)), keys.insert("month.short." + std::to_string(m));
+  for (int d = 0; d < 7; ++d)
+    keys.insert("weekday.long." + std::to_string(d)), keys.insert("weekday.short." + std::to_string(d));
+  for (int m = 1; m <= 12; ++m)
+    keys.insert("month." + std::to_string(m)), keys.insert("month.short." + std::to_string(m));
   keys.insert("staff.wrong_pin");
   for (auto state : sync::kSyncStates) keys.insert("sync_states." + std::string(state));
   for (int f = static_cast<int>(feed::Failure::config); f <= static_cast<int>(feed::Failure::storage); ++f) {

@@ -3,9 +3,8 @@
 // glyph rendered as a missing mark, no text wider than the room it was given, touch targets >= 9 mm.
 #include <doctest/doctest.h>
 
-#include <cstdlib>
-
 #include <cmath>
+#include <cstdlib>
 
 #include "kiosk/app/gallery.hpp"
 #include "kiosk/app/staff_facts.hpp"
@@ -15,13 +14,14 @@ using namespace kiosk;
 
 namespace {
 
-
 bool near(std::array<unsigned char, 4> px, ui::Rgb want, int tolerance = 24) {
-  return std::abs(px[0] - want.r) <= tolerance && std::abs(px[1] - want.g) <= tolerance && std::abs(px[2] - want.b) <= tolerance;
+  return std::abs(px[0] - want.r) <= tolerance && std::abs(px[1] - want.g) <= tolerance &&
+         std::abs(px[2] - want.b) <= tolerance;
 }
 
 std::string name(const char* screen, int w, int h, content::Lang lang) {
-  return std::string(screen) + " " + std::to_string(w) + "x" + std::to_string(h) + (lang == content::Lang::en ? " en" : " zh");
+  return std::string(screen) + " " + std::to_string(w) + "x" + std::to_string(h) +
+         (lang == content::Lang::en ? " en" : " zh");
 }
 
 void check_common(app::HeadlessKiosk& k, const std::string& what) {
@@ -30,15 +30,17 @@ void check_common(app::HeadlessKiosk& k, const std::string& what) {
   for (const auto& t : audit.texts) {
     CHECK_MESSAGE(t.missing.empty(), what << ": \"" << t.text << "\" has characters the font atlas lacks");
     CHECK_MESSAGE(t.width <= (t.max.x - t.min.x) + 1.0f, what << ": \"" << t.text << "\" is " << t.width
-                                                               << " px wide in " << (t.max.x - t.min.x) << " px");
+                                                              << " px wide in " << (t.max.x - t.min.x)
+                                                              << " px");
   }
   // Touch targets: everything a finger presses is at least 9 mm on the display's size.
   const auto& m = k.ui().theme().metrics;
   const float nine_mm = 9.0f * m.px_per_mm;
   for (const auto& r : audit.regions) {
     const bool target = r.name.rfind("nav:", 0) == 0 || r.name.rfind("chip:", 0) == 0 || r.name == "back" ||
-                        r.name == "language" || r.name.rfind("event:", 0) == 0 || r.name.rfind("resource:", 0) == 0 ||
-                        r.name.rfind("tile:", 0) == 0 || r.name == "staff-close";
+                        r.name == "language" || r.name.rfind("event:", 0) == 0 ||
+                        r.name.rfind("resource:", 0) == 0 || r.name.rfind("tile:", 0) == 0 ||
+                        r.name == "staff-close";
     if (!target) continue;
     CHECK_MESSAGE(std::min(r.max.x - r.min.x, r.max.y - r.min.y) >= nine_mm - 0.5f,
                   what << ": " << r.name << " is smaller than 9 mm (" << nine_mm << " px)");
@@ -55,7 +57,8 @@ void check_qr(app::HeadlessKiosk& k, const std::string& what) {
   CHECK(near(k.pixel(static_cast<int>(qr->min.x) + 2, static_cast<int>(qr->min.y) + 2), {255, 255, 255}, 2));
   int dark = 0, light = 0;
   for (float y = qr->min.y + (qr->max.y - qr->min.y) * 0.2f; y < qr->max.y * 0.99f; y += 3) {
-    for (float x = qr->min.x + (qr->max.x - qr->min.x) * 0.2f; x < qr->max.x - (qr->max.x - qr->min.x) * 0.2f; x += 3) {
+    for (float x = qr->min.x + (qr->max.x - qr->min.x) * 0.2f; x < qr->max.x - (qr->max.x - qr->min.x) * 0.2f;
+         x += 3) {
       const auto p = k.pixel(static_cast<int>(x), static_cast<int>(y));
       (p[0] < 40 ? dark : light) += 1;
     }
@@ -74,7 +77,9 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
     CHECK_MESSAGE(audit.region("clock") != nullptr, what);
     const auto* badge = audit.region("sample-badge");
     REQUIRE_MESSAGE(badge != nullptr, what << ": sample data is not labelled");
-    CHECK(near(k.pixel(static_cast<int>(badge->min.x) + 4, static_cast<int>((badge->min.y + badge->max.y) / 2)), p.warning));
+    CHECK(
+        near(k.pixel(static_cast<int>(badge->min.x) + 4, static_cast<int>((badge->min.y + badge->max.y) / 2)),
+             p.warning));
   } else if (screen == "events" || screen == "attract") {
     int rows = 0;
     for (const auto& r : audit.regions) rows += r.name.rfind("event:", 0) == 0;
@@ -96,7 +101,8 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
       ++checked;
     }
     CHECK_MESSAGE(checked >= 6, what << ": only " << checked << " desks visible");
-    for (const char* s : {"legend:free", "legend:booked", "legend:occupied", "legend:out_of_service", "legend:unknown"}) {
+    for (const char* s :
+         {"legend:free", "legend:booked", "legend:occupied", "legend:out_of_service", "legend:unknown"}) {
       CHECK_MESSAGE(audit.region(s) != nullptr, what << ": " << s);
     }
     check_qr(k, what);
@@ -107,7 +113,8 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
     CHECK(audit.region("search-field") != nullptr);
   } else if (screen == "index") {
     CHECK(audit.region("index-composite") != nullptr);
-    for (const char* g : {"group:input", "group:entities", "group:output", "group:industry", "group:environment"}) {
+    for (const char* g :
+         {"group:input", "group:entities", "group:output", "group:industry", "group:environment"}) {
       CHECK_MESSAGE(audit.region(g) != nullptr, what << ": " << g);
     }
     CHECK(audit.region("chart") != nullptr);
@@ -147,14 +154,30 @@ void render_all(int w, int h, content::Lang lang) {
 
 }  // namespace
 
-TEST_CASE("every screen at 800x480 in Chinese") { render_all(800, 480, content::Lang::zh); }
-TEST_CASE("every screen at 800x480 in English") { render_all(800, 480, content::Lang::en); }
-TEST_CASE("every screen at 1280x800 in Chinese") { render_all(1280, 800, content::Lang::zh); }
-TEST_CASE("every screen at 1280x800 in English") { render_all(1280, 800, content::Lang::en); }
-TEST_CASE("every screen at 1920x1080 in Chinese") { render_all(1920, 1080, content::Lang::zh); }
-TEST_CASE("every screen at 1920x1080 in English") { render_all(1920, 1080, content::Lang::en); }
-TEST_CASE("every screen at portrait 1080x1920 in Chinese") { render_all(1080, 1920, content::Lang::zh); }
-TEST_CASE("every screen at portrait 1080x1920 in English") { render_all(1080, 1920, content::Lang::en); }
+TEST_CASE("every screen at 800x480 in Chinese") {
+  render_all(800, 480, content::Lang::zh);
+}
+TEST_CASE("every screen at 800x480 in English") {
+  render_all(800, 480, content::Lang::en);
+}
+TEST_CASE("every screen at 1280x800 in Chinese") {
+  render_all(1280, 800, content::Lang::zh);
+}
+TEST_CASE("every screen at 1280x800 in English") {
+  render_all(1280, 800, content::Lang::en);
+}
+TEST_CASE("every screen at 1920x1080 in Chinese") {
+  render_all(1920, 1080, content::Lang::zh);
+}
+TEST_CASE("every screen at 1920x1080 in English") {
+  render_all(1920, 1080, content::Lang::en);
+}
+TEST_CASE("every screen at portrait 1080x1920 in Chinese") {
+  render_all(1080, 1920, content::Lang::zh);
+}
+TEST_CASE("every screen at portrait 1080x1920 in English") {
+  render_all(1080, 1920, content::Lang::en);
+}
 
 TEST_CASE("the language really changes: English screens draw English words") {
   app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), test::demo_snapshot());
@@ -174,11 +197,12 @@ TEST_CASE("the language really changes: English screens draw English words") {
 
 TEST_CASE("an urgent notice takes over the screen until it expires") {
   content::Content c = test::demo_snapshot()->content();
-  const auto drill = std::find_if(c.notices.begin(), c.notices.end(),
-                                  [](const content::Notice& n) { return n.priority == content::NoticePriority::urgent; });
+  const auto drill = std::find_if(c.notices.begin(), c.notices.end(), [](const content::Notice& n) {
+    return n.priority == content::NoticePriority::urgent;
+  });
   REQUIRE(drill != c.notices.end());
-  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(),
-                       content::ContentSnapshot::build(c, {}), {});
+  app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), content::ContentSnapshot::build(c, {}),
+                       {});
   k.step(drill->starts + 60, 1.0);
   CHECK(k.audit().region("urgent-notice") != nullptr);
   CHECK(k.audit().region("nav:nav.events") == nullptr);  // nothing else to tap meanwhile
@@ -191,7 +215,8 @@ TEST_CASE("a clock known to be wrong is not shown - the hall's name takes its pl
   app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), test::demo_snapshot());
   const auto drew_time = [&] {
     for (const auto& t : k.audit().texts) {
-      if (t.full == ":17" || t.full == "10:00:17") return true;  // the home clock's seconds, the top bar's clock
+      if (t.full == ":17" || t.full == "10:00:17")
+        return true;  // the home clock's seconds, the top bar's clock
     }
     return false;
   };
@@ -206,7 +231,8 @@ TEST_CASE("a clock known to be wrong is not shown - the hall's name takes its pl
   CHECK(drew_time());
   k.sync().clock_trusted = false;
   k.step(now, 2.0);
-  if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) k.save_png(std::string(dir) + "/home-clock-wrong.png");
+  if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS"))
+    k.save_png(std::string(dir) + "/home-clock-wrong.png");
   CHECK_FALSE(drew_time());
   CHECK(drew(test::demo_snapshot()->content().meta.title.zh));
   k.ui().state().screen = ui::Screen::events;  // the top bar's clock goes too
@@ -223,7 +249,8 @@ TEST_CASE("safe mode shows a warning badge and the reason in the staff overlay")
   k.ui().set_staff_facts(facts);
   k.ui().state().screen = ui::Screen::events;
   k.step(test::ui_now(), 1.0);
-  if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) k.save_png(std::string(dir) + "/events-safe-mode.png");
+  if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS"))
+    k.save_png(std::string(dir) + "/events-safe-mode.png");
   bool badge = false;
   for (const auto& t : k.audit().texts) badge |= t.full == "安全模式 · 显示早前内容";
   CHECK(badge);
@@ -235,13 +262,15 @@ TEST_CASE("safe mode shows a warning badge and the reason in the staff overlay")
   CHECK(reason);
 }
 
-TEST_CASE("the staff overlay says the sync state and failure in its own language - and shows config problems") {
+TEST_CASE(
+    "the staff overlay says the sync state and failure in its own language - and shows config problems") {
   for (const auto lang : {content::Lang::zh, content::Lang::en}) {
     app::HeadlessKiosk k(1280, 800, test::i18n(), test::font_file(), test::demo_snapshot());
     k.sync().configured = true;
     k.sync().state = "error";
     k.sync().last_error_code = "timeout";
-    k.sync().last_error = "timestamp.json arrived too slowly (under 1024 bytes/s for 20 s): the network is very slow";
+    k.sync().last_error =
+        "timestamp.json arrived too slowly (under 1024 bytes/s for 20 s): the network is very slow";
     app::StaffFactsInput in;
     in.kiosk_id = "lobby-1";
     in.clock.wall = test::ui_now();
@@ -251,16 +280,22 @@ TEST_CASE("the staff overlay says the sync state and failure in its own language
     k.ui().state().lang = lang;
     k.step(test::ui_now(), 1.0);
     if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) {
-      k.save_png(std::string(dir) + "/staff-sync-failed-" + (lang == content::Lang::zh ? "zh" : "en") + ".png");
+      k.save_png(std::string(dir) + "/staff-sync-failed-" + (lang == content::Lang::zh ? "zh" : "en") +
+                 ".png");
     }
     std::string all;
     for (const auto& t : k.audit().texts) all += t.full + "\n";
     const bool zh = lang == content::Lang::zh;
-    CHECK_MESSAGE(all.find(zh ? "同步失败（显示上次的内容）" : "sync failed (last content shown)") != std::string::npos, all);
-    CHECK_MESSAGE(all.find(zh ? "内容服务器响应超时或网络太慢" : "the content server timed out") != std::string::npos, all);
+    CHECK_MESSAGE(
+        all.find(zh ? "同步失败（显示上次的内容）" : "sync failed (last content shown)") != std::string::npos,
+        all);
+    CHECK_MESSAGE(
+        all.find(zh ? "内容服务器响应超时或网络太慢" : "the content server timed out") != std::string::npos,
+        all);
     CHECK(all.find("arrived too slowly") == std::string::npos);  // no raw engine English, in either language
     CHECK(all.find("up_to_date") == std::string::npos);
-    CHECK(all.find(zh ? "配置问题（已用默认值）" : "Configuration problems (defaults used)") != std::string::npos);
+    CHECK(all.find(zh ? "配置问题（已用默认值）" : "Configuration problems (defaults used)") !=
+          std::string::npos);
     CHECK(all.find("idle_timeout_s must be a number") != std::string::npos);
   }
 }
@@ -278,17 +313,20 @@ TEST_CASE("staff see that opening hours wait for network time - whole - at 800x4
     k.ui().state().lang = lang;
     k.step(test::ui_now(), 1.0);
     const std::string what = lang == content::Lang::en ? "staff 800x480 en" : "staff 800x480 zh";
-    if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS")) k.save_png(std::string(dir) + "/" + what + ".png");
+    if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS"))
+      k.save_png(std::string(dir) + "/" + what + ".png");
     check_common(k, what);
-    const std::string expected = lang == content::Lang::en ? "on: opening hours apply once network time has set the clock"
-                                                           : "常亮：网络校时后才按开放时间熄屏";
+    const std::string expected = lang == content::Lang::en
+                                     ? "on: opening hours apply once network time has set the clock"
+                                     : "常亮：网络校时后才按开放时间熄屏";
     bool whole = false;
     for (const auto& t : k.audit().texts) whole |= t.full == expected && t.text == expected;
     CHECK_MESSAGE(whole, what << ": the screen row is missing or cut short");
   }
 }
 
-TEST_CASE("staff pair a kiosk with the console from the overlay: 8 characters - then the code leaves the UI once") {
+TEST_CASE(
+    "staff pair a kiosk with the console from the overlay: 8 characters - then the code leaves the UI once") {
   app::HeadlessKiosk k(800, 480, test::i18n(), test::font_file(), test::demo_snapshot());
   REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "staff", test::ui_now()));
   using K = ui::Action::Kind;

@@ -1,7 +1,6 @@
 // Scripted touch sequences: SDL touch events go in through the app's own translator, real frames come
 // out, and the resulting UI state is asserted.
 #include <doctest/doctest.h>
-
 #include <imgui_internal.h>
 
 #include "kiosk/app/demo_pin.hpp"
@@ -215,7 +214,8 @@ TEST_CASE("staff overlay: hidden 3-second press - PIN - rate limit") {
 TEST_CASE("without a configured PIN nobody can unlock the staff overlay") {
   Robot r;  // no hash
   r.state().staff.pin_pad = true;
-  for (char c : std::string("0000")) r.kiosk().ui().apply({ui::Action::Kind::staff_digit, {}, c - '0'}, r.mono());
+  for (char c : std::string("0000"))
+    r.kiosk().ui().apply({ui::Action::Kind::staff_digit, {}, c - '0'}, r.mono());
   r.kiosk().ui().apply({ui::Action::Kind::staff_submit, {}, 0}, r.mono());
   CHECK_FALSE(r.state().staff.unlocked);
 }

@@ -87,7 +87,8 @@ TEST_CASE("new content with new characters keeps the old version on screen until
 TEST_CASE("the kiosk decodes no image over the pixel cap - its header is read first") {
   test::TempDir dir;
   std::string bytes = test::read_text(test::demo_dir() / "images" / "photo-3d-printing.png");
-  const app::DecodedImage fine = app::decode_image_file(test::demo_dir() / "images" / "photo-3d-printing.png", 1024);
+  const app::DecodedImage fine =
+      app::decode_image_file(test::demo_dir() / "images" / "photo-3d-printing.png", 1024);
   CHECK(fine.width > 0);
   for (int i = 0; i < 4; ++i) {  // the header now claims 12000x9000 (432 MB as RGBA)
     bytes[16 + i] = static_cast<char>((12000 >> (24 - 8 * i)) & 0xFF);

@@ -24,9 +24,13 @@ std::shared_ptr<const ui::MappedFont> font() {
   return f;
 }
 
-const ui::FontFile& font_file() { return font()->file(); }
+const ui::FontFile& font_file() {
+  return font()->file();
+}
 
-content::UnixSeconds ui_now() { return demo_now(); }
+content::UnixSeconds ui_now() {
+  return demo_now();
+}
 
 std::shared_ptr<const content::ContentSnapshot> demo_snapshot() {
   static TempDir dir;  // lives for the whole test binary: the snapshot points at its blobs
@@ -42,14 +46,17 @@ std::shared_ptr<const content::ContentSnapshot> demo_snapshot() {
   return snap;
 }
 
-Robot::Robot(int width, int height, ui::KioskUiConfig config, std::string pin_hash) : width_(width), height_(height) {
-  kiosk_ = std::make_unique<app::HeadlessKiosk>(width, height, i18n(), font_file(), demo_snapshot(), std::move(config),
-                                                std::move(pin_hash));
+Robot::Robot(int width, int height, ui::KioskUiConfig config, std::string pin_hash)
+    : width_(width), height_(height) {
+  kiosk_ = std::make_unique<app::HeadlessKiosk>(width, height, i18n(), font_file(), demo_snapshot(),
+                                                std::move(config), std::move(pin_hash));
   frame();
   frame();
 }
 
-void Robot::frame() { kiosk_->step(ui_now() + static_cast<content::UnixSeconds>(mono_ - 100.0), mono_); }
+void Robot::frame() {
+  kiosk_->step(ui_now() + static_cast<content::UnixSeconds>(mono_ - 100.0), mono_);
+}
 
 void Robot::advance(double seconds) {
   const double end = mono_ + seconds;

@@ -26,11 +26,11 @@ class Robot {
   ui::UiState& state() { return kiosk_->ui().state(); }
   double mono() const { return mono_; }
 
-  void frame();                          // one frame at the current time
-  void advance(double seconds);          // frames at 60 Hz while animating, else one per second
+  void frame();                                // one frame at the current time
+  void advance(double seconds);                // frames at 60 Hz while animating, else one per second
   void finger(Uint32 type, float x, float y);  // inject one SDL touch event now
   void tap(float x, float y);
-  void tap(const std::string& region);   // the centre of a region the last frame drew
+  void tap(const std::string& region);  // the centre of a region the last frame drew
   void drag(float x0, float y0, float x1, float y1, double seconds, bool release = true);
   const ui::UiAudit::Region& region(const std::string& name) const;
   bool has_region(const std::string& name) const { return kiosk_->audit().region(name) != nullptr; }

@@ -17,14 +17,20 @@ void draw_attract(FrameContext& f, const UiState& s, const Rect& area, ListCache
   // Nothing on a slide reacts to touch: the first touch only wakes the kiosk (handled by KioskUi).
   ImGui::BeginDisabled();
   switch (s.attract_slide % 4) {
-    case 0: draw_home(f, view, slide); break;
+    case 0:
+      draw_home(f, view, slide);
+      break;
     case 1: {
       view.screen = Screen::events;
       draw_events(f, view, slide, cache);
       break;
     }
-    case 2: draw_desks(f, view, slide); break;
-    default: draw_index(f, view, slide); break;
+    case 2:
+      draw_desks(f, view, slide);
+      break;
+    default:
+      draw_index(f, view, slide);
+      break;
   }
   ImGui::EndDisabled();
   const Rect prompt = area.bottom(prompt_h);
@@ -34,8 +40,10 @@ void draw_attract(FrameContext& f, const UiState& s, const Rect& area, ListCache
   // Slide dots.
   for (int i = 0; i < 4; ++i) {
     const ImVec2 c(prompt.max.x - m.pad - (3 - i) * m.u, prompt.center().y);
-    if (i == s.attract_slide % 4) canvas()->AddCircleFilled(c, m.u * 0.25f, p.on_accent.u32());
-    else canvas()->AddCircle(c, m.u * 0.25f, p.on_accent.u32(), 12, 2.0f);
+    if (i == s.attract_slide % 4)
+      canvas()->AddCircleFilled(c, m.u * 0.25f, p.on_accent.u32());
+    else
+      canvas()->AddCircle(c, m.u * 0.25f, p.on_accent.u32(), 12, 2.0f);
   }
 }
 

@@ -16,8 +16,8 @@ struct NavItem {
   const char* label;
 };
 constexpr NavItem kNav[] = {
-    {Screen::home, Icon::home, "nav.home"},           {Screen::events, Icon::events, "nav.events"},
-    {Screen::desks, Icon::desks, "nav.desks"},        {Screen::resources, Icon::resources, "nav.resources"},
+    {Screen::home, Icon::home, "nav.home"},    {Screen::events, Icon::events, "nav.events"},
+    {Screen::desks, Icon::desks, "nav.desks"}, {Screen::resources, Icon::resources, "nav.resources"},
     {Screen::index, Icon::index, "nav.index"},
 };
 
@@ -37,7 +37,7 @@ std::string sync_badge_text(FrameContext& f, bool* warning) {
   if (f.sync.offline_since) {
     *warning = true;
     return f.format("sync.offline_since", {short_date(f.i18n, f.lang, *f.sync.offline_since) + " " +
-                                                   clock_hm(*f.sync.offline_since)});
+                                           clock_hm(*f.sync.offline_since)});
   }
   const auto& v = f.snap.version();
   const content::UnixSeconds when = v.applied_at;
@@ -75,12 +75,15 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
   // Right side of the top bar, from the edge inwards: language, clock, date, sync badge.
   Rect bar = l.top_bar.inset(m.pad, 0);
   const float lang_h = std::min(m.touch, bar.h());
-  const float lang_w = std::max(m.touch * 1.5f,
-                                lang_h * 0.8f + text_width(f.fonts().body, m.body_size, f.tr("chrome.switch_language")) + m.u);
+  const float lang_w =
+      std::max(m.touch * 1.5f,
+               lang_h * 0.8f + text_width(f.fonts().body, m.body_size, f.tr("chrome.switch_language")) + m.u);
   const Rect lang = bar.right(lang_w).inset(0, (bar.h() - m.touch) * 0.5f);
-  if (pressable(f, "##lang", lang, p.raised.u32(), p.surface_pressed.u32(), m.radius)) f.act(Action::Kind::toggle_language);
+  if (pressable(f, "##lang", lang, p.raised.u32(), p.surface_pressed.u32(), m.radius))
+    f.act(Action::Kind::toggle_language);
   icon(dl, Icon::globe, lang.left(lang.h()).inset(lang.h() * 0.25f), p.text.u32());
-  text_line(f, lang.cut_left(lang.h() * 0.8f), f.tr("chrome.switch_language"), f.fonts().body, p.text.u32(), Align::center);
+  text_line(f, lang.cut_left(lang.h() * 0.8f), f.tr("chrome.switch_language"), f.fonts().body, p.text.u32(),
+            Align::center);
   audit_region(f, "language", lang);
   bar = bar.cut_right(lang_w + m.gap * 2);
 
@@ -147,21 +150,26 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
     }
     const bool selected = nav_selected(s.screen, kNav[i].screen);
     ImGui::PushID(i);
-    if (pressable(f, "##nav", item.inset(m.gap * 0.5f), selected ? p.raised.u32() : 0, p.surface_pressed.u32(), m.radius) &&
+    if (pressable(f, "##nav", item.inset(m.gap * 0.5f), selected ? p.raised.u32() : 0,
+                  p.surface_pressed.u32(), m.radius) &&
         !selected) {
       f.act(Action::Kind::navigate, {}, static_cast<int>(kNav[i].screen));
     }
     ImGui::PopID();
     const ImU32 colour = selected ? p.accent.u32() : p.text.u32();
     if (selected) {
-      const Rect marker = m.portrait ? item.top(3).inset(item.w() * 0.3f, 0) : item.left(4).inset(0, item.h() * 0.25f);
+      const Rect marker =
+          m.portrait ? item.top(3).inset(item.w() * 0.3f, 0) : item.left(4).inset(0, item.h() * 0.25f);
       fill_rect(dl, marker.min, marker.max, p.accent.u32(), 2);
     }
     const float label_h = m.small_size * 1.3f;
     const float icon_size = std::min(item.w() * 0.45f, item.h() - label_h - m.gap * 2) * 0.75f;
     const float top = item.center().y - (icon_size + label_h) * 0.5f;
-    icon(dl, kNav[i].icon, Rect::at(ImVec2(item.center().x - icon_size * 0.5f, top), ImVec2(icon_size, icon_size)), colour);
-    text_line(f, Rect{ImVec2(item.min.x + 2, top + icon_size + m.gap * 0.3f), ImVec2(item.max.x - 2, top + icon_size + label_h)},
+    icon(dl, kNav[i].icon,
+         Rect::at(ImVec2(item.center().x - icon_size * 0.5f, top), ImVec2(icon_size, icon_size)), colour);
+    text_line(f,
+              Rect{ImVec2(item.min.x + 2, top + icon_size + m.gap * 0.3f),
+                   ImVec2(item.max.x - 2, top + icon_size + label_h)},
               f.tr(kNav[i].label), f.fonts().small, colour, Align::center);
     audit_region(f, std::string("nav:") + kNav[i].label, item);
   }
@@ -177,7 +185,8 @@ void draw_urgent_notice(FrameContext& f, const content::Notice& n, const Rect& a
   const float h = text_block(f, r, f.text(n.title), f.fonts().title, p.text.u32(), 3);
   r = r.cut_top(h + m.gap * 2);
   text_block(f, r.cut_bottom(m.body_size * 2), f.text(n.body), f.fonts().body, p.text.u32());
-  text_line(f, r.bottom(m.body_size * 1.5f), f.format("notice.until", {clock_hm(n.ends)}), f.fonts().body, p.text.u32());
+  text_line(f, r.bottom(m.body_size * 1.5f), f.format("notice.until", {clock_hm(n.ends)}), f.fonts().body,
+            p.text.u32());
   audit_region(f, "urgent-notice", area);
 }
 

@@ -13,10 +13,12 @@ namespace {
 
 using content::DeskStatus;
 
-constexpr DeskStatus kLegend[] = {DeskStatus::free, DeskStatus::booked, DeskStatus::occupied, DeskStatus::out_of_service,
-                                  DeskStatus::unknown};
+constexpr DeskStatus kLegend[] = {DeskStatus::free, DeskStatus::booked, DeskStatus::occupied,
+                                  DeskStatus::out_of_service, DeskStatus::unknown};
 
-std::string status_word(FrameContext& f, DeskStatus s) { return f.tr("desk_status." + std::string(content::to_string(s))); }
+std::string status_word(FrameContext& f, DeskStatus s) {
+  return f.tr("desk_status." + std::string(content::to_string(s)));
+}
 
 float legend(FrameContext& f, const Rect& r) {
   const auto& m = f.metrics();
@@ -33,7 +35,8 @@ float legend(FrameContext& f, const Rect& r) {
     const Rect sw = Rect::at(ImVec2(x, y), ImVec2(h, h));
     fill_rect(canvas(), sw.min, sw.max, status_colour(p, s).u32(), m.radius * 0.5f);
     status_mark(canvas(), s, sw.center(), h * 0.7f, status_text_colour(p, s).u32());
-    text_line(f, Rect{ImVec2(sw.max.x + m.gap * 0.5f, y), ImVec2(x + w, y + h)}, word, f.fonts().small, p.text.u32());
+    text_line(f, Rect{ImVec2(sw.max.x + m.gap * 0.5f, y), ImVec2(x + w, y + h)}, word, f.fonts().small,
+              p.text.u32());
     audit_region(f, "legend:" + std::string(content::to_string(s)), Rect::at(ImVec2(x, y), ImVec2(w, h)));
     x += w;
   }
@@ -72,8 +75,9 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
   const float caption_h = m.small_size * 1.6f;
   const auto draw_qr = [&](const Rect& code) {
     qr_code(f, code, booking);
-    text_line(f, Rect{ImVec2(code.min.x - m.pad, code.max.y), ImVec2(code.max.x + m.pad, code.max.y + caption_h)},
-              f.tr("desks.scan_to_book"), f.fonts().small, p.text.u32(), Align::center);
+    text_line(
+        f, Rect{ImVec2(code.min.x - m.pad, code.max.y), ImVec2(code.max.x + m.pad, code.max.y + caption_h)},
+        f.tr("desks.scan_to_book"), f.fonts().small, p.text.u32(), Align::center);
   };
   if (!booking.empty() && m.portrait) {  // portrait: the code sits to the right of the figures
     const float qr = std::round(std::min(sp.h() - caption_h, sp.w() * 0.35f));
@@ -87,13 +91,15 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
   }
   float y = sp.min.y;
   text_line(f, Rect{ImVec2(sp.min.x, y), ImVec2(sp.max.x, y + m.title_size * 1.2f)},
-            f.format("desks.free_of", {std::to_string(desks.counts.count(DeskStatus::free)), std::to_string(desks.counts.total)}),
+            f.format("desks.free_of", {std::to_string(desks.counts.count(DeskStatus::free)),
+                                       std::to_string(desks.counts.total)}),
             f.fonts().title, p.text.u32());
   y += m.title_size * 1.3f;
   for (std::size_t k = 0; k < desks.by_kind.size(); ++k) {
     const auto& c = desks.by_kind[k];
     if (c.total == 0) continue;
-    const std::string kind = f.tr("desk_kind." + std::string(content::to_string(static_cast<content::DeskKind>(k))));
+    const std::string kind =
+        f.tr("desk_kind." + std::string(content::to_string(static_cast<content::DeskKind>(k))));
     const Rect row{ImVec2(sp.min.x, y), ImVec2(sp.max.x, y + m.body_size * 1.35f)};
     const std::string figure = std::to_string(c.count(DeskStatus::free)) + " / " + std::to_string(c.total);
     const float fw = text_width(f.fonts().body, m.body_size, figure);
@@ -104,8 +110,8 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
   y += m.gap;
   y += legend(f, Rect{ImVec2(sp.min.x, y), sp.max}) + m.gap;
   if (desks.counts.count(DeskStatus::unknown) > 0 && y + m.small_size * 2.6f < sp.max.y) {
-    text_block(f, Rect{ImVec2(sp.min.x, y), ImVec2(sp.max.x, y + m.small_size * 2.6f)}, f.tr("desks.unknown_note"),
-               f.fonts().small, p.text_muted.u32(), 2);
+    text_block(f, Rect{ImVec2(sp.min.x, y), ImVec2(sp.max.x, y + m.small_size * 2.6f)},
+               f.tr("desks.unknown_note"), f.fonts().small, p.text_muted.u32(), 2);
   }
 
   // The grid, zone by zone.
@@ -120,19 +126,21 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
   float zy = scroll.origin.y;
   for (const auto& z : desks.zones) {
     const content::DeskCounts& c = z.counts;
-    text_line(f, Rect{ImVec2(scroll.origin.x, zy), ImVec2(grid.max.x, zy + zone_h)},
-              f.text(z.zone) + "  ·  " + f.format("desks.free_count", {std::to_string(c.count(DeskStatus::free))}),
-              f.fonts().body, p.accent.u32());
+    text_line(
+        f, Rect{ImVec2(scroll.origin.x, zy), ImVec2(grid.max.x, zy + zone_h)},
+        f.text(z.zone) + "  ·  " + f.format("desks.free_count", {std::to_string(c.count(DeskStatus::free))}),
+        f.fonts().body, p.accent.u32());
     zy += zone_h;
     for (std::size_t i = 0; i < z.desks.size(); ++i) {
       const auto& d = z.desks[i];
       const int cx = static_cast<int>(i) % cols, cy = static_cast<int>(i) / cols;
-      const Rect t = Rect::at(ImVec2(scroll.origin.x + cx * (tile + m.gap), zy + cy * (tile + m.gap)), ImVec2(tile, tile));
+      const Rect t = Rect::at(ImVec2(scroll.origin.x + cx * (tile + m.gap), zy + cy * (tile + m.gap)),
+                              ImVec2(tile, tile));
       fill_rect(canvas(), t.min, t.max, status_colour(p, d.status).u32(), m.radius * 0.6f);
       const ImU32 ink = status_text_colour(p, d.status).u32();
       status_mark(canvas(), d.status, ImVec2(t.center().x, t.min.y + tile * 0.36f), tile * 0.34f, ink);
-      text_line(f, Rect{ImVec2(t.min.x + 2, t.min.y + tile * 0.58f), ImVec2(t.max.x - 2, t.max.y - 2)}, d.desk->label,
-                f.fonts().small, ink, Align::center);
+      text_line(f, Rect{ImVec2(t.min.x + 2, t.min.y + tile * 0.58f), ImVec2(t.max.x - 2, t.max.y - 2)},
+                d.desk->label, f.fonts().small, ink, Align::center);
       audit_region(f, "desk:" + d.desk->id + ":" + std::string(content::to_string(d.status)), t);
     }
     zy += std::ceil(static_cast<float>(z.desks.size()) / cols) * (tile + m.gap) + m.gap;

@@ -18,8 +18,9 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
   // Category chips (they scroll sideways on narrow screens).
   std::vector<std::pair<std::string, int>> chips{{f.tr("events.all"), -1}};
   for (std::size_t i = 0; i < content::enum_count<content::EventCategory>(); ++i) {
-    chips.emplace_back(f.tr("category." + std::string(content::to_string(static_cast<content::EventCategory>(i)))),
-                       static_cast<int>(i));
+    chips.emplace_back(
+        f.tr("category." + std::string(content::to_string(static_cast<content::EventCategory>(i)))),
+        static_cast<int>(i));
   }
   const int selected = s.event_category ? static_cast<int>(*s.event_category) : -1;
   chip_row(f, "##event-chips", r.top(m.touch), chips, selected, Action::Kind::event_category);
@@ -39,9 +40,11 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
   const float time_w = text_width(f.fonts().title, m.title_size, "00:00") + m.pad;
   for (std::size_t i = first; i < last; ++i) {
     const auto& row = rows[i];
-    const Rect rr = Rect::at(ImVec2(list.origin.x, list.origin.y + tops[i]), ImVec2(r.w(), row.header ? header_h : card_h));
+    const Rect rr = Rect::at(ImVec2(list.origin.x, list.origin.y + tops[i]),
+                             ImVec2(r.w(), row.header ? header_h : card_h));
     if (row.header) {
-      text_line(f, rr.inset(m.gap * 0.5f, 0), day_label(f.i18n, f.lang, row.day, today), f.fonts().body, p.accent.u32());
+      text_line(f, rr.inset(m.gap * 0.5f, 0), day_label(f.i18n, f.lang, row.day, today), f.fonts().body,
+                p.accent.u32());
       continue;
     }
     const content::Event& e = *row.event;
@@ -52,21 +55,26 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
     ImGui::PopID();
     const Rect in = rr.inset(m.pad, m.gap);
     const bool same_day = content::local_day(e.start) == content::local_day(e.end - 1);
-    const std::string start = content::local_day(e.start) < today ? f.tr("events.ongoing") : clock_hm(e.start);
+    const std::string start =
+        content::local_day(e.start) < today ? f.tr("events.ongoing") : clock_hm(e.start);
     text_line(f, in.left(time_w).top(in.h() * 0.55f), start, f.fonts().title, p.text.u32());
-    text_line(f, in.left(time_w).cut_top(in.h() * 0.55f), same_day ? clock_hm(e.end) : short_date(f.i18n, f.lang, e.end),
-              f.fonts().small, p.text_muted.u32());
+    text_line(f, in.left(time_w).cut_top(in.h() * 0.55f),
+              same_day ? clock_hm(e.end) : short_date(f.i18n, f.lang, e.end), f.fonts().small,
+              p.text_muted.u32());
     Rect body = in.cut_left(time_w);
     // Status and category on the right; a cancelled or full event says so in words, not colour.
     float right_w = 0;
     const std::string status = status_label(f, e);
     if (!status.empty()) {
       const float w = measure_badge(f, status);
-      badge(f, ImVec2(body.max.x - w, body.min.y), status, event_status_colour(f, e.status), p.on_status.u32());
+      badge(f, ImVec2(body.max.x - w, body.min.y), status, event_status_colour(f, e.status),
+            p.on_status.u32());
       right_w = w + m.gap;
     }
-    text_line(f, body.cut_right(right_w).top(body.h() * 0.55f), f.text(e.title), f.fonts().body, p.text.u32());
-    const std::string where = f.text(e.venue) + " · " + f.tr("category." + std::string(content::to_string(e.category)));
+    text_line(f, body.cut_right(right_w).top(body.h() * 0.55f), f.text(e.title), f.fonts().body,
+              p.text.u32());
+    const std::string where =
+        f.text(e.venue) + " · " + f.tr("category." + std::string(content::to_string(e.category)));
     text_line(f, body.cut_top(body.h() * 0.55f), where, f.fonts().small, p.text_muted.u32());
     audit_region(f, "event:" + e.id, rr);
   }

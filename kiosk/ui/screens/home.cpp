@@ -27,12 +27,12 @@ void draw_tile(FrameContext& f, const Tile& t, const Rect& r) {
   const Rect in = r.inset(m.pad);
   const float icon_size = m.u * 1.5f;
   icon(canvas(), t.icon, Rect::at(in.min, ImVec2(icon_size, icon_size)), p.accent.u32());
-  text_line(f, Rect{ImVec2(in.min.x + icon_size + m.gap, in.min.y), ImVec2(in.max.x, in.min.y + icon_size)}, t.label,
-            f.fonts().body, p.text.u32());
+  text_line(f, Rect{ImVec2(in.min.x + icon_size + m.gap, in.min.y), ImVec2(in.max.x, in.min.y + icon_size)},
+            t.label, f.fonts().body, p.text.u32());
   const float huge = m.huge_size;
   const float figure_top = in.min.y + icon_size + (in.h() - icon_size - huge - m.small_size * 2.6f) * 0.5f;
-  text_line(f, Rect{ImVec2(in.min.x, figure_top), ImVec2(in.max.x, figure_top + huge)}, t.figure, f.fonts().huge,
-            p.text.u32());
+  text_line(f, Rect{ImVec2(in.min.x, figure_top), ImVec2(in.max.x, figure_top + huge)}, t.figure,
+            f.fonts().huge, p.text.u32());
   text_block(f, Rect{ImVec2(in.min.x, in.max.y - m.small_size * 2.6f), in.max}, t.detail, f.fonts().small,
              p.text_muted.u32(), 2);
   audit_region(f, std::string("tile:") + t.id, r);
@@ -51,7 +51,8 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
   const float clock_h = m.huge_size * 1.05f;
   if (!f.sync.clock_trusted) {
     const Rect title_r = Rect::at(r.min, ImVec2(r.w(), clock_h));
-    text_line(f, title_r.top(clock_h * 0.6f), f.text(snap.content().meta.title), f.fonts().title, p.text.u32());
+    text_line(f, title_r.top(clock_h * 0.6f), f.text(snap.content().meta.title), f.fonts().title,
+              p.text.u32());
     audit_region(f, "clock", title_r);
     r = r.cut_top(clock_h + m.gap * 1.5f);
   } else {
@@ -62,12 +63,16 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
     const Rect clock_r = Rect::at(r.min, ImVec2(hm_w + secs_w + m.gap, clock_h));
     f.clock_rect = std::make_pair(clock_r.min, clock_r.max);
     text_line(f, clock_r.left(hm_w + 1), hm, f.fonts().huge, p.text.u32());
-    text_line(f, Rect{ImVec2(clock_r.min.x + hm_w + m.gap * 0.3f, clock_r.max.y - m.title_size * 1.4f), clock_r.max}, secs,
-              f.fonts().title, p.text_muted.u32());
+    text_line(
+        f,
+        Rect{ImVec2(clock_r.min.x + hm_w + m.gap * 0.3f, clock_r.max.y - m.title_size * 1.4f), clock_r.max},
+        secs, f.fonts().title, p.text_muted.u32());
     audit_region(f, "clock", clock_r);
     const Rect date_r{ImVec2(clock_r.max.x + m.gap * 2, r.min.y), ImVec2(r.max.x, r.min.y + clock_h)};
-    text_line(f, date_r.top(clock_h * 0.55f), long_date(f.i18n, f.lang, f.now), f.fonts().title, p.text.u32());
-    text_line(f, date_r.cut_top(clock_h * 0.55f), f.text(snap.content().meta.title), f.fonts().body, p.text_muted.u32());
+    text_line(f, date_r.top(clock_h * 0.55f), long_date(f.i18n, f.lang, f.now), f.fonts().title,
+              p.text.u32());
+    text_line(f, date_r.cut_top(clock_h * 0.55f), f.text(snap.content().meta.title), f.fonts().body,
+              p.text_muted.u32());
     r = r.cut_top(clock_h + m.gap * 1.5f);
   }
 
@@ -114,11 +119,13 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
 
   Tile tiles[4] = {
       {"events", Icon::events, std::to_string(snap.events_today(f.now)), f.tr("home.events_today"),
-       upcoming_today ? f.format("home.next_event", {clock_hm(upcoming_today->start), f.text(upcoming_today->title)})
-                      : f.tr("home.no_more_events"),
+       upcoming_today
+           ? f.format("home.next_event", {clock_hm(upcoming_today->start), f.text(upcoming_today->title)})
+           : f.tr("home.no_more_events"),
        Screen::events},
       {"desks", Icon::desks, std::to_string(counts.count(content::DeskStatus::free)), f.tr("home.free_desks"),
-       f.format("home.desks_detail", {std::to_string(counts.total), std::to_string(counts.count(content::DeskStatus::unknown))}),
+       f.format("home.desks_detail",
+                {std::to_string(counts.total), std::to_string(counts.count(content::DeskStatus::unknown))}),
        Screen::desks},
       {"resources", Icon::resources, std::to_string(snap.content().resources.size()), f.tr("home.resources"),
        f.format("home.resources_detail", {std::to_string(voucher)}), Screen::resources},
@@ -130,12 +137,15 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
   const int rows = row ? 1 : 2;
   const float tile_w = (r.w() - m.gap * (cols - 1)) / cols;
   // Portrait leaves room below the tiles for what is coming up next.
-  const float tile_h = std::min((r.h() - m.gap * (rows - 1)) / rows, tile_w * (row ? 1.1f : m.portrait ? 0.62f : 0.9f));
+  const float tile_h = std::min((r.h() - m.gap * (rows - 1)) / rows, tile_w * (row          ? 1.1f
+                                                                               : m.portrait ? 0.62f
+                                                                                            : 0.9f));
   for (int i = 0; i < 4; ++i) {
     const int cx = i % cols, cy = i / cols;
     ImGui::PushID(i);
     draw_tile(f, tiles[i],
-              Rect::at(ImVec2(r.min.x + (tile_w + m.gap) * cx, r.min.y + (tile_h + m.gap) * cy), ImVec2(tile_w, tile_h)));
+              Rect::at(ImVec2(r.min.x + (tile_w + m.gap) * cx, r.min.y + (tile_h + m.gap) * cy),
+                       ImVec2(tile_w, tile_h)));
     ImGui::PopID();
   }
   r = r.cut_top((tile_h + m.gap) * rows + m.gap);

@@ -28,7 +28,7 @@ void progress_bar(FrameContext& f, const Rect& r, const content::IndicatorProgre
     fill_rect(canvas(), bar.min, ImVec2(bar.min.x + w, bar.max.y), p.chart_line.u32(), h * 0.5f);
   }
   fill_rect(canvas(), ImVec2(bar.max.x - 3, bar.min.y - h * 0.5f), ImVec2(bar.max.x, bar.max.y + h * 0.5f),
-                          p.chart_target.u32());
+            p.chart_target.u32());
 }
 
 }  // namespace
@@ -48,10 +48,11 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
   const float header_h = std::round(m.huge_size + m.small_size * 2.2f);
   Rect header = r.top(header_h);
   const float comp_w = std::max(text_width(f.fonts().huge, m.huge_size, "100.0"), m.u * 7.0f);
-  text_line(f, header.left(comp_w).top(m.huge_size), index.composite ? format_number(*index.composite, 1) : "-",
-            f.fonts().huge, p.accent.u32());
-  text_block(f, Rect{ImVec2(header.min.x, header.min.y + m.huge_size), ImVec2(header.min.x + comp_w, header.max.y)},
-             f.tr("index.composite"), f.fonts().small, p.text_muted.u32(), 2);
+  text_line(f, header.left(comp_w).top(m.huge_size),
+            index.composite ? format_number(*index.composite, 1) : "-", f.fonts().huge, p.accent.u32());
+  text_block(
+      f, Rect{ImVec2(header.min.x, header.min.y + m.huge_size), ImVec2(header.min.x + comp_w, header.max.y)},
+      f.tr("index.composite"), f.fonts().small, p.text_muted.u32(), 2);
   audit_region(f, "index-composite", header.left(comp_w));
   Rect groups = header.cut_left(comp_w + m.pad);
   const float row_h = groups.h() / 5;
@@ -61,13 +62,14 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
     const float name_w = std::min(row.w() * 0.38f, m.u * 7.0f);
     text_line(f, row.left(name_w), group_name(f, gs.group), f.fonts().small, p.text.u32());
     const float value_w = text_width(f.fonts().small, m.small_size, "100.0") + m.gap;
-    text_line(f, row.right(value_w), gs.score ? format_number(*gs.score, 1) : f.tr("index.no_data"), f.fonts().small,
-              p.text.u32(), Align::right);
+    text_line(f, row.right(value_w), gs.score ? format_number(*gs.score, 1) : f.tr("index.no_data"),
+              f.fonts().small, p.text.u32(), Align::right);
     const Rect bar = row.cut_left(name_w + m.gap).cut_right(value_w + m.gap).inset(0, row_h * 0.3f);
     fill_rect(canvas(), bar.min, bar.max, p.raised.u32(), bar.h() * 0.5f);
     if (gs.score) {
-      fill_rect(canvas(), bar.min, ImVec2(bar.min.x + bar.w() * static_cast<float>(*gs.score / 100.0), bar.max.y),
-                              p.chart_line.u32(), bar.h() * 0.5f);
+      fill_rect(canvas(), bar.min,
+                ImVec2(bar.min.x + bar.w() * static_cast<float>(*gs.score / 100.0), bar.max.y),
+                p.chart_line.u32(), bar.h() * 0.5f);
     }
     audit_region(f, "group:" + std::string(content::to_string(gs.group)), row);
   }
@@ -83,21 +85,25 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
 
   // The list of indicators, by group.
   const float item_h = std::round(std::max(m.touch * 1.2f, m.body_size * 3.2f));
-  ScrollArea list = begin_scroll(f, "##indicators", list_r, false, (item_h + m.gap) * static_cast<float>(all.size()));
+  ScrollArea list =
+      begin_scroll(f, "##indicators", list_r, false, (item_h + m.gap) * static_cast<float>(all.size()));
   for (std::size_t i = 0; i < all.size(); ++i) {
     const auto& pr = all[i];
     const content::Indicator& x = *pr.indicator;
-    const Rect row = Rect::at(ImVec2(list.origin.x, list.origin.y + (item_h + m.gap) * i), ImVec2(list_r.w(), item_h));
+    const Rect row =
+        Rect::at(ImVec2(list.origin.x, list.origin.y + (item_h + m.gap) * i), ImVec2(list_r.w(), item_h));
     if (!list.visible(row.min.y - list.origin.y, row.max.y - list.origin.y)) continue;
     const bool is_selected = &pr == selected;
     ImGui::PushID(x.id.c_str());
-    if (pressable(f, "##ind", row, is_selected ? p.raised.u32() : p.surface.u32(), p.surface_pressed.u32(), m.radius)) {
+    if (pressable(f, "##ind", row, is_selected ? p.raised.u32() : p.surface.u32(), p.surface_pressed.u32(),
+                  m.radius)) {
       f.act(Action::Kind::select_indicator, x.id);
     }
     ImGui::PopID();
     if (is_selected) fill_rect(canvas(), row.min, ImVec2(row.min.x + 4, row.max.y), p.accent.u32(), 2);
     const Rect in = row.inset(m.pad, m.gap * 0.8f);
-    const std::string pct = pr.progress ? format_number(*pr.progress * 100.0, 0) + "%" : f.tr("index.no_data");
+    const std::string pct =
+        pr.progress ? format_number(*pr.progress * 100.0, 0) + "%" : f.tr("index.no_data");
     const float pct_w = text_width(f.fonts().body, m.body_size, "100%") + m.gap;
     text_line(f, in.top(in.h() * 0.5f).cut_right(pct_w), f.text(x.name), f.fonts().body, p.text.u32());
     text_line(f, in.top(in.h() * 0.5f).right(pct_w), pct, f.fonts().body, p.text.u32(), Align::right);
@@ -116,12 +122,20 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
   fill_rect(canvas(), panel.min, panel.max, p.surface.u32(), m.radius);
   Rect pin = panel.inset(m.pad);
   const content::Indicator& x = *selected->indicator;
-  const float name_h = text_block(f, pin.top(m.body_size * 2.6f), f.text(x.name), f.fonts().body, p.text.u32(), 2);
+  const float name_h =
+      text_block(f, pin.top(m.body_size * 2.6f), f.text(x.name), f.fonts().body, p.text.u32(), 2);
   pin = pin.cut_top(name_h + m.gap * 0.5f);
   std::string facts;
-  if (x.baseline) facts += f.format("index.baseline", {format_number(x.baseline->value, x.decimals), std::to_string(x.baseline->year)}) + "   ";
-  if (selected->current) facts += f.format("index.current", {format_number(*selected->current, x.decimals), selected->current_period}) + "   ";
-  facts += f.format("index.target", {format_number(x.target.value, x.decimals), std::to_string(x.target.year)});
+  if (x.baseline)
+    facts += f.format("index.baseline",
+                      {format_number(x.baseline->value, x.decimals), std::to_string(x.baseline->year)}) +
+             "   ";
+  if (selected->current)
+    facts +=
+        f.format("index.current", {format_number(*selected->current, x.decimals), selected->current_period}) +
+        "   ";
+  facts +=
+      f.format("index.target", {format_number(x.target.value, x.decimals), std::to_string(x.target.year)});
   facts += "  (" + f.text(x.unit) + ")";
   const float facts_h = text_block(f, pin.top(m.small_size * 2.6f), facts, f.fonts().small, p.text.u32(), 2);
   pin = pin.cut_top(facts_h + m.gap * 0.5f);
@@ -139,12 +153,15 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
   in.target = ChartPoint{x.target.year, x.target.value, false};
   draw_chart(f, chart_r, in, x.decimals);
   // Legend, in words: dashed target, hollow sample points.
-  Rect legend = Rect{ImVec2(pin.min.x, chart_r.max.y + m.gap * 0.5f), ImVec2(pin.max.x, chart_r.max.y + m.gap * 0.5f + m.small_size * 1.5f)};
-  const bool any_sample = std::any_of(x.series.begin(), x.series.end(), [](const auto& pt) { return pt.sample; });
+  Rect legend = Rect{ImVec2(pin.min.x, chart_r.max.y + m.gap * 0.5f),
+                     ImVec2(pin.max.x, chart_r.max.y + m.gap * 0.5f + m.small_size * 1.5f)};
+  const bool any_sample =
+      std::any_of(x.series.begin(), x.series.end(), [](const auto& pt) { return pt.sample; });
   std::string legend_text = f.tr("index.legend_target");
   if (any_sample) legend_text += "   " + f.tr("index.legend_sample");
   text_line(f, legend, legend_text, f.fonts().small, p.chart_target.u32());
-  text_block(f, pin.bottom(source_h), f.tr("index.source") + " " + f.text(x.source), f.fonts().small, p.text_muted.u32(), 3);
+  text_block(f, pin.bottom(source_h), f.tr("index.source") + " " + f.text(x.source), f.fonts().small,
+             p.text_muted.u32(), 3);
   audit_region(f, "index-panel:" + x.id, panel);
 }
 

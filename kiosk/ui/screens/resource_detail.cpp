@@ -28,9 +28,12 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
     main = r.cut_right(qr_side + m.pad * 2);
   }
   if (!res->booking_url.empty()) {
-    const Rect code = Rect::at(ImVec2(qr_area.center().x - qr_side * 0.5f, qr_area.min.y), ImVec2(qr_side, qr_side));
+    const Rect code =
+        Rect::at(ImVec2(qr_area.center().x - qr_side * 0.5f, qr_area.min.y), ImVec2(qr_side, qr_side));
     qr_code(f, code, res->booking_url);
-    text_line(f, Rect{ImVec2(qr_area.min.x, code.max.y + m.gap), ImVec2(qr_area.max.x, code.max.y + m.gap + m.body_size * 1.5f)},
+    text_line(f,
+              Rect{ImVec2(qr_area.min.x, code.max.y + m.gap),
+                   ImVec2(qr_area.max.x, code.max.y + m.gap + m.body_size * 1.5f)},
               f.tr("resources.scan_to_book"), f.fonts().body, p.text.u32(), Align::center);
   }
   const float image_h = res->image.empty() ? 0 : std::round(std::min(main.w() * 0.5f, main.h() * 0.36f));
@@ -44,11 +47,16 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
     image_box(f, Rect::at(ImVec2(x, y), ImVec2(main.w(), image_h)), res->image);
     y += image_h + m.gap;
   }
-  y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + title_h + 1)}, f.text(res->name), f.fonts().title,
-                  p.text.u32()) + m.gap;
+  y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + title_h + 1)}, f.text(res->name),
+                  f.fonts().title, p.text.u32()) +
+       m.gap;
   float bx = x;
-  if (res->voucher_eligible) bx += badge(f, ImVec2(bx, y), f.tr("resources.voucher_eligible"), p.free.u32(), p.on_status.u32(), f.fonts().body) + m.gap;
-  if (res->sample) badge(f, ImVec2(bx, y), f.tr("common.sample_data"), p.warning.u32(), p.on_status.u32(), f.fonts().body);
+  if (res->voucher_eligible)
+    bx += badge(f, ImVec2(bx, y), f.tr("resources.voucher_eligible"), p.free.u32(), p.on_status.u32(),
+                f.fonts().body) +
+          m.gap;
+  if (res->sample)
+    badge(f, ImVec2(bx, y), f.tr("common.sample_data"), p.warning.u32(), p.on_status.u32(), f.fonts().body);
   if (res->voucher_eligible || res->sample) y += m.body_size * 1.8f;
   const ImVec2 end(x + main.w(), y + m.body_size * 4);
   const auto fact = [&](const char* key, const content::LocalText& value) {
@@ -60,7 +68,8 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
   fact("resources.contact", res->contact);
   fact("resources.booking", res->booking);
   y += m.gap;
-  text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, f.text(res->summary), f.fonts().body, p.text_muted.u32());
+  text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, f.text(res->summary), f.fonts().body,
+             p.text_muted.u32());
   end_scroll();
   audit_region(f, "resource-detail:" + res->id, main);
 }

@@ -15,10 +15,12 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
 
   std::vector<std::pair<std::string, int>> chips{{f.tr("resources.all"), -1}};
   for (std::size_t i = 0; i < content::enum_count<content::ResourceCategory>(); ++i) {
-    chips.emplace_back(f.tr("resource_category." + std::string(content::to_string(static_cast<content::ResourceCategory>(i)))),
+    chips.emplace_back(f.tr("resource_category." +
+                            std::string(content::to_string(static_cast<content::ResourceCategory>(i)))),
                        static_cast<int>(i));
   }
-  chip_row(f, "##resource-chips", r.top(m.touch), chips, s.resource_category ? static_cast<int>(*s.resource_category) : -1,
+  chip_row(f, "##resource-chips", r.top(m.touch), chips,
+           s.resource_category ? static_cast<int>(*s.resource_category) : -1,
            Action::Kind::resource_category);
   r = r.cut_top(m.touch + m.gap);
 
@@ -39,7 +41,8 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
     const float w = text_line(f, text_r, s.search, f.fonts().body, p.text.u32());
     if (s.keyboard_open) {  // a caret, steady (a blinking one would wake the loop twice a second)
       const float cx = text_r.min.x + w + 2;
-      canvas()->AddLine(ImVec2(cx, text_r.min.y + m.gap), ImVec2(cx, text_r.max.y - m.gap), p.accent.u32(), 2.0f);
+      canvas()->AddLine(ImVec2(cx, text_r.min.y + m.gap), ImVec2(cx, text_r.max.y - m.gap), p.accent.u32(),
+                        2.0f);
     }
   }
   audit_region(f, "search-field", field);
@@ -60,8 +63,8 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
   filter.query = s.search;
   filter.voucher_only = s.voucher_only;
   const auto& items = cache.resources(f.snap, filter);
-  text_line(f, r.top(m.small_size * 1.5f), f.format("resources.count", {std::to_string(items.size())}), f.fonts().small,
-            p.text_muted.u32());
+  text_line(f, r.top(m.small_size * 1.5f), f.format("resources.count", {std::to_string(items.size())}),
+            f.fonts().small, p.text_muted.u32());
   r = r.cut_top(m.small_size * 1.5f + m.gap * 0.5f);
   if (items.empty()) {
     text_block(f, r.top(m.touch * 2), f.tr("resources.none"), f.fonts().body, p.text_muted.u32(), 2);
@@ -74,14 +77,16 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
   const std::size_t rows = (items.size() + cols - 1) / cols;
   ScrollArea list = begin_scroll(f, "##resources", r, false, rows * (card_h + m.gap));
   const std::size_t first = static_cast<std::size_t>(std::max(0.0f, list.scroll / (card_h + m.gap)));
-  const std::size_t last = std::min(rows, static_cast<std::size_t>((list.scroll + r.h()) / (card_h + m.gap)) + 1);
+  const std::size_t last =
+      std::min(rows, static_cast<std::size_t>((list.scroll + r.h()) / (card_h + m.gap)) + 1);
   for (std::size_t row = first; row < last; ++row) {
     for (int c = 0; c < cols; ++c) {
       const std::size_t i = row * cols + static_cast<std::size_t>(c);
       if (i >= items.size()) break;
       const content::Resource& res = *items[i];
-      const Rect card = Rect::at(ImVec2(list.origin.x + c * (card_w + m.gap), list.origin.y + row * (card_h + m.gap)),
-                                 ImVec2(card_w, card_h));
+      const Rect card =
+          Rect::at(ImVec2(list.origin.x + c * (card_w + m.gap), list.origin.y + row * (card_h + m.gap)),
+                   ImVec2(card_w, card_h));
       ImGui::PushID(res.id.c_str());
       if (pressable(f, "##res", card, p.surface.u32(), p.surface_pressed.u32(), m.radius)) {
         f.act(Action::Kind::open_resource, res.id);
@@ -97,7 +102,8 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
       }
       text_line(f, in.cut_right(right).top(in.h() * 0.55f), f.text(res.name), f.fonts().body, p.text.u32());
       text_line(f, in.cut_top(in.h() * 0.55f),
-                f.tr("resource_category." + std::string(content::to_string(res.category))) + " · " + f.text(res.provider),
+                f.tr("resource_category." + std::string(content::to_string(res.category))) + " · " +
+                    f.text(res.provider),
                 f.fonts().small, p.text_muted.u32());
       audit_region(f, "resource:" + res.id, card);
     }
@@ -105,7 +111,9 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
   end_scroll();
 }
 
-float keyboard_height(const Metrics& m) { return std::round(std::max(m.touch, m.u * 2.2f) * 4 + m.gap * 3); }
+float keyboard_height(const Metrics& m) {
+  return std::round(std::max(m.touch, m.u * 2.2f) * 4 + m.gap * 3);
+}
 
 void draw_keyboard(FrameContext& f, const Rect& area) {
   const auto& m = f.metrics();
@@ -122,7 +130,8 @@ void draw_keyboard(FrameContext& f, const Rect& area) {
     for (char k : keys) {
       const std::string label(1, k);
       ImGui::PushID(k);
-      if (button(f, "##key", Rect::at(ImVec2(x, y), ImVec2(key_w, row_h)), label)) f.act(Action::Kind::key, label);
+      if (button(f, "##key", Rect::at(ImVec2(x, y), ImVec2(key_w, row_h)), label))
+        f.act(Action::Kind::key, label);
       ImGui::PopID();
       x += key_w + m.gap;
     }
@@ -130,13 +139,15 @@ void draw_keyboard(FrameContext& f, const Rect& area) {
       // Space, backspace, clear, done share the rest of the bottom row.
       const float rest = area.max.x - x;
       const float w = (rest - m.gap * 2) / 3;
-      if (button(f, "##space", Rect::at(ImVec2(area.min.x, y), ImVec2(key_w * 1.5f, row_h)), f.tr("keyboard.space")))
+      if (button(f, "##space", Rect::at(ImVec2(area.min.x, y), ImVec2(key_w * 1.5f, row_h)),
+                 f.tr("keyboard.space")))
         f.act(Action::Kind::key, " ");
       if (button(f, "##bksp", Rect::at(ImVec2(x, y), ImVec2(w, row_h)), f.tr("keyboard.backspace")))
         f.act(Action::Kind::key_backspace);
       if (button(f, "##clear", Rect::at(ImVec2(x + w + m.gap, y), ImVec2(w, row_h)), f.tr("keyboard.clear")))
         f.act(Action::Kind::key_clear);
-      if (button(f, "##done", Rect::at(ImVec2(x + 2 * (w + m.gap), y), ImVec2(w, row_h)), f.tr("keyboard.done"), true))
+      if (button(f, "##done", Rect::at(ImVec2(x + 2 * (w + m.gap), y), ImVec2(w, row_h)),
+                 f.tr("keyboard.done"), true))
         f.act(Action::Kind::keyboard_close);
     }
   }

@@ -31,16 +31,17 @@ void draw_urgent_notice(FrameContext& f, const content::Notice& n, const Rect& a
 // Staff overlay: PIN pad, then facts and buttons.
 struct StaffFacts {
   struct Row {
-    std::string label;               // i18n key
-    std::string value;               // shown as it is (versions, sizes, addresses) ...
-    std::string value_key;           // ... or, when set, this i18n key formatted with `args`
+    std::string label;      // i18n key
+    std::string value;      // shown as it is (versions, sizes, addresses) ...
+    std::string value_key;  // ... or, when set, this i18n key formatted with `args`
     std::vector<std::string> args;
-    bool warning = false;            // drawn in the warning colour
+    bool warning = false;  // drawn in the warning colour
   };
   std::vector<Row> rows;
   bool console_configured = false;  // offer "Pair with console"
 };
-void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono);
+void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts,
+                double now_mono);
 
 // The on-screen keyboard for the resource search (Latin letters and digits).
 void draw_keyboard(FrameContext& f, const Rect& area);

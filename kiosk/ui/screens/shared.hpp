@@ -10,8 +10,8 @@ namespace kiosk::ui {
 
 // A row of filter chips that scrolls sideways when it does not fit. `selected` is the value of the
 // selected chip; a tap emits `kind` with the chip's value.
-void chip_row(FrameContext& f, const char* id, const Rect& r, const std::vector<std::pair<std::string, int>>& chips,
-              int selected, Action::Kind kind);
+void chip_row(FrameContext& f, const char* id, const Rect& r,
+              const std::vector<std::pair<std::string, int>>& chips, int selected, Action::Kind kind);
 // Same, for chips identified by string ids.
 void chip_row_ids(FrameContext& f, const char* id, const Rect& r,
                   const std::vector<std::pair<std::string, std::string>>& chips, const std::string& selected,

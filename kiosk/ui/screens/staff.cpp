@@ -14,30 +14,39 @@ namespace {
 void pin_pad(FrameContext& f, const UiState& s, const Rect& r, double now_mono) {
   const auto& m = f.metrics();
   const auto& p = f.colours();
-  const float key = std::round(std::min((r.w() - m.gap * 2) / 3, (r.h() - m.title_size * 4.5f - m.gap * 3) / 4));
+  const float key =
+      std::round(std::min((r.w() - m.gap * 2) / 3, (r.h() - m.title_size * 4.5f - m.gap * 3) / 4));
   const float pad_w = key * 3 + m.gap * 2;
   Rect col{ImVec2(r.center().x - pad_w * 0.5f, r.min.y), ImVec2(r.center().x + pad_w * 0.5f, r.max.y)};
-  text_line(f, col.top(m.title_size * 1.4f), f.tr("staff.enter_pin"), f.fonts().title, p.text.u32(), Align::center);
+  text_line(f, col.top(m.title_size * 1.4f), f.tr("staff.enter_pin"), f.fonts().title, p.text.u32(),
+            Align::center);
   col = col.cut_top(m.title_size * 1.5f);
   std::string shown;
   for (std::size_t i = 0; i < s.staff.digits.size(); ++i) shown += "● ";
-  text_line(f, col.top(m.title_size * 1.4f), shown.empty() ? std::string(" ") : shown, f.fonts().title, p.text.u32(), Align::center);
+  text_line(f, col.top(m.title_size * 1.4f), shown.empty() ? std::string(" ") : shown, f.fonts().title,
+            p.text.u32(), Align::center);
   col = col.cut_top(m.title_size * 1.5f);
   const bool locked = now_mono < s.staff.locked_until;
   std::string message = s.staff.message_key.empty() ? "" : f.tr(s.staff.message_key);
-  if (locked) message = f.format("staff.locked", {std::to_string(static_cast<int>(std::ceil(s.staff.locked_until - now_mono)))});
+  if (locked)
+    message = f.format("staff.locked",
+                       {std::to_string(static_cast<int>(std::ceil(s.staff.locked_until - now_mono)))});
   text_line(f, col.top(m.body_size * 1.4f), message, f.fonts().body, p.warning.u32(), Align::center);
   col = col.cut_top(m.body_size * 1.6f);
   static const char* kKeys[] = {"1", "2", "3", "4", "5", "6", "7", "8", "9", "C", "0", "OK"};
   if (locked) ImGui::BeginDisabled();
   for (int i = 0; i < 12; ++i) {
-    const Rect k = Rect::at(ImVec2(col.min.x + (i % 3) * (key + m.gap), col.min.y + (i / 3) * (key + m.gap)), ImVec2(key, key));
+    const Rect k = Rect::at(ImVec2(col.min.x + (i % 3) * (key + m.gap), col.min.y + (i / 3) * (key + m.gap)),
+                            ImVec2(key, key));
     ImGui::PushID(i);
     const std::string label = i == 9 ? f.tr("staff.clear") : i == 11 ? f.tr("staff.ok") : kKeys[i];
     if (button(f, "##k", k, label, i == 11)) {
-      if (i == 9) f.act(Action::Kind::staff_clear);
-      else if (i == 11) f.act(Action::Kind::staff_submit);
-      else f.act(Action::Kind::staff_digit, {}, kKeys[i][0] - '0');
+      if (i == 9)
+        f.act(Action::Kind::staff_clear);
+      else if (i == 11)
+        f.act(Action::Kind::staff_submit);
+      else
+        f.act(Action::Kind::staff_digit, {}, kKeys[i][0] - '0');
     }
     ImGui::PopID();
   }
@@ -52,7 +61,8 @@ void pair_pad(FrameContext& f, const UiState& s, const Rect& r) {
   const auto& p = f.colours();
   static constexpr std::string_view kSymbols = "ABCDEFGHJKLMNPQRSTUVWXYZ23456789";
   Rect col = r;
-  text_line(f, col.top(m.title_size * 1.4f), f.tr("staff.pair_title"), f.fonts().title, p.text.u32(), Align::center);
+  text_line(f, col.top(m.title_size * 1.4f), f.tr("staff.pair_title"), f.fonts().title, p.text.u32(),
+            Align::center);
   col = col.cut_top(m.title_size * 1.5f);
   const std::string hint = f.tr("staff.pair_hint");
   const float hint_h = text_block_height(f.fonts().body, hint, col.w());
@@ -72,7 +82,8 @@ void pair_pad(FrameContext& f, const UiState& s, const Rect& r) {
   const float grid_w = key_w * 8 + m.gap * 7;
   const float x0 = col.center().x - grid_w * 0.5f;
   for (std::size_t i = 0; i < kSymbols.size(); ++i) {
-    const Rect k = Rect::at(ImVec2(x0 + static_cast<float>(i % 8) * (key_w + m.gap), col.min.y + static_cast<float>(i / 8) * (key_h + m.gap)),
+    const Rect k = Rect::at(ImVec2(x0 + static_cast<float>(i % 8) * (key_w + m.gap),
+                                   col.min.y + static_cast<float>(i / 8) * (key_h + m.gap)),
                             ImVec2(key_w, key_h));
     ImGui::PushID(static_cast<int>(i));
     const std::string label(1, kSymbols[i]);
@@ -81,14 +92,17 @@ void pair_pad(FrameContext& f, const UiState& s, const Rect& r) {
   }
   const float y = col.min.y + 4 * (key_h + m.gap);
   const float wide = (grid_w - m.gap * 3) / 4;
-  const auto at = [&](int n) { return Rect::at(ImVec2(x0 + static_cast<float>(n) * (wide + m.gap), y), ImVec2(wide, key_h)); };
+  const auto at = [&](int n) {
+    return Rect::at(ImVec2(x0 + static_cast<float>(n) * (wide + m.gap), y), ImVec2(wide, key_h));
+  };
   if (button(f, "##pdel", at(0), f.tr("staff.pair_delete"))) f.act(Action::Kind::staff_pair_backspace);
   if (button(f, "##pclr", at(1), f.tr("staff.pair_clear"))) f.act(Action::Kind::staff_pair_clear);
   if (button(f, "##pcancel", at(2), f.tr("staff.pair_cancel"))) f.act(Action::Kind::staff_pair_cancel);
   const bool complete = s.staff.pair_code.size() == 8;
   if (!complete) ImGui::BeginDisabled();
   // Highlighted only once it can be pressed: a bright button that does nothing reads as broken.
-  if (button(f, "##psubmit", at(3), f.tr("staff.pair_submit"), complete)) f.act(Action::Kind::staff_pair_submit);
+  if (button(f, "##psubmit", at(3), f.tr("staff.pair_submit"), complete))
+    f.act(Action::Kind::staff_pair_submit);
   if (!complete) ImGui::EndDisabled();
   audit_region(f, "pair-pad", Rect{ImVec2(x0, col.min.y), ImVec2(x0 + grid_w, y + key_h)});
 }
@@ -110,7 +124,8 @@ std::string sync_error_words(const FrameContext& f) {
 
 }  // namespace
 
-void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts, double now_mono) {
+void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const StaffFacts& facts,
+                double now_mono) {
   const auto& m = f.metrics();
   const auto& p = f.colours();
   fill_rect(canvas(), area.min, area.max, p.background.u32(245));
@@ -118,7 +133,8 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
   const Rect close = r.right(m.touch * 2.2f).top(m.touch);
   if (button(f, "##close", close, f.tr("staff.close"))) f.act(Action::Kind::staff_close);
   audit_region(f, "staff-close", close);
-  text_line(f, r.top(m.touch).cut_right(close.w() + m.gap), f.tr("staff.title"), f.fonts().title, p.text.u32());
+  text_line(f, r.top(m.touch).cut_right(close.w() + m.gap), f.tr("staff.title"), f.fonts().title,
+            p.text.u32());
   r = r.cut_top(m.touch + m.gap);
   if (!s.staff.unlocked) {
     pin_pad(f, s, r, now_mono);
@@ -133,11 +149,13 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
   const int count = facts.console_configured ? 4 : 3;
   const float bw = (buttons.w() - m.gap * static_cast<float>(count - 1)) / static_cast<float>(count);
   const auto slot = [&](int n) {
-    return Rect::at(ImVec2(buttons.min.x + static_cast<float>(n) * (bw + m.gap), buttons.min.y), ImVec2(bw, m.touch));
+    return Rect::at(ImVec2(buttons.min.x + static_cast<float>(n) * (bw + m.gap), buttons.min.y),
+                    ImVec2(bw, m.touch));
   };
   int n = 0;
   if (button(f, "##sync", slot(n++), f.tr("staff.sync_now"), true)) f.act(Action::Kind::sync_now);
-  if (facts.console_configured && button(f, "##pair", slot(n++), f.tr("staff.pair"))) f.act(Action::Kind::staff_pair_open);
+  if (facts.console_configured && button(f, "##pair", slot(n++), f.tr("staff.pair")))
+    f.act(Action::Kind::staff_pair_open);
   if (button(f, "##lang", slot(n++), f.tr("chrome.switch_language"))) f.act(Action::Kind::toggle_language);
   if (button(f, "##exit", slot(n), f.tr("staff.exit"))) f.act(Action::Kind::exit_app);
   audit_region(f, "staff-buttons", buttons);
@@ -152,15 +170,20 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
   const auto& v = f.snap.version();
   rows.push_back({f.tr("staff.content_version"),
                   f.format("staff.version_detail", {std::to_string(v.version), v.origin,
-                                                    v.applied_at ? short_date(f.i18n, f.lang, v.applied_at) + " " + clock_hm(v.applied_at) : "-"}),
+                                                    v.applied_at ? short_date(f.i18n, f.lang, v.applied_at) +
+                                                                       " " + clock_hm(v.applied_at)
+                                                                 : "-"}),
                   false});
   rows.push_back({f.tr("staff.sync_state"), sync_state_words(f), false});
   rows.push_back({f.tr("staff.last_sync"),
-                  f.sync.last_success ? short_date(f.i18n, f.lang, f.sync.last_success) + " " + clock_hm(f.sync.last_success) : "-",
+                  f.sync.last_success
+                      ? short_date(f.i18n, f.lang, f.sync.last_success) + " " + clock_hm(f.sync.last_success)
+                      : "-",
                   false});
   rows.push_back({f.tr("staff.last_error"), sync_error_words(f), !f.sync.last_error.empty()});
   for (const auto& row : facts.rows) {
-    rows.push_back({f.tr(row.label), row.value_key.empty() ? row.value : f.format(row.value_key, row.args), row.warning});
+    rows.push_back({f.tr(row.label), row.value_key.empty() ? row.value : f.format(row.value_key, row.args),
+                    row.warning});
   }
   const float row_h = std::round(m.small_size * 1.3f + m.body_size * 1.45f);
   const int fit_rows = std::max(1, static_cast<int>(r.h() / row_h));
@@ -172,7 +195,8 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
     const int c = static_cast<int>(i) / per_col, row = static_cast<int>(i) % per_col;
     const float y = r.min.y + static_cast<float>(row) * row_h;
     if (y + row_h > r.max.y + 1) continue;  // more facts than room: the rest stay in `kioskctl status`
-    const Rect cell = Rect::at(ImVec2(r.min.x + static_cast<float>(c) * (col_w + m.pad), y), ImVec2(col_w, row_h));
+    const Rect cell =
+        Rect::at(ImVec2(r.min.x + static_cast<float>(c) * (col_w + m.pad), y), ImVec2(col_w, row_h));
     text_line(f, cell.top(m.small_size * 1.3f), rows[i].label, f.fonts().small, p.text_muted.u32());
     text_line(f, cell.cut_top(m.small_size * 1.3f), rows[i].value, f.fonts().body,
               rows[i].warning ? p.warning.u32() : p.text.u32());

@@ -14,8 +14,9 @@ build_packages=(
 )
 run_packages=(fonts-noto-cjk)
 # nginx and openssl: the sync tests' HTTPS server; chromium + chromedriver: the console's browser tests;
-# xvfb, x11-apps (xwd) and Mesa's GL: the kiosk on a real X server, read back from the server.
-test_packages=(nginx-light openssl chromium chromium-driver xvfb x11-apps libgl1-mesa-dri)
+# xvfb, x11-apps (xwd) and Mesa's GL: the kiosk on a real X server, read back from the server;
+# clang-format: every C++ file follows .clang-format.
+test_packages=(nginx-light openssl chromium chromium-driver xvfb x11-apps libgl1-mesa-dri clang-format)
 # The :arm64 twins of the compiled libraries in build_packages; header-only ones (nlohmann-json,
 # CLI11, doctest) are Multi-Arch: foreign, so the native package serves both.
 cross_libraries=(

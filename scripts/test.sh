@@ -8,7 +8,8 @@
 # memory use). The console's browser tests (label "browser": chromium over WebDriver) run in the
 # release build only: they test the pages, the same in every build, and the HTTP tests cover the
 # server in all three. The X11 presentation test (label "x11": Xvfb, Mesa's GL) runs in the release
-# build only, for the same reason: it checks what reaches an X server, not our memory. The fuzz suite (label "fuzz": mutated content, feed files, images, configs)
+# build only, for the same reason: it checks what reaches an X server, not our memory; so does the
+# check that every C++ file follows .clang-format (label "format"). The fuzz suite (label "fuzz": mutated content, feed files, images, configs)
 # runs in all three, 8 s per case (KIOSK_FUZZ_SECONDS); under the sanitizers is where it matters most.
 set -euo pipefail
 cd "$(dirname "$0")/.."
@@ -24,8 +25,8 @@ for preset in ${KIOSK_TEST_PRESETS:-release asan aarch64}; do
   cmake --build --preset "$preset"
   echo "=== ${preset}: test ==="
   case "$preset" in
-    asan) ctest --preset "$preset" --label-exclude "slow|package|browser|x11" || status=1 ;;
-    aarch64) ctest --preset "$preset" --label-exclude "browser|x11" || status=1 ;;
+    asan) ctest --preset "$preset" --label-exclude "slow|package|browser|x11|format" || status=1 ;;
+    aarch64) ctest --preset "$preset" --label-exclude "browser|x11|format" || status=1 ;;
     *) ctest --preset "$preset" || status=1 ;;
   esac
 done

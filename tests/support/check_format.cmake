@@ -1,0 +1,21 @@
+# Every C++ file follows .clang-format (applied once to the whole tree; this keeps it so).
+# Run: cmake -DROOT=<repo> -P check_format.cmake. Fix with: clang-format -i <file>
+find_program(CLANG_FORMAT NAMES clang-format clang-format-14)
+if(NOT CLANG_FORMAT)
+  message(FATAL_ERROR "clang-format is missing: scripts/install-deps.sh test installs it")
+endif()
+set(files "")
+foreach(dir platform sync kiosk console tests bench)
+  file(GLOB_RECURSE found ${ROOT}/${dir}/*.cpp ${ROOT}/${dir}/*.hpp)
+  list(APPEND files ${found})
+endforeach()
+list(LENGTH files count)
+if(count LESS 100)
+  message(FATAL_ERROR "only ${count} files found under ${ROOT}: wrong ROOT?")
+endif()
+execute_process(COMMAND ${CLANG_FORMAT} --dry-run --Werror --style=file ${files}
+                WORKING_DIRECTORY ${ROOT} RESULT_VARIABLE rc ERROR_VARIABLE out)
+if(NOT rc EQUAL 0)
+  message(FATAL_ERROR "files not formatted as .clang-format says (fix: clang-format -i FILE):\n${out}")
+endif()
+message(STATUS "${count} files follow .clang-format")

@@ -368,10 +368,12 @@ void SyncEngine::run(SyncOutcome& out) {
   }
   const long long free = platform::free_bytes(store_.blobs().dir());
   if (free >= 0 && missing_bytes + config_.disk_reserve_bytes > free) {
-    throw FeedError(Failure::disk_full, "disk full: version " + std::to_string(m.version) + " needs " +
-                                            std::to_string(missing_bytes >> 20) + " MB and only " +
-                                            std::to_string(free >> 20) +
-                                            " MB are free on the data partition");
+    throw FeedError(
+        Failure::disk_full,
+        "disk full: version " + std::to_string(m.version) + " needs " + std::to_string(missing_bytes >> 20) +
+            " MB more, plus the " + std::to_string(config_.disk_reserve_bytes >> 20) +
+            " MB this kiosk always keeps free, and only " + std::to_string(free >> 20) +
+            " MB are free on the data partition: remove other files there, or publish smaller images");
   }
   for (const auto& o : missing) {
     const std::string bytes = fetch_exact(feed::object_path(o.sha256), "object " + o.sha256.substr(0, 12), o);

@@ -158,11 +158,17 @@ void add_status_command(CLI::App& app, int& exit_code) {
     for (auto r = starts.rbegin() + (starts.empty() ? 0 : 1); r != starts.rend() && !r->clean; ++r)
       ++crashed_before_last;
     const bool safe = !starts.empty() && starts.back().mode != platform::SafeMode::off;
+    // A full data partition stops every sync before it shows as a failure: say it here first.
+    const long long free = platform::free_bytes(*data_dir);
+    const std::int64_t reserve = sync::SyncConfig{}.disk_reserve_bytes;
+    const bool disk_full = free >= 0 && free < reserve;
     if (*json) {
       auto j = nlohmann::json::parse(status.to_json());
       j["safe_mode"] = starts.empty() ? "off" : platform::safe_mode_name(starts.back().mode);
       j["crashed_starts_before_last"] = crashed_before_last;
       j["known_good_version"] = known_good ? known_good->version : 0;
+      j["free_mb"] = free >= 0 ? nlohmann::json(free >> 20) : nlohmann::json(nullptr);
+      j["disk_full"] = disk_full;
       std::cout << j.dump() << "\n";
     } else {
       std::cout << "content origin: " << v.origin << "\n" << status.describe();
@@ -177,8 +183,15 @@ void add_status_command(CLI::App& app, int& exit_code) {
       std::cout << "known good copy for safe mode: "
                 << (known_good ? "version " + std::to_string(known_good->version) : std::string("none yet"))
                 << "\n";
+      if (free >= 0) {
+        std::cout << "disk:           " << (free >> 20) << " MB free on the data partition"
+                  << (disk_full ? " - FULL: below the " + std::to_string(reserve >> 20) +
+                                      " MB every sync keeps free, so no new version can be saved"
+                                : "")
+                  << "\n";
+      }
     }
-    exit_code = status.last_error.empty() && !safe ? 0 : 1;
+    exit_code = status.last_error.empty() && !safe && !disk_full ? 0 : 1;
   });
 }
 

@@ -444,6 +444,17 @@ TEST_CASE("disk full while storing the new version's files") {
   s.check_recovers();
 }
 
+TEST_CASE("a version that would eat into the disk reserve is refused - and the message names the reserve") {
+  Scenario s;
+  auto config = s.fx.config(s.server.url());
+  config.disk_reserve_bytes = std::int64_t{1} << 50;  // more than any disk: the reserve is what is short
+  s.engine = std::make_unique<sync::SyncEngine>(*s.store, config, [&s] { return s.fx.now; });
+  s.check_failed(Failure::disk_full, "MB this kiosk always keeps free");
+  config.disk_reserve_bytes = 0;
+  s.engine = std::make_unique<sync::SyncEngine>(*s.store, config, [&s] { return s.fx.now; });
+  s.check_recovers();
+}
+
 TEST_CASE("disk full while committing the new version to the database") {
   Scenario s;
   // A version that needs more database pages than the old one (pages freed by the old version's rows

@@ -73,6 +73,39 @@ TEST_CASE("pagination: adding an event changes one page - not every page after i
   CHECK(fresh == 1);
 }
 
+TEST_CASE(
+    "pagination: growing past 64 items per page doubles the pages once - every page changes - then one "
+    "again") {
+  content::Content c = many_events(2 * kTargetPageItems);  // exactly 2 pages' worth: 2 buckets
+  const auto two = paginate(c);
+  std::size_t pages = 0;
+  for (const auto& p : two) pages += p.collection == content::Collection::events;
+  CHECK(pages == 2);
+  content::Event extra = c.events[0];
+  extra.id = "evt-one-more";
+  c.events.push_back(extra);  // 129 events: 4 buckets, every event page is new
+  const auto four = paginate(c);
+  std::set<std::string> before;
+  for (const auto& p : two) before.insert(p.sha256);
+  int event_pages = 0, fresh = 0;
+  for (const auto& p : four) {
+    if (p.collection != content::Collection::events) continue;
+    ++event_pages;
+    fresh += !before.count(p.sha256);
+  }
+  CHECK(event_pages == 4);
+  CHECK(fresh == 4);  // the one-time whole download docs/feed-protocol.md describes
+  extra.id = "evt-and-another";
+  c.events.push_back(extra);  // past the doubling: one page changes again
+  const auto next = paginate(c);
+  std::set<std::string> after_doubling;
+  for (const auto& p : four) after_doubling.insert(p.sha256);
+  int changed = 0;
+  for (const auto& p : next)
+    changed += p.collection == content::Collection::events && !after_doubling.count(p.sha256);
+  CHECK(changed == 1);
+}
+
 TEST_CASE("publishing is deterministic: equal input gives byte-identical feeds") {
   test::TempDir dir;
   generate_keys(dir / "keys", test::demo_now());

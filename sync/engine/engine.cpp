@@ -123,8 +123,7 @@ content::UnixSeconds SyncEngine::time_floor() const {
 double SyncEngine::next_delay(bool desks_shown) const {
   BackoffPolicy p = config_.backoff;
   if (desks_shown) p.poll_interval_s = std::min(p.poll_interval_s, config_.desk_poll_interval_s);
-  std::mt19937 r = random_;
-  return sync::next_delay(p, status_.failures, retry_after_, std::uniform_real_distribution<double>(0, 1)(r));
+  return sync::next_delay(p, status_.failures, retry_after_, jitter_);
 }
 
 std::string SyncEngine::fetch(const std::string& path, const std::string& what, std::size_t max_bytes) {
@@ -488,6 +487,7 @@ SyncOutcome SyncEngine::sync_once() {
   SyncOutcome out;
   status_.last_attempt = clock_();
   retry_after_ = -1;
+  jitter_ = std::uniform_real_distribution<double>(0, 1)(random_);
   struct DeadlineGuard {
     HttpClient& http;
     ~DeadlineGuard() { http.clear_deadline(); }

@@ -62,8 +62,10 @@ class SyncEngine {
   // One attempt. Never throws: failures land in status() and in the outcome.
   SyncOutcome sync_once();
   const SyncStatus& status() const { return status_; }
-  // Seconds until the next attempt: the poll interval, or backoff after failures.
+  // Seconds until the next attempt: the poll interval, or backoff after failures (with this
+  // attempt's jitter, so the status and the caller see the same figure).
   double next_delay(bool desks_shown) const;
+  double jitter() const { return jitter_; }
   const HttpStats& http_stats() const { return http_.stats(); }
   // The lowest trusted "now": the later of the build time and the newest verified publish time
   // that was not from the future (see SyncConfig::max_signed_lead_s and docs/feed-protocol.md).
@@ -92,6 +94,7 @@ class SyncEngine {
   SyncStatus status_;
   double retry_after_ = -1;
   std::mt19937 random_{std::random_device{}()};
+  double jitter_ = 0.5;  // drawn anew for every attempt: each retry waits a different fraction
   content::UnixSeconds status_saved_ = 0;
   content::UnixSeconds time_floor_at_start_ = 0;
   std::string saved_error_;

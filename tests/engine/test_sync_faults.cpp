@@ -8,6 +8,7 @@
 #include <cerrno>
 #include <chrono>
 #include <nlohmann/json.hpp>
+#include <set>
 #include <thread>
 
 #include "platform/files.hpp"
@@ -80,6 +81,19 @@ TEST_CASE("connection refused") {
   CHECK(refused->status().last_error.find("cannot connect") != std::string::npos);
   CHECK(s.store->version().version == 1);
   s.check_recovers();
+}
+
+TEST_CASE("each retry waits a different fraction of its backoff - not one fraction forever") {
+  Scenario s;
+  auto refused = s.fx.engine(*s.store, "https://127.0.0.1:" + std::to_string(test::free_port()));
+  std::set<double> fractions;
+  for (int i = 0; i < 6; ++i) {
+    REQUIRE(refused->sync_once().failure.has_value());
+    CHECK(refused->next_delay(false) ==
+          sync::next_delay(sync::BackoffPolicy{}, i + 1, -1, refused->jitter()));
+    fractions.insert(refused->jitter());
+  }
+  CHECK(fractions.size() >= 5);  // six draws from [0, 1): equal ones would mean the generator never moved
 }
 
 TEST_CASE("a server that accepts and never answers") {

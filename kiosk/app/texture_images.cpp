@@ -51,12 +51,13 @@ DecodedImage decode_image_file(const std::filesystem::path& file, int max_side) 
 }
 
 TextureImages::TextureImages(SDL_Renderer* renderer, int max_side, std::size_t budget_bytes, bool synchronous,
-                             std::function<void()> wake_ui)
+                             std::function<void()> wake_ui, Decoder decode)
     : renderer_(renderer),
       max_side_(max_side),
       budget_(budget_bytes),
       synchronous_(synchronous),
-      wake_ui_(std::move(wake_ui)) {
+      wake_ui_(std::move(wake_ui)),
+      decode_(std::move(decode)) {
   if (!synchronous_) thread_ = std::thread([this] { worker(); });
 }
 
@@ -82,6 +83,7 @@ void TextureImages::set_snapshot(std::shared_ptr<const content::ContentSnapshot>
   lru_.clear();
   bytes_ = 0;
   std::lock_guard lock(mutex_);
+  ++generation_;
   requests_.clear();
   pending_.clear();
   done_.clear();
@@ -104,6 +106,12 @@ void TextureImages::insert(const std::string& name, DecodedImage image) {
     } else {
       e.failed = true;
     }
+  }
+  if (auto old = entries_.find(name); old != entries_.end()) {  // never two textures for one name
+    if (old->second.texture != nullptr) SDL_DestroyTexture(old->second.texture);
+    bytes_ -= old->second.bytes;
+    lru_.erase(old->second.lru);
+    entries_.erase(old);
   }
   lru_.push_front(name);
   e.lru = lru_.begin();
@@ -131,13 +139,13 @@ ImTextureID TextureImages::texture(const std::string& name, int* width, int* hei
   const auto file = snapshot_->image_file(name);
   if (file.empty()) return nullptr;
   if (synchronous_) {
-    insert(name, decode_image_file(file, max_side_));
+    insert(name, decode_(file, max_side_));
     return texture(name, width, height);
   }
   std::lock_guard lock(mutex_);
   if (!pending_[name]) {
     pending_[name] = true;
-    requests_.emplace_back(name, file);
+    requests_.push_back(Request{name, file, generation_});
     cv_.notify_one();
   }
   return nullptr;
@@ -159,12 +167,14 @@ void TextureImages::worker() {
   for (;;) {
     cv_.wait(lock, [this] { return stopping_ || !requests_.empty(); });
     if (stopping_) return;
-    auto [name, file] = requests_.front();
+    const Request request = requests_.front();
     requests_.pop_front();
     lock.unlock();
-    DecodedImage image = decode_image_file(file, max_side_);
+    DecodedImage image = decode_(request.file, max_side_);
     lock.lock();
-    if (pending_.count(name)) done_.emplace_back(name, std::move(image));
+    if (request.generation == generation_ && pending_.count(request.name)) {
+      done_.emplace_back(request.name, std::move(image));
+    }
     lock.unlock();
     if (wake_ui_) wake_ui_();
     lock.lock();

@@ -7,6 +7,7 @@
 #include <imgui.h>
 
 #include <condition_variable>
+#include <cstdint>
 #include <deque>
 #include <filesystem>
 #include <functional>
@@ -32,9 +33,11 @@ DecodedImage decode_image_file(const std::filesystem::path& file, int max_side);
 
 class TextureImages : public ui::ImageSource {
  public:
+  using Decoder = std::function<DecodedImage(const std::filesystem::path& file, int max_side)>;
   // synchronous: decode inside texture() (headless screenshots must not show placeholders).
+  // decode: decode_image_file, or a test's stand-in that holds a decode in flight.
   TextureImages(SDL_Renderer* renderer, int max_side, std::size_t budget_bytes, bool synchronous,
-                std::function<void()> wake_ui = {});
+                std::function<void()> wake_ui = {}, Decoder decode = decode_image_file);
   ~TextureImages() override;
 
   void set_snapshot(std::shared_ptr<const content::ContentSnapshot> snapshot);
@@ -59,6 +62,7 @@ class TextureImages : public ui::ImageSource {
   std::size_t budget_;
   bool synchronous_;
   std::function<void()> wake_ui_;
+  Decoder decode_;
   std::shared_ptr<const content::ContentSnapshot> snapshot_;
   std::map<std::string, Entry> entries_;
   std::list<std::string> lru_;
@@ -66,9 +70,17 @@ class TextureImages : public ui::ImageSource {
 
   std::mutex mutex_;
   std::condition_variable cv_;
-  std::deque<std::pair<std::string, std::filesystem::path>> requests_;
+  // Every request and result carries the content generation it was made for: a decode still in
+  // flight when new content arrives must not fill in for the new content's image of the same name.
+  struct Request {
+    std::string name;
+    std::filesystem::path file;
+    std::uint64_t generation;
+  };
+  std::deque<Request> requests_;
   std::vector<std::pair<std::string, DecodedImage>> done_;
   std::map<std::string, bool> pending_;
+  std::uint64_t generation_ = 0;
   bool stopping_ = false;
   std::thread thread_;
 };

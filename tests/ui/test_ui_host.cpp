@@ -4,6 +4,8 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <future>
+#include <mutex>
 #include <thread>
 
 #include "kiosk/app/presenter.hpp"
@@ -98,4 +100,45 @@ TEST_CASE("the kiosk decodes no image over the pixel cap - its header is read fi
   const app::DecodedImage refused = app::decode_image_file(dir / "bomb.png", 1024);
   CHECK(refused.width == 0);
   CHECK(refused.rgba.empty());
+}
+
+TEST_CASE("a decode still in flight when new content arrives never fills in for the new content's image") {
+  test::TempDir blobs;
+  // Generation A names "x.png" a 640x480 photo, generation B a 960x540 poster of the same name.
+  std::filesystem::copy_file(test::demo_dir() / "images" / "photo-3d-printing.png", blobs / "aaa");
+  std::filesystem::copy_file(test::demo_dir() / "images" / "poster-roadshow.png", blobs / "bbb");
+  const auto snapshot_with = [&](const std::string& sha) {
+    content::Content c;
+    c.images.push_back(content::ImageRef{"x.png", sha, 1, 0, 0});
+    return content::ContentSnapshot::build(std::move(c), content::VersionInfo{}, blobs.path());
+  };
+  std::promise<void> release;
+  std::shared_future<void> released = release.get_future().share();
+  std::promise<void> started;
+  auto decoder = [&, once = std::make_shared<std::once_flag>()](const std::filesystem::path& file,
+                                                                int max_side) {
+    if (file.filename() == "aaa") {  // the old generation's decode: hold it until the content changed
+      std::call_once(*once, [&] { started.set_value(); });
+      released.wait();
+    }
+    return app::decode_image_file(file, max_side);
+  };
+  app::SurfacePresenter surface(64, 64);
+  app::TextureImages images(surface.renderer(), 2048, 64u << 20, false, {}, decoder);
+  int w = 0, h = 0;
+  images.set_snapshot(snapshot_with("aaa"));
+  CHECK(images.texture("x.png", &w, &h) == nullptr);  // requested: the worker is decoding "aaa"
+  started.get_future().wait();
+  images.set_snapshot(snapshot_with("bbb"));  // new content while that decode is in flight
+  CHECK(images.texture("x.png", &w, &h) == nullptr);
+  release.set_value();
+  ImTextureID texture = nullptr;
+  for (int i = 0; i < 3000 && texture == nullptr; ++i) {  // up to 30 s: qemu decodes slowly
+    images.upload_ready();
+    texture = images.texture("x.png", &w, &h);
+    if (texture == nullptr) std::this_thread::sleep_for(std::chrono::milliseconds(10));
+  }
+  REQUIRE(texture != nullptr);
+  CHECK(w == 960);  // the new content's poster, not the old photo
+  CHECK(h == 540);
 }

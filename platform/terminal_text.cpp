@@ -25,14 +25,16 @@ std::pair<char32_t, std::size_t> decode(std::string_view s, std::size_t pos) {
   return {cp, n};
 }
 
-bool obeyed_by_terminals(char32_t cp) {
-  if (cp == '\n' || cp == '\t') return false;
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F) ||                         // C0, DEL, C1
-         cp == 0x061C || cp == 0x200E || cp == 0x200F ||                    // ALM, LRM, RLM
-         (cp >= 0x202A && cp <= 0x202E) || (cp >= 0x2066 && cp <= 0x2069);  // embeddings, isolates
+}  // namespace
+
+bool is_control_character(char32_t cp) {
+  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
 }
 
-}  // namespace
+bool is_bidi_control(char32_t cp) {
+  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
+         (cp >= 0x2066 && cp <= 0x2069);
+}
 
 std::string terminal_safe(std::string_view s) {
   std::string out;
@@ -46,7 +48,7 @@ std::string terminal_safe(std::string_view s) {
       ++pos;
       continue;
     }
-    if (obeyed_by_terminals(cp)) {
+    if ((is_control_character(cp) && cp != '\n' && cp != '\t') || is_bidi_control(cp)) {
       std::snprintf(code, sizeof code, "<U+%04X>", static_cast<unsigned>(cp));
       out += code;
     } else {

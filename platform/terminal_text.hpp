@@ -11,4 +11,8 @@ namespace kiosk::platform {
 // not UTF-8 as <XX>; everything else unchanged.
 std::string terminal_safe(std::string_view s);
 
+// The two classes terminal_safe writes as codes (content validation refuses them too):
+bool is_control_character(char32_t cp);  // C0, DEL, C1
+bool is_bidi_control(char32_t cp);       // ALM, LRM, RLM, embeddings, overrides, isolates
+
 }  // namespace kiosk::platform

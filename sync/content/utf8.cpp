@@ -1,5 +1,7 @@
 #include "sync/content/utf8.hpp"
 
+#include "platform/terminal_text.hpp"
+
 namespace kiosk::content::utf8 {
 
 char32_t next(std::string_view s, std::size_t& pos) {
@@ -82,12 +84,11 @@ bool is_cjk(char32_t cp) {
 }
 
 bool is_control(char32_t cp) {
-  return cp < 0x20 || (cp >= 0x7F && cp <= 0x9F);
+  return platform::is_control_character(cp);
 }
 
 bool is_bidi_control(char32_t cp) {
-  return cp == 0x061C || cp == 0x200E || cp == 0x200F || (cp >= 0x202A && cp <= 0x202E) ||
-         (cp >= 0x2066 && cp <= 0x2069);
+  return platform::is_bidi_control(cp);
 }
 
 bool is_right_to_left(char32_t cp) {

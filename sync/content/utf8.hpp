@@ -22,7 +22,8 @@ std::string truncate(std::string_view s, std::size_t max_bytes);
 // Han ideographs (including the rare ones such as 鲲 鹏 瞪 羚) and CJK punctuation / kana.
 bool is_cjk(char32_t cp);
 
-// C0 and C1 control characters and DEL: what a terminal may take as a command (ESC, CSI).
+// C0 and C1 control characters and DEL: what a terminal may take as a command (ESC, CSI). These two
+// are platform/terminal_text.hpp's lists, so validation and terminal output never disagree.
 bool is_control(char32_t cp);
 // Invisible bidirectional controls (LRM, RLM, embeddings, overrides, isolates, ALM): they reorder
 // text on screens that honour them and hide what a string really says.

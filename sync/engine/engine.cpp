@@ -318,10 +318,11 @@ void SyncEngine::run(SyncOutcome& out) {
                                            ", older than version " + std::to_string(current_version) +
                                            " already shown: refused (rollback)");
   }
+  const content::UnixSeconds ts_floor = raised_floor(floor, ts.published_at, wall, synchronised, ts.version);
   const std::vector<std::pair<std::string, std::string>> ts_state = {
       {"ts_etag", ts_response.etag.empty() ? "" : etag_prefix + ts_response.etag},
       {"ts_expires", std::to_string(ts.expires)},
-      {"floor", std::to_string(raised_floor(floor, ts.published_at, wall, synchronised, ts.version))}};
+      {"floor", std::to_string(ts_floor)}};
   if (ts.version == current_version) {
     if (current.manifest_sha256 != ts.manifest.sha256) {
       throw FeedError(Failure::hash_mismatch, "the server's version " + std::to_string(ts.version) +
@@ -374,8 +375,14 @@ void SyncEngine::run(SyncOutcome& out) {
             " MB this kiosk always keeps free, and only " + std::to_string(free >> 20) +
             " MB are free on the data partition: remove other files there, or publish smaller images");
   }
+  // The real size of each image that arrives, read from its header while its bytes are at hand (no
+  // decode; the kiosk's decoder has its own pixel cap). Images already stored were read when they came.
+  std::set<std::string> image_objects;
+  for (const auto& i : m.images) image_objects.insert(i.object.sha256);
+  std::map<std::string, std::optional<content::ImageSize>> arrived_images;
   for (const auto& o : missing) {
     const std::string bytes = fetch_exact(feed::object_path(o.sha256), "object " + o.sha256.substr(0, 12), o);
+    if (image_objects.count(o.sha256)) arrived_images[o.sha256] = content::probe_image(bytes);
     store_.blobs().put(o.sha256, bytes);  // temp -> fsync -> rename -> fsync(dir), before any commit
     ++out.objects_fetched;
     out.bytes_fetched += bytes.size();
@@ -409,15 +416,12 @@ void SyncEngine::run(SyncOutcome& out) {
     if (!stored_set.count(p.object.sha256)) new_pages.emplace_back(p.object.sha256, std::move(page));
   }
   candidate.meta = m.meta;
-  std::set<std::string> fetched;
-  for (const auto& o : missing) fetched.insert(o.sha256);
   for (const auto& i : m.images) {
     candidate.images.push_back({i.name, i.object.sha256, i.object.length, i.width, i.height});
-    if (!fetched.count(i.object.sha256)) continue;  // checked when it first arrived
-    // The size the manifest declares is what layouts and memory budgets use: it must be the real one,
-    // read from the image's own header (no decode; the kiosk's decoder has its own pixel cap).
-    const auto real =
-        content::probe_image(store_.blobs().get(i.object.sha256, static_cast<std::size_t>(i.object.length)));
+    // The size the manifest declares is what layouts and memory budgets use: it must be the real one.
+    const auto arrived = arrived_images.find(i.object.sha256);
+    if (arrived == arrived_images.end()) continue;  // checked when it first arrived
+    const std::optional<content::ImageSize>& real = arrived->second;
     if (!real) {
       issues.error("images/" + i.name, "", "", "", "is not a PNG or JPEG image");
     } else if (real->width != i.width || real->height != i.height) {
@@ -452,8 +456,7 @@ void SyncEngine::run(SyncOutcome& out) {
   delta.images = candidate.images;
   delta.version = content::VersionInfo{m.version, "feed", m.published_at, wall, ts.manifest.sha256};
   auto state = ts_state;
-  state[2].second = std::to_string(
-      raised_floor(std::stoll(ts_state[2].second), m.published_at, wall, synchronised, m.version));
+  state[2].second = std::to_string(raised_floor(ts_floor, m.published_at, wall, synchronised, m.version));
   state.emplace_back("rejected_version", "0");
   const auto t_apply = std::chrono::steady_clock::now();
   store_.apply_pages(delta, state);

@@ -21,6 +21,8 @@
 
 namespace kiosk::sync {
 
+inline constexpr std::int64_t kDefaultDiskReserveBytes = 64LL << 20;
+
 struct SyncConfig {
   std::string server;                      // https://feed.example.cn/zone (no trailing slash)
   std::vector<feed::PublicKey> root_keys;  // pinned: the only keys trusted without a chain
@@ -29,8 +31,8 @@ struct SyncConfig {
   BackoffPolicy backoff;
   double desk_poll_interval_s = 60;  // used instead of the poll interval while desks are shown
   std::int64_t image_quota_bytes = 512LL << 20;
-  std::int64_t disk_reserve_bytes = 64LL << 20;  // never fill the data partition past this
-  content::UnixSeconds build_time = 0;           // the lowest the time floor can be
+  std::int64_t disk_reserve_bytes = kDefaultDiskReserveBytes;  // never fill the data partition past this
+  content::UnixSeconds build_time = 0;                         // the lowest the time floor can be
   // How far a signed publish time may lead a network-synchronised clock and still raise the time
   // floor. Further ahead, the publisher's clock is wrong: the version is applied, its time is not
   // used. (Publishers keep NTP time too; an hour covers any honest skew, not a time-zone mistake.)

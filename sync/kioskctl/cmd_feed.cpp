@@ -160,7 +160,7 @@ void add_status_command(CLI::App& app, int& exit_code) {
     const bool safe = !starts.empty() && starts.back().mode != platform::SafeMode::off;
     // A full data partition stops every sync before it shows as a failure: say it here first.
     const long long free = platform::free_bytes(*data_dir);
-    const std::int64_t reserve = sync::SyncConfig{}.disk_reserve_bytes;
+    const std::int64_t reserve = sync::kDefaultDiskReserveBytes;
     const bool disk_full = free >= 0 && free < reserve;
     if (*json) {
       auto j = nlohmann::json::parse(status.to_json());

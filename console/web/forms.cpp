@@ -1,8 +1,10 @@
 #include "console/web/forms.hpp"
 
+#include <algorithm>
 #include <charconv>
 #include <cmath>
 
+#include "sync/content/fields.hpp"
 #include "sync/content/model.hpp"
 #include "sync/content/time.hpp"
 
@@ -12,100 +14,54 @@ namespace {
 using content::Collection;
 using nlohmann::json;
 
-template <class E>
-std::vector<std::string> names_of(bool skip_last = false) {
-  std::vector<std::string> out;
-  for (auto n : content::EnumNames<E>::names) out.emplace_back(n);
-  if (skip_last) out.pop_back();
-  return out;
-}
+// Maps each field of fields.hpp to the input that edits it.
+struct FormFieldsOf {
+  Collection collection;
+  std::vector<FieldSpec>& out;
+  void add(const content::Field& f, FieldKind kind) const { out.push_back({std::string(f.key), kind, {}}); }
+  void operator()(const std::string&, const content::Field& f) const {
+    using content::Role;
+    add(f, f.role == Role::id      ? FieldKind::id
+           : f.role == Role::url   ? FieldKind::url
+           : f.role == Role::image ? FieldKind::image
+           : f.role == Role::space ? FieldKind::space
+                                   : FieldKind::text);
+  }
+  // A long text gets a large box; only a multi-line one keeps the line breaks typed into it.
+  void operator()(const content::LocalText&, const content::Field& f) const {
+    add(f, f.multiline || f.max_chars >= 400 ? FieldKind::local_long : FieldKind::local);
+    out.back().multiline = f.multiline;
+  }
+  void operator()(content::UnixSeconds, const content::Field& f) const { add(f, FieldKind::datetime); }
+  void operator()(const std::optional<content::UnixSeconds>&, const content::Field& f) const {
+    add(f, FieldKind::datetime);
+  }
+  void operator()(int, const content::Field& f) const { add(f, FieldKind::integer); }
+  void operator()(double, const content::Field& f) const { add(f, FieldKind::number); }
+  void operator()(bool, const content::Field& f) const { add(f, FieldKind::boolean); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E, const content::Field& f) const {
+    add(f, FieldKind::choice);
+    for (auto name : content::EnumNames<E>::names) out.back().choices.emplace_back(name);
+    if (f.kiosk_sets_last_choice) out.back().choices.pop_back();
+    out.back().choice_set = std::string(content::item_kind(collection)) + "_" + std::string(f.key);
+  }
+  void operator()(const std::vector<std::string>&, const content::Field& f) const { add(f, FieldKind::list); }
+  void operator()(const content::DateMap&, const content::Field& f) const { add(f, FieldKind::hours); }
+  void operator()(const content::YearValue&, const content::Field& f) const { add(f, FieldKind::year_value); }
+  void operator()(const std::optional<content::YearValue>&, const content::Field& f) const {
+    add(f, FieldKind::year_value);
+  }
+  void operator()(const std::vector<content::SeriesPoint>&, const content::Field& f) const {
+    add(f, FieldKind::series);
+  }
+};
 
 std::vector<FieldSpec> fields_of(Collection c) {
-  using K = FieldKind;
-  switch (c) {
-    case Collection::meta:
-      return {{"title", K::local, {}},
-              {"display_hours", K::hours, {}},
-              {"sample", K::boolean, {}},
-              {"sample_anchor", K::datetime, {}}};
-    case Collection::spaces:
-      return {{"id", K::id, {}},
-              {"name", K::local, {}},
-              {"address", K::local, {}},
-              {"hours", K::local, {}},
-              {"description", K::local_long, {}},
-              {"kiosk_ids", K::list, {}},
-              {"booking_url", K::url, {}},
-              {"sample", K::boolean, {}}};
-    case Collection::events:
-      return {{"id", K::id, {}},
-              {"space", K::space, {}},
-              {"category", K::choice, names_of<content::EventCategory>(), "event_category"},
-              {"title", K::local, {}},
-              {"summary", K::local_long, {}},
-              {"body", K::local_long, {}},
-              {"venue", K::local, {}},
-              {"organiser", K::local, {}},
-              {"start", K::datetime, {}},
-              {"end", K::datetime, {}},
-              {"registration_url", K::url, {}},
-              {"poster", K::image, {}},
-              {"capacity", K::integer, {}},
-              {"registered", K::integer, {}},
-              {"status", K::choice, names_of<content::EventStatus>(), "event_status"},
-              {"status_note", K::local, {}},
-              {"keywords", K::text, {}},
-              {"sample", K::boolean, {}}};
-    case Collection::desks:
-      return {{"id", K::id, {}},
-              {"space", K::space, {}},
-              {"zone", K::local, {}},
-              {"label", K::text, {}},
-              {"kind", K::choice, names_of<content::DeskKind>(), "desk_kind"},
-              {"status", K::choice, names_of<content::DeskStatus>(true), "desk_status"},
-              {"status_at", K::datetime, {}},
-              {"max_age_s", K::integer, {}},
-              {"until", K::datetime, {}},
-              {"booking_url", K::url, {}},
-              {"sample", K::boolean, {}}};
-    case Collection::resources:
-      return {{"id", K::id, {}},
-              {"category", K::choice, names_of<content::ResourceCategory>(), "resource_category"},
-              {"name", K::local, {}},
-              {"provider", K::local, {}},
-              {"summary", K::local_long, {}},
-              {"location", K::local, {}},
-              {"hours", K::local, {}},
-              {"contact", K::local, {}},
-              {"booking", K::local, {}},
-              {"booking_url", K::url, {}},
-              {"voucher_eligible", K::boolean, {}},
-              {"keywords", K::text, {}},
-              {"image", K::image, {}},
-              {"sample", K::boolean, {}}};
-    case Collection::indicators:
-      return {{"id", K::id, {}},
-              {"group", K::choice, names_of<content::IndicatorGroup>(), "indicator_group"},
-              {"name", K::local, {}},
-              {"unit", K::local, {}},
-              {"direction", K::choice, names_of<content::Direction>(), "direction"},
-              {"baseline", K::year_value, {}},
-              {"target", K::year_value, {}},
-              {"series", K::series, {}},
-              {"decimals", K::integer, {}},
-              {"weight", K::number, {}},
-              {"source", K::local, {}},
-              {"note", K::local_long, {}}};
-    case Collection::notices:
-      return {{"id", K::id, {}},
-              {"priority", K::choice, names_of<content::NoticePriority>(), "notice_priority"},
-              {"title", K::local, {}},
-              {"body", K::local_long, {}},
-              {"starts", K::datetime, {}},
-              {"ends", K::datetime, {}},
-              {"kiosk_ids", K::list, {}}};
-  }
-  return {};
+  std::vector<FieldSpec> out;
+  content::with_item_of(c, [&](const auto& item) { content::fields(item, FormFieldsOf{c, out}); });
+  return out;
 }
 
 std::string value_of(const std::map<std::string, std::string>& form, const std::string& name) {
@@ -185,7 +141,12 @@ json item_from_form(Collection c, const std::map<std::string, std::string>& form
     switch (f.kind) {
       case FieldKind::local:
       case FieldKind::local_long: {
-        const std::string zh = trim(value_of(form, name + ".zh")), en = trim(value_of(form, name + ".en"));
+        const auto read = [&](const std::string& input) {
+          std::string text = trim(value_of(form, input));
+          if (!f.multiline) std::replace(text.begin(), text.end(), '\n', ' ');
+          return text;
+        };
+        const std::string zh = read(name + ".zh"), en = read(name + ".en");
         if (!zh.empty() || !en.empty()) {
           item[f.key] = json{{"zh", zh}};
           if (!en.empty()) item[f.key]["en"] = en;

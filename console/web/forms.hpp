@@ -1,7 +1,7 @@
 #pragma once
 // The edit form of each collection: which fields it shows and how a posted form becomes the item's
-// content-format JSON (and back). The rules themselves stay in sync/content/validate: this table
-// only says how to present a field (bilingual side by side, a date picker, a list of choices).
+// content-format JSON (and back). The fields and their rules come from sync/content/fields.hpp and
+// validate: this only says how to present each (bilingual side by side, a date picker, choices).
 #include <map>
 #include <nlohmann/json.hpp>
 #include <string>
@@ -37,6 +37,7 @@ struct FieldSpec {
   FieldKind kind;
   std::vector<std::string> choices;  // choice: the allowed values
   std::string choice_set = {};       // choice: their labels are the strings "choice.<set>.<value>"
+  bool multiline = false;            // texts: line breaks are kept (elsewhere they become spaces)
 };
 
 const std::vector<FieldSpec>& form_fields(content::Collection c);

@@ -5,14 +5,13 @@
 #include <nlohmann/json.hpp>
 #include <set>
 
+#include "sync/content/fields.hpp"
 #include "sync/content/json_limits.hpp"
 
 namespace kiosk::content {
 namespace {
 
 using nlohmann::json;
-
-enum class Need { optional, required };
 
 // Reads the fields of one item, reporting wrong types and missing required fields, and remembering
 // which keys it read so that unknown keys (typos, newer publishers) become warnings.
@@ -176,86 +175,11 @@ class ItemReader {
   std::set<std::string, std::less<>> read_;
 };
 
-UnixSeconds time_or_zero(std::optional<UnixSeconds> t) {
-  return t.value_or(0);
-}
-
 int clamp_int(std::optional<long long> v, int fallback) {
   if (!v) return fallback;
   if (*v > 2'000'000'000LL) return 2'000'000'000;
   if (*v < -2'000'000'000LL) return -2'000'000'000;
   return static_cast<int>(*v);
-}
-
-Space read_space(ItemReader& r) {
-  Space s;
-  s.id = r.string("id", Need::required);
-  s.name = r.text("name", Need::required);
-  s.address = r.text("address", Need::required);
-  s.hours = r.text("hours");
-  s.description = r.text("description");
-  s.kiosk_ids = r.string_list("kiosk_ids");
-  s.booking_url = r.string("booking_url");
-  s.sample = r.boolean("sample", false);
-  return s;
-}
-
-Event read_event(ItemReader& r) {
-  Event e;
-  e.id = r.string("id", Need::required);
-  e.space_id = r.string("space", Need::required);
-  e.category = r.enumeration("category", EventCategory::talk, Need::required);
-  e.title = r.text("title", Need::required);
-  e.summary = r.text("summary");
-  e.body = r.text("body");
-  e.venue = r.text("venue", Need::required);
-  e.organiser = r.text("organiser", Need::required);
-  e.start = time_or_zero(r.time("start", Need::required));
-  e.end = time_or_zero(r.time("end", Need::required));
-  e.registration_url = r.string("registration_url");
-  e.poster = r.string("poster");
-  e.capacity = clamp_int(r.integer("capacity"), 0);
-  e.registered = clamp_int(r.integer("registered"), 0);
-  e.status = r.enumeration("status", EventStatus::scheduled);
-  e.status_note = r.text("status_note");
-  e.keywords = r.string("keywords");
-  e.sample = r.boolean("sample", false);
-  return e;
-}
-
-Desk read_desk(ItemReader& r) {
-  Desk d;
-  d.id = r.string("id", Need::required);
-  d.space_id = r.string("space", Need::required);
-  d.zone = r.text("zone", Need::required);
-  d.label = r.string("label", Need::required);
-  d.kind = r.enumeration("kind", DeskKind::hot_desk, Need::required);
-  d.status = r.enumeration("status", DeskStatus::unknown, Need::required);
-  d.status_at = time_or_zero(r.time("status_at", Need::required));
-  d.max_age_s = clamp_int(r.integer("max_age_s"), 1800);
-  d.until = r.time("until");
-  d.booking_url = r.string("booking_url");
-  d.sample = r.boolean("sample", false);
-  return d;
-}
-
-Resource read_resource(ItemReader& r) {
-  Resource x;
-  x.id = r.string("id", Need::required);
-  x.category = r.enumeration("category", ResourceCategory::platform, Need::required);
-  x.name = r.text("name", Need::required);
-  x.provider = r.text("provider", Need::required);
-  x.summary = r.text("summary");
-  x.location = r.text("location");
-  x.hours = r.text("hours");
-  x.contact = r.text("contact");
-  x.booking = r.text("booking");
-  x.booking_url = r.string("booking_url");
-  x.voucher_eligible = r.boolean("voucher_eligible", false);
-  x.keywords = r.string("keywords");
-  x.image = r.string("image");
-  x.sample = r.boolean("sample", false);
-  return x;
 }
 
 bool finite_number(const json& v) {
@@ -278,14 +202,14 @@ std::optional<YearValue> read_year_value(ItemReader& r, std::string_view key, Ne
                    (*v)["value"].get<double>()};
 }
 
-std::vector<SeriesPoint> read_series(ItemReader& r) {
+std::vector<SeriesPoint> read_series(ItemReader& r, std::string_view key) {
   std::vector<SeriesPoint> out;
-  const json* v = r.child("series");
+  const json* v = r.child(key);
   if (v == nullptr) return out;
-  if (!v->is_array()) return r.type_error("series", "a list of {\"period\", \"value\"}"), out;
+  if (!v->is_array()) return r.type_error(key, "a list of {\"period\", \"value\"}"), out;
   for (std::size_t i = 0; i < v->size(); ++i) {
     const json& p = (*v)[i];
-    const std::string where = "series[" + std::to_string(i) + "]";
+    const std::string where = std::string(key) + "[" + std::to_string(i) + "]";
     if (!p.is_object() || !p.contains("period") || !p.contains("value") || !finite_number(p["value"]) ||
         !(p["period"].is_string() || whole_number(p["period"]))) {
       r.error(where, "must be like {\"period\": \"2016\", \"value\": 6100}");
@@ -306,38 +230,104 @@ std::vector<SeriesPoint> read_series(ItemReader& r) {
   return out;
 }
 
-Indicator read_indicator(ItemReader& r) {
-  Indicator x;
-  x.id = r.string("id", Need::required);
-  x.group = r.enumeration("group", IndicatorGroup::input, Need::required);
-  x.name = r.text("name", Need::required);
-  x.unit = r.text("unit", Need::required);
-  x.direction = r.enumeration("direction", Direction::higher);
-  x.baseline = read_year_value(r, "baseline", Need::optional);
-  x.target = read_year_value(r, "target", Need::required).value_or(YearValue{});
-  x.series = read_series(r);
-  x.decimals = clamp_int(r.integer("decimals"), 0);
-  x.weight = r.number("weight").value_or(1.0);
-  x.source = r.text("source", Need::required);
-  x.note = r.text("note");
-  return x;
+// Fills an item's members from its JSON object, field by field (fields.hpp). A missing optional
+// field keeps the member's default.
+struct FieldReader {
+  ItemReader& r;
+  void operator()(std::string& s, const Field& f) const { s = r.string(f.key, f.need); }
+  void operator()(LocalText& t, const Field& f) const { t = r.text(f.key, f.need); }
+  void operator()(UnixSeconds& t, const Field& f) const { t = r.time(f.key, f.need).value_or(0); }
+  void operator()(std::optional<UnixSeconds>& t, const Field& f) const { t = r.time(f.key, f.need); }
+  void operator()(int& n, const Field& f) const { n = clamp_int(r.integer(f.key, f.need), n); }
+  void operator()(double& d, const Field& f) const { d = r.number(f.key, f.need).value_or(d); }
+  void operator()(bool& b, const Field& f) const { b = r.boolean(f.key, b); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E& e, const Field& f) const { e = r.enumeration(f.key, e, f.need); }
+  void operator()(std::vector<std::string>& list, const Field& f) const { list = r.string_list(f.key); }
+  void operator()(DateMap& map, const Field& f) const { map = r.string_map(f.key); }
+  void operator()(std::optional<YearValue>& y, const Field& f) const {
+    y = read_year_value(r, f.key, f.need);
+  }
+  void operator()(YearValue& y, const Field& f) const {
+    y = read_year_value(r, f.key, f.need).value_or(YearValue{});
+  }
+  void operator()(std::vector<SeriesPoint>& s, const Field& f) const { s = read_series(r, f.key); }
+};
+
+// The other way: a field is written unless it is optional and holds its type's zero value (an
+// empty text, 0, false, the first choice), so published pages stay small and diffs readable.
+struct FieldWriter {
+  json& j;
+  static bool keep(bool has_value, const Field& f) { return has_value || f.need == Need::required; }
+  void operator()(const std::string& s, const Field& f) const {
+    if (keep(!s.empty(), f)) j[f.key] = s;
+  }
+  void operator()(const LocalText& t, const Field& f) const {
+    if (keep(!t.empty(), f)) j[f.key] = to_json(t);
+  }
+  void operator()(UnixSeconds t, const Field& f) const { j[f.key] = format_iso8601(t); }
+  void operator()(const std::optional<UnixSeconds>& t, const Field& f) const {
+    if (t) j[f.key] = format_iso8601(*t);
+  }
+  void operator()(int n, const Field& f) const {
+    if (keep(n != 0, f)) j[f.key] = n;
+  }
+  void operator()(double d, const Field& f) const {
+    if (keep(d != 0, f)) j[f.key] = d;
+  }
+  void operator()(bool b, const Field& f) const {
+    if (b) j[f.key] = true;
+  }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E e, const Field& f) const {
+    if (keep(static_cast<int>(e) != 0, f)) j[f.key] = to_string(e);
+  }
+  void operator()(const std::vector<std::string>& list, const Field& f) const {
+    if (!list.empty()) j[f.key] = list;
+  }
+  void operator()(const DateMap& map, const Field& f) const {
+    if (map.empty()) return;
+    json out = json::object();
+    for (const auto& [k, v] : map) out[k] = v;
+    j[f.key] = std::move(out);
+  }
+  void operator()(const std::optional<YearValue>& y, const Field& f) const {
+    if (y) (*this)(*y, f);
+  }
+  void operator()(const YearValue& y, const Field& f) const {
+    j[f.key] = {{"year", y.year}, {"value", y.value}};
+  }
+  void operator()(const std::vector<SeriesPoint>& series, const Field& f) const {
+    if (series.empty()) return;
+    json out = json::array();
+    for (const auto& p : series) {
+      json point = {{"period", p.period}, {"value", p.value}};
+      if (p.sample) point["sample"] = true;
+      out.push_back(std::move(point));
+    }
+    j[f.key] = std::move(out);
+  }
+};
+
+template <class T>
+T read_item(ItemReader& r) {
+  T item;
+  fields(item, FieldReader{r});
+  return item;
 }
 
-Notice read_notice(ItemReader& r) {
-  Notice n;
-  n.id = r.string("id", Need::required);
-  n.priority = r.enumeration("priority", NoticePriority::routine);
-  n.title = r.text("title", Need::required);
-  n.body = r.text("body");
-  n.starts = time_or_zero(r.time("starts", Need::required));
-  n.ends = time_or_zero(r.time("ends", Need::required));
-  n.kiosk_ids = r.string_list("kiosk_ids");
-  return n;
+template <class T>
+json write_item(const T& item) {
+  json j = json::object();
+  fields(item, FieldWriter{j});
+  return j;
 }
 
-template <class T, class ReadFn>
-void read_items(const json& array, Collection c, std::string_view file, std::vector<T>& out, Issues& issues,
-                ReadFn read) {
+template <class T>
+void read_items(const json& array, std::string_view file, std::vector<T>& out, Issues& issues) {
+  constexpr Collection c = collection_of<T>;
   for (std::size_t i = 0; i < array.size(); ++i) {
     const json& item = array[i];
     if (!item.is_object()) {
@@ -346,31 +336,16 @@ void read_items(const json& array, Collection c, std::string_view file, std::vec
       continue;
     }
     ItemReader r(item, issues, std::string(file), item_kind(c), i);
-    out.push_back(read(r));
+    out.push_back(read_item<T>(r));
     r.finish();
   }
 }
 
 Meta read_meta(const json& doc, std::string_view file, Issues& issues) {
   ItemReader r(doc, issues, std::string(file), "", 0);
-  Meta m;
-  m.title = r.text("title", Need::required);
-  m.sample = r.boolean("sample", false);
-  m.sample_anchor = r.time("sample_anchor");
-  m.display_hours = r.string_map("display_hours");
+  Meta m = read_item<Meta>(r);
   r.finish();
   return m;
-}
-
-// Drops empty fields so that published pages stay small and diffs stay readable.
-void put(json& j, const char* key, const std::string& v) {
-  if (!v.empty()) j[key] = v;
-}
-void put(json& j, const char* key, const LocalText& v) {
-  if (!v.empty()) j[key] = to_json(v);
-}
-void put_time(json& j, const char* key, UnixSeconds t) {
-  j[key] = format_iso8601(t);
 }
 
 }  // namespace
@@ -424,28 +399,10 @@ bool parse_collection(Collection c, std::string_view file, std::string_view byte
     issues.error(std::string(file), "", "", key, "must be a list: {\"" + key + "\": [ ... ]}");
     return false;
   }
-  switch (c) {
-    case Collection::spaces:
-      read_items(*it, c, file, into.spaces, issues, read_space);
-      break;
-    case Collection::events:
-      read_items(*it, c, file, into.events, issues, read_event);
-      break;
-    case Collection::desks:
-      read_items(*it, c, file, into.desks, issues, read_desk);
-      break;
-    case Collection::resources:
-      read_items(*it, c, file, into.resources, issues, read_resource);
-      break;
-    case Collection::indicators:
-      read_items(*it, c, file, into.indicators, issues, read_indicator);
-      break;
-    case Collection::notices:
-      read_items(*it, c, file, into.notices, issues, read_notice);
-      break;
-    case Collection::meta:
-      break;
-  }
+  for_each_collection(into, [&](auto& items) {
+    using T = typename std::decay_t<decltype(items)>::value_type;
+    if (collection_of<T> == c) read_items(*it, file, items, issues);
+  });
   return true;
 }
 
@@ -457,112 +414,25 @@ json to_json(const LocalText& t) {
 }
 
 json to_json(const Meta& m) {
-  json j = json::object();
-  j["title"] = to_json(m.title);
-  if (m.sample) j["sample"] = true;
-  if (m.sample_anchor) put_time(j, "sample_anchor", *m.sample_anchor);
-  if (!m.display_hours.empty()) {
-    json hours = json::object();
-    for (const auto& [date, text] : m.display_hours) hours[date] = text;
-    j["display_hours"] = hours;
-  }
-  return j;
+  return write_item(m);
 }
-
 json to_json(const Space& s) {
-  json j = {{"id", s.id}};
-  put(j, "name", s.name);
-  put(j, "address", s.address);
-  put(j, "hours", s.hours);
-  put(j, "description", s.description);
-  if (!s.kiosk_ids.empty()) j["kiosk_ids"] = s.kiosk_ids;
-  put(j, "booking_url", s.booking_url);
-  if (s.sample) j["sample"] = true;
-  return j;
+  return write_item(s);
 }
-
 json to_json(const Event& e) {
-  json j = {{"id", e.id}, {"space", e.space_id}, {"category", to_string(e.category)}};
-  put(j, "title", e.title);
-  put(j, "summary", e.summary);
-  put(j, "body", e.body);
-  put(j, "venue", e.venue);
-  put(j, "organiser", e.organiser);
-  put_time(j, "start", e.start);
-  put_time(j, "end", e.end);
-  put(j, "registration_url", e.registration_url);
-  put(j, "poster", e.poster);
-  if (e.capacity != 0) j["capacity"] = e.capacity;
-  if (e.registered != 0) j["registered"] = e.registered;
-  if (e.status != EventStatus::scheduled) j["status"] = to_string(e.status);
-  put(j, "status_note", e.status_note);
-  put(j, "keywords", e.keywords);
-  if (e.sample) j["sample"] = true;
-  return j;
+  return write_item(e);
 }
-
 json to_json(const Desk& d) {
-  json j = {{"id", d.id}, {"space", d.space_id}};
-  put(j, "zone", d.zone);
-  j["label"] = d.label;
-  j["kind"] = to_string(d.kind);
-  j["status"] = to_string(d.status);
-  put_time(j, "status_at", d.status_at);
-  j["max_age_s"] = d.max_age_s;
-  if (d.until) put_time(j, "until", *d.until);
-  put(j, "booking_url", d.booking_url);
-  if (d.sample) j["sample"] = true;
-  return j;
+  return write_item(d);
 }
-
 json to_json(const Resource& r) {
-  json j = {{"id", r.id}, {"category", to_string(r.category)}};
-  put(j, "name", r.name);
-  put(j, "provider", r.provider);
-  put(j, "summary", r.summary);
-  put(j, "location", r.location);
-  put(j, "hours", r.hours);
-  put(j, "contact", r.contact);
-  put(j, "booking", r.booking);
-  put(j, "booking_url", r.booking_url);
-  if (r.voucher_eligible) j["voucher_eligible"] = true;
-  put(j, "keywords", r.keywords);
-  put(j, "image", r.image);
-  if (r.sample) j["sample"] = true;
-  return j;
+  return write_item(r);
 }
-
 json to_json(const Indicator& x) {
-  json j = {{"id", x.id}, {"group", to_string(x.group)}};
-  put(j, "name", x.name);
-  put(j, "unit", x.unit);
-  j["direction"] = to_string(x.direction);
-  if (x.baseline) j["baseline"] = {{"year", x.baseline->year}, {"value", x.baseline->value}};
-  j["target"] = {{"year", x.target.year}, {"value", x.target.value}};
-  if (!x.series.empty()) {
-    json series = json::array();
-    for (const auto& p : x.series) {
-      json point = {{"period", p.period}, {"value", p.value}};
-      if (p.sample) point["sample"] = true;
-      series.push_back(std::move(point));
-    }
-    j["series"] = std::move(series);
-  }
-  if (x.decimals != 0) j["decimals"] = x.decimals;
-  if (x.weight != 1.0) j["weight"] = x.weight;
-  put(j, "source", x.source);
-  put(j, "note", x.note);
-  return j;
+  return write_item(x);
 }
-
 json to_json(const Notice& n) {
-  json j = {{"id", n.id}, {"priority", to_string(n.priority)}};
-  put(j, "title", n.title);
-  put(j, "body", n.body);
-  put_time(j, "starts", n.starts);
-  put_time(j, "ends", n.ends);
-  if (!n.kiosk_ids.empty()) j["kiosk_ids"] = n.kiosk_ids;
-  return j;
+  return write_item(n);
 }
 
 }  // namespace kiosk::content

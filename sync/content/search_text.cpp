@@ -1,5 +1,6 @@
 #include "sync/content/search_text.hpp"
 
+#include "sync/content/fields.hpp"
 #include "sync/content/utf8.hpp"
 
 namespace kiosk::content {
@@ -10,31 +11,37 @@ void add(std::string& out, const std::string& s) {
   if (!out.empty()) out += '\n';
   out += s;
 }
-void add(std::string& out, const LocalText& t) {
-  add(out, t.zh);
-  add(out, t.en);
+
+// Collects the fields marked `searched` in fields.hpp, in both languages.
+struct SearchedFields {
+  std::string& out;
+  void operator()(const std::string& s, const Field& f) const {
+    if (f.searched) add(out, s);
+  }
+  void operator()(const LocalText& t, const Field& f) const {
+    if (!f.searched) return;
+    add(out, t.zh);
+    add(out, t.en);
+  }
+  template <class Other>
+  void operator()(const Other&, const Field&) const {}
+};
+
+template <class T>
+std::string searched_text(const T& item) {
+  std::string out;
+  fields(item, SearchedFields{out});
+  return out;
 }
 
 }  // namespace
 
 std::string searchable_text(const Event& e) {
-  std::string out;
-  add(out, e.title);
-  add(out, e.summary);
-  add(out, e.organiser);
-  add(out, e.venue);
-  add(out, e.keywords);
-  return out;
+  return searched_text(e);
 }
 
 std::string searchable_text(const Resource& r) {
-  std::string out;
-  add(out, r.name);
-  add(out, r.provider);
-  add(out, r.summary);
-  add(out, r.location);
-  add(out, r.keywords);
-  return out;
+  return searched_text(r);
 }
 
 std::string normalize_for_search(std::string_view text) {

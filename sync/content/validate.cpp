@@ -7,6 +7,7 @@
 
 #include "platform/display_schedule.hpp"
 #include "sync/content/content_json.hpp"
+#include "sync/content/fields.hpp"
 #include "sync/content/limits.hpp"
 #include "sync/content/utf8.hpp"
 
@@ -53,11 +54,6 @@ class ItemCheck {
             bool allow_newlines = false) {
     string(field + ".zh", t.zh, max_chars, allow_newlines);
     string(field + ".en", t.en, max_chars, allow_newlines);
-  }
-
-  void required_text(const std::string& field, const LocalText& t, std::size_t max_chars) {
-    if (t.zh.empty()) error(field + ".zh", "is required");
-    text(field, t, max_chars);
   }
 
   void string(const std::string& field, const std::string& s, std::size_t max_chars,
@@ -170,153 +166,84 @@ bool image_name_ok(const std::string& name) {
   return true;
 }
 
-void validate_meta(const Meta& m, Issues& issues) {
-  const std::string id;
-  ItemCheck check(issues, Collection::meta, id);
-  check.required_text("title", m.title, 80);
-  if (m.sample_anchor) {
-    check.time("sample_anchor", *m.sample_anchor);
-    if (!m.sample) check.error("sample_anchor", "is only allowed together with \"sample\": true");
-  }
-  if (m.display_hours.size() > 400)
-    check.error("display_hours", "has more than 400 dates (keep about a year)");
-  for (const auto& [date, hours] : m.display_hours) {
-    try {
-      platform::DisplaySchedule scratch;
-      scratch.set_date_override(date, hours);
-    } catch (const platform::ScheduleError& e) {
-      check.error("display_hours." + date, e.what());
-    }
-  }
-}
+// The checks every field gets from its definition (fields.hpp): required, length, characters,
+// ranges, and that what it names exists.
+struct FieldChecks {
+  ItemCheck& check;
+  const std::set<std::string>& spaces;
+  const std::set<std::string>& images;
 
-void validate_spaces(const Content& c, Issues& issues) {
-  check_count_and_ids(c.spaces, Collection::spaces, kMaxSpaces, issues);
-  for (const auto& s : c.spaces) {
-    ItemCheck check(issues, Collection::spaces, s.id);
-    check.id(s.id);
-    check.required_text("name", s.name, 80);
-    check.required_text("address", s.address, 200);
-    check.text("hours", s.hours, 200);
-    check.text("description", s.description, 2000, true);
-    check.url("booking_url", s.booking_url);
-    if (s.kiosk_ids.size() > kMaxKioskIds) check.error("kiosk_ids", "lists more than 200 kiosks");
-    for (const auto& k : s.kiosk_ids) check.id(k, "kiosk_ids");
-  }
-}
-
-void validate_events(const Content& c, const std::set<std::string>& spaces,
-                     const std::set<std::string>& images, Issues& issues) {
-  check_count_and_ids(c.events, Collection::events, kMaxEvents, issues);
-  for (const auto& e : c.events) {
-    ItemCheck check(issues, Collection::events, e.id);
-    check.id(e.id);
-    if (!e.space_id.empty() && !spaces.count(e.space_id)) {
-      check.error("space", "\"" + e.space_id + "\" is not a space in spaces.json");
-    }
-    check.required_text("title", e.title, 120);
-    check.text("summary", e.summary, 400);
-    check.text("body", e.body, 5000, true);
-    check.required_text("venue", e.venue, 120);
-    check.required_text("organiser", e.organiser, 120);
-    check.text("status_note", e.status_note, 200);
-    check.string("keywords", e.keywords, 400);
-    check.time("start", e.start);
-    check.time("end", e.end);
-    if (e.end <= e.start) {
-      check.error("end", "ends before it starts (start " + format_iso8601(e.start) + ", end " +
-                             format_iso8601(e.end) + ")");
-    } else if (e.end - e.start > kMaxEventDuration) {
-      check.error("end", "the event lasts more than 31 days; split it into several events");
-    }
-    check.url("registration_url", e.registration_url);
-    if (!e.poster.empty() && !images.count(e.poster)) {
-      check.error("poster", "\"" + e.poster + "\" is not in images/");
-    }
-    check.range("capacity", e.capacity, 0, kMaxCapacity);
-    check.range("registered", e.registered, 0, kMaxCapacity);
-    if (e.capacity > 0 && e.registered > e.capacity) {
-      check.warning("registered", "is more than the capacity; the kiosk shows the event as full");
+  void operator()(const std::string& s, const Field& f) const {
+    const std::string key(f.key);
+    switch (f.role) {
+      case Role::id:
+        return check.id(s, key);
+      case Role::url:
+        return check.url(key, s);
+      case Role::space:
+        if (!s.empty() && !spaces.count(s)) check.error(key, "\"" + s + "\" is not a space in spaces.json");
+        return;
+      case Role::image:
+        if (!s.empty() && !images.count(s)) check.error(key, "\"" + s + "\" is not in images/");
+        return;
+      case Role::plain:
+        if (f.need == Need::required && s.empty()) check.error(key, "is required");
+        return check.string(key, s, f.max_chars);
     }
   }
-}
-
-void validate_desks(const Content& c, const std::set<std::string>& spaces, Issues& issues) {
-  check_count_and_ids(c.desks, Collection::desks, kMaxDesks, issues);
-  for (const auto& d : c.desks) {
-    ItemCheck check(issues, Collection::desks, d.id);
-    check.id(d.id);
-    if (!d.space_id.empty() && !spaces.count(d.space_id)) {
-      check.error("space", "\"" + d.space_id + "\" is not a space in spaces.json");
-    }
-    check.required_text("zone", d.zone, 60);
-    if (d.label.empty()) check.error("label", "is required");
-    check.string("label", d.label, 32);
-    check.time("status_at", d.status_at);
-    if (d.until) check.time("until", *d.until);
-    check.range("max_age_s", d.max_age_s, kMinDeskMaxAge, kMaxDeskMaxAge);
-    check.url("booking_url", d.booking_url);
+  void operator()(const LocalText& t, const Field& f) const {
+    if (f.need == Need::required && t.zh.empty()) check.error(std::string(f.key) + ".zh", "is required");
+    check.text(std::string(f.key), t, f.max_chars, f.multiline);
   }
-}
-
-void validate_resources(const Content& c, const std::set<std::string>& images, Issues& issues) {
-  check_count_and_ids(c.resources, Collection::resources, kMaxResources, issues);
-  for (const auto& r : c.resources) {
-    ItemCheck check(issues, Collection::resources, r.id);
-    check.id(r.id);
-    check.required_text("name", r.name, 120);
-    check.required_text("provider", r.provider, 120);
-    check.text("summary", r.summary, 400);
-    check.text("location", r.location, 200);
-    check.text("hours", r.hours, 200);
-    check.text("contact", r.contact, 200);
-    check.text("booking", r.booking, 200);
-    check.string("keywords", r.keywords, 400);
-    check.url("booking_url", r.booking_url);
-    if (!r.image.empty() && !images.count(r.image)) {
-      check.error("image", "\"" + r.image + "\" is not in images/");
-    }
+  void operator()(UnixSeconds t, const Field& f) const { check.time(std::string(f.key), t); }
+  void operator()(const std::optional<UnixSeconds>& t, const Field& f) const {
+    if (t) check.time(std::string(f.key), *t);
   }
-}
-
-void validate_indicators(const Content& c, Issues& issues) {
-  check_count_and_ids(c.indicators, Collection::indicators, kMaxIndicators, issues);
-  for (const auto& x : c.indicators) {
-    ItemCheck check(issues, Collection::indicators, x.id);
-    check.id(x.id);
-    check.required_text("name", x.name, 120);
-    check.required_text("unit", x.unit, 30);
-    check.required_text("source", x.source, 400);
-    check.text("note", x.note, 400);
-    check.range("target.year", x.target.year, 2000, 2100);
-    check.range("target.value", x.target.value, -1e15, 1e15);
-    check.range("decimals", x.decimals, 0, 3);
-    if (!(x.weight > 0 && x.weight <= 100)) check.error("weight", "must be more than 0 and at most 100");
-    if (x.baseline) {
-      check.range("baseline.year", x.baseline->year, 2000, 2100);
-      check.range("baseline.value", x.baseline->value, -1e15, 1e15);
-      if (x.baseline->year >= x.target.year) check.error("baseline.year", "must be before the target year");
-      const bool wrong_way = x.direction == Direction::higher ? x.target.value <= x.baseline->value
-                                                              : x.target.value >= x.baseline->value;
-      if (wrong_way) {
-        check.error("target.value", std::string("must be ") +
-                                        (x.direction == Direction::higher ? "above" : "below") +
-                                        " the baseline for a " + std::string(to_string(x.direction)) +
-                                        "-is-better indicator");
+  void operator()(double v, const Field& f) const {
+    if (f.min != 0 || f.max != 0) check.range(std::string(f.key), v, f.min, f.max);
+  }
+  void operator()(int v, const Field& f) const { (*this)(static_cast<double>(v), f); }
+  void operator()(bool, const Field&) const {}
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E, const Field&) const {}  // the parser accepts only the names
+  void operator()(const std::vector<std::string>& ids, const Field& f) const {
+    const std::string key(f.key);
+    if (ids.size() > f.max_chars)
+      check.error(key, "lists more than " + std::to_string(f.max_chars) + " entries");
+    for (const auto& id : ids) check.id(id, key);
+  }
+  void operator()(const DateMap& dates, const Field& f) const {
+    const std::string key(f.key);
+    if (dates.size() > f.max_chars)
+      check.error(key, "has more than " + std::to_string(f.max_chars) + " dates (keep about a year)");
+    for (const auto& [date, hours] : dates) {
+      try {
+        platform::DisplaySchedule scratch;
+        scratch.set_date_override(date, hours);
+      } catch (const platform::ScheduleError& e) {
+        check.error(key + "." + date, e.what());
       }
-    } else if (x.target.value <= 0) {
-      check.error("target.value",
-                  "must be above 0 when there is no baseline (progress is measured "
-                  "as a share of the target)");
     }
-    if (x.series.size() > kMaxSeriesPoints) check.error("series", "has more than 200 points");
+  }
+  void operator()(const YearValue& y, const Field& f) const {
+    check.range(std::string(f.key) + ".year", y.year, 2000, 2100);
+    check.range(std::string(f.key) + ".value", y.value, -1e15, 1e15);
+  }
+  void operator()(const std::optional<YearValue>& y, const Field& f) const {
+    if (y) (*this)(*y, f);
+  }
+  void operator()(const std::vector<SeriesPoint>& series, const Field& f) const {
+    const std::string key(f.key);
+    if (series.size() > f.max_chars)
+      check.error(key, "has more than " + std::to_string(f.max_chars) + " points");
     int previous = 0;
-    for (std::size_t i = 0; i < x.series.size(); ++i) {
-      const auto& p = x.series[i];
-      const std::string where = "series[" + std::to_string(i) + "]";
+    for (std::size_t i = 0; i < series.size(); ++i) {
+      const auto& p = series[i];
+      const std::string where = key + "[" + std::to_string(i) + "]";
       int year = 0;
-      const bool numeric = !p.period.empty() && p.period.size() == 4 &&
-                           p.period.find_first_not_of("0123456789") == std::string::npos;
+      const bool numeric =
+          p.period.size() == 4 && p.period.find_first_not_of("0123456789") == std::string::npos;
       if (numeric) year = std::stoi(p.period);
       if (!numeric || year < 2000 || year > 2100) {
         check.error(where + ".period", "\"" + p.period + "\" must be a year between 2000 and 2100");
@@ -328,20 +255,74 @@ void validate_indicators(const Content& c, Issues& issues) {
       check.range(where + ".value", p.value, -1e15, 1e15);
     }
   }
+};
+
+// Rules between fields of one item, which no single field's definition can say.
+void check_across(const Meta& m, ItemCheck& check) {
+  if (m.sample_anchor && !m.sample)
+    check.error("sample_anchor", "is only allowed together with \"sample\": true");
+}
+void check_across(const Space&, ItemCheck&) {}
+void check_across(const Event& e, ItemCheck& check) {
+  if (e.end <= e.start) {
+    check.error("end", "ends before it starts (start " + format_iso8601(e.start) + ", end " +
+                           format_iso8601(e.end) + ")");
+  } else if (e.end - e.start > kMaxEventDuration) {
+    check.error("end", "the event lasts more than 31 days; split it into several events");
+  }
+  if (e.capacity > 0 && e.registered > e.capacity) {
+    check.warning("registered", "is more than the capacity; the kiosk shows the event as full");
+  }
+}
+void check_across(const Desk&, ItemCheck&) {}
+void check_across(const Resource&, ItemCheck&) {}
+void check_across(const Indicator& x, ItemCheck& check) {
+  if (!(x.weight > 0 && x.weight <= 100)) check.error("weight", "must be more than 0 and at most 100");
+  if (x.baseline) {
+    if (x.baseline->year >= x.target.year) check.error("baseline.year", "must be before the target year");
+    const bool wrong_way = x.direction == Direction::higher ? x.target.value <= x.baseline->value
+                                                            : x.target.value >= x.baseline->value;
+    if (wrong_way) {
+      check.error("target.value",
+                  std::string("must be ") + (x.direction == Direction::higher ? "above" : "below") +
+                      " the baseline for a " + std::string(to_string(x.direction)) + "-is-better indicator");
+    }
+  } else if (x.target.value <= 0) {
+    check.error("target.value",
+                "must be above 0 when there is no baseline (progress is measured "
+                "as a share of the target)");
+  }
+}
+void check_across(const Notice& n, ItemCheck& check) {
+  if (n.ends <= n.starts) check.error("ends", "ends before it starts");
 }
 
-void validate_notices(const Content& c, Issues& issues) {
-  check_count_and_ids(c.notices, Collection::notices, kMaxNotices, issues);
-  for (const auto& n : c.notices) {
-    ItemCheck check(issues, Collection::notices, n.id);
-    check.id(n.id);
-    check.required_text("title", n.title, 120);
-    check.text("body", n.body, 1000, true);
-    check.time("starts", n.starts);
-    check.time("ends", n.ends);
-    if (n.ends <= n.starts) check.error("ends", "ends before it starts");
-    for (const auto& k : n.kiosk_ids) check.id(k, "kiosk_ids");
+template <class T>
+void validate_item(const T& item, const std::string& id, const std::set<std::string>& spaces,
+                   const std::set<std::string>& images, Issues& issues) {
+  ItemCheck check(issues, collection_of<T>, id);
+  fields(item, FieldChecks{check, spaces, images});
+  check_across(item, check);
+}
+
+constexpr std::size_t max_items(Collection c) {
+  switch (c) {
+    case Collection::spaces:
+      return kMaxSpaces;
+    case Collection::events:
+      return kMaxEvents;
+    case Collection::desks:
+      return kMaxDesks;
+    case Collection::resources:
+      return kMaxResources;
+    case Collection::indicators:
+      return kMaxIndicators;
+    case Collection::notices:
+      return kMaxNotices;
+    case Collection::meta:
+      break;
   }
+  return 1;
 }
 
 void validate_images(const Content& c, Issues& issues) {
@@ -363,13 +344,12 @@ void validate(const Content& content, Issues& issues) {
   std::set<std::string> images;
   for (const auto& i : content.images) images.insert(i.name);
 
-  validate_meta(content.meta, issues);
-  validate_spaces(content, issues);
-  validate_events(content, spaces, images, issues);
-  validate_desks(content, spaces, issues);
-  validate_resources(content, images, issues);
-  validate_indicators(content, issues);
-  validate_notices(content, issues);
+  validate_item(content.meta, std::string(), spaces, images, issues);
+  for_each_collection(content, [&](const auto& items) {
+    using T = typename std::decay_t<decltype(items)>::value_type;
+    check_count_and_ids(items, collection_of<T>, max_items(collection_of<T>), issues);
+    for (const auto& item : items) validate_item(item, item.id, spaces, images, issues);
+  });
   validate_images(content, issues);
 }
 

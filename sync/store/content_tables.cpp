@@ -1,5 +1,9 @@
 #include "sync/store/content_tables.hpp"
 
+#include <map>
+#include <set>
+
+#include "sync/content/fields.hpp"
 #include "sync/content/search_text.hpp"
 
 namespace kiosk::store {
@@ -31,9 +35,213 @@ E enum_or(const std::string& s, E fallback) {
   return enum_from_string<E>(s).value_or(fallback);
 }
 
-LocalText text_at(const Statement& s, int col) {
-  return LocalText{s.text(col), s.text(col + 1)};
+std::string stem(const Field& f) {
+  return std::string(f.column.empty() ? f.key : f.column);
 }
+
+// A table's columns as fields.hpp defines them: a text is two (`name_zh`, `name_en`), a year value
+// two (`baseline_year`, `baseline_value`); a series has its own table. Every column has a default,
+// so a field added later is one ALTER TABLE ADD COLUMN for a database already in the field.
+const Content kNoContent;  // walked for its collections' types
+
+struct Column {
+  std::string name, declaration;
+};
+struct ColumnsOf {
+  std::vector<Column>& out;
+  void add(std::string name, const char* type) const { out.push_back({name, name + " " + type}); }
+  void operator()(const std::string&, const Field& f) const {
+    add(stem(f), f.role == Role::space
+                     ? "TEXT NOT NULL DEFAULT '' REFERENCES spaces(id) DEFERRABLE INITIALLY DEFERRED"
+                     : "TEXT NOT NULL DEFAULT ''");
+  }
+  void operator()(const LocalText&, const Field& f) const {
+    add(stem(f) + "_zh", "TEXT NOT NULL DEFAULT ''");
+    add(stem(f) + "_en", "TEXT NOT NULL DEFAULT ''");
+  }
+  void operator()(UnixSeconds, const Field& f) const { add(stem(f), "INTEGER NOT NULL DEFAULT 0"); }
+  void operator()(const std::optional<UnixSeconds>&, const Field& f) const { add(stem(f), "INTEGER"); }
+  void operator()(int, const Field& f) const { add(stem(f), "INTEGER NOT NULL DEFAULT 0"); }
+  void operator()(double, const Field& f) const { add(stem(f), "REAL NOT NULL DEFAULT 0"); }
+  void operator()(bool, const Field& f) const { add(stem(f), "INTEGER NOT NULL DEFAULT 0"); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E, const Field& f) const { add(stem(f), "TEXT NOT NULL DEFAULT ''"); }
+  void operator()(const std::vector<std::string>&, const Field& f) const {
+    add(stem(f), "TEXT NOT NULL DEFAULT ''");
+  }
+  void operator()(const YearValue&, const Field& f) const {
+    add(stem(f) + "_year", "INTEGER NOT NULL DEFAULT 0");
+    add(stem(f) + "_value", "REAL NOT NULL DEFAULT 0");
+  }
+  void operator()(const std::optional<YearValue>&, const Field& f) const {
+    add(stem(f) + "_year", "INTEGER");
+    add(stem(f) + "_value", "REAL");
+  }
+  void operator()(const std::vector<SeriesPoint>&, const Field&) const {}  // indicator_series
+};
+
+template <class T>
+const std::vector<Column>& columns() {
+  static const std::vector<Column> list = [] {
+    std::vector<Column> out;
+    const T item{};
+    fields(item, ColumnsOf{out});
+    return out;
+  }();
+  return list;
+}
+
+template <class T>
+std::string table() {
+  return std::string(collection_name(collection_of<T>));
+}
+
+template <class T>
+std::string column_list() {
+  std::string out;
+  for (const auto& c : columns<T>()) out += (out.empty() ? "" : ", ") + c.name;
+  return out;
+}
+
+// Binds an item's members to ?3, ?4 ... in column order (?1 and ?2 are its page and order).
+struct BindFields {
+  Statement& s;
+  int& index;
+  template <class V>
+  void bind(const V& v) const {
+    s.bind(++index, v);
+  }
+  void operator()(const std::string& v, const Field&) const { bind(v); }
+  void operator()(const LocalText& t, const Field&) const { bind(t.zh), bind(t.en); }
+  void operator()(UnixSeconds t, const Field&) const { bind(t); }
+  void operator()(const std::optional<UnixSeconds>& t, const Field&) const { bind(t); }
+  void operator()(int v, const Field&) const { bind(v); }
+  void operator()(double v, const Field&) const { bind(v); }
+  void operator()(bool v, const Field&) const { bind(v); }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E e, const Field&) const { bind(to_string(e)); }
+  void operator()(const std::vector<std::string>& ids, const Field&) const { bind(join_ids(ids)); }
+  void operator()(const YearValue& y, const Field&) const { bind(y.year), bind(y.value); }
+  void operator()(const std::optional<YearValue>& y, const Field&) const {
+    bind(y ? std::optional<int>(y->year) : std::nullopt),
+        bind(y ? std::optional<double>(y->value) : std::nullopt);
+  }
+  void operator()(const std::vector<SeriesPoint>&, const Field&) const {}
+};
+
+// Reads a row back, in the same column order.
+struct ReadFields {
+  const Statement& s;
+  int& col;
+  void operator()(std::string& v, const Field&) const { v = s.text(col++); }
+  void operator()(LocalText& t, const Field&) const {
+    t.zh = s.text(col++);
+    t.en = s.text(col++);
+  }
+  void operator()(UnixSeconds& t, const Field&) const { t = s.int64(col++); }
+  void operator()(std::optional<UnixSeconds>& t, const Field&) const {
+    if (!s.is_null(col)) t = s.int64(col);
+    ++col;
+  }
+  void operator()(int& v, const Field&) const { v = s.integer(col++); }
+  void operator()(double& v, const Field&) const { v = s.real(col++); }
+  void operator()(bool& v, const Field&) const { v = s.int64(col++) != 0; }
+  template <class E>
+  requires std::is_enum_v<E>
+  void operator()(E& e, const Field&) const { e = enum_or(s.text(col++), e); }
+  void operator()(std::vector<std::string>& ids, const Field&) const { ids = split_ids(s.text(col++)); }
+  void operator()(YearValue& y, const Field&) const {
+    y = YearValue{s.integer(col), s.real(col + 1)};
+    col += 2;
+  }
+  void operator()(std::optional<YearValue>& y, const Field&) const {
+    if (!s.is_null(col)) y = YearValue{s.integer(col), s.real(col + 1)};
+    col += 2;
+  }
+  void operator()(std::vector<SeriesPoint>&, const Field&) const {}
+};
+
+template <class T>
+void insert_rows(Database& db, const std::vector<T>& items, const std::string& page) {
+  std::string params;
+  for (std::size_t i = 0; i < columns<T>().size() + 2; ++i)
+    params += (i ? ",?" : "?") + std::to_string(i + 1);
+  Statement s = db.prepare("INSERT INTO " + table<T>() + "(page, ord, " + column_list<T>() + ") VALUES(" +
+                           params + ")");
+  int ord = 0;
+  for (const auto& item : items) {
+    s.bind_all(page, ord++);
+    int index = 2;
+    fields(item, BindFields{s, index});
+    s.run();
+  }
+}
+
+template <class T>
+void read_rows(const Database& db, std::vector<T>& out) {
+  Statement s = db.prepare("SELECT " + column_list<T>() + " FROM " + table<T>() + " ORDER BY ord, id");
+  while (s.step()) {
+    T item;
+    int col = 0;
+    fields(item, ReadFields{s, col});
+    out.push_back(std::move(item));
+  }
+}
+
+// Meta lives in the key/value table `meta`, one row per column name ("title_zh", "sample" ...).
+struct MetaRows {
+  std::vector<std::pair<std::string, std::optional<std::string>>>& out;
+  void operator()(const LocalText& t, const Field& f) const {
+    out.emplace_back(stem(f) + "_zh", t.zh);
+    out.emplace_back(stem(f) + "_en", t.en);
+  }
+  void operator()(bool b, const Field& f) const { out.emplace_back(stem(f), b ? "1" : "0"); }
+  void operator()(const std::optional<UnixSeconds>& t, const Field& f) const {
+    out.emplace_back(stem(f), t ? std::optional(std::to_string(*t)) : std::nullopt);
+  }
+  void operator()(const DateMap& dates, const Field& f) const {
+    std::string lines;  // "date=hours" lines
+    for (const auto& [date, text] : dates) lines += date + "=" + text + "\n";
+    out.emplace_back(stem(f), lines);
+  }
+};
+
+struct ReadMeta {
+  const std::map<std::string, std::string>& rows;
+  const std::string* find(const std::string& key) const {
+    auto it = rows.find(key);
+    return it == rows.end() ? nullptr : &it->second;
+  }
+  void operator()(LocalText& t, const Field& f) const {
+    if (auto* v = find(stem(f) + "_zh")) t.zh = *v;
+    if (auto* v = find(stem(f) + "_en")) t.en = *v;
+  }
+  void operator()(bool& b, const Field& f) const {
+    if (auto* v = find(stem(f))) b = *v == "1";
+  }
+  void operator()(std::optional<UnixSeconds>& t, const Field& f) const {
+    auto* v = find(stem(f));
+    if (v == nullptr) return;
+    try {
+      t = std::stoll(*v);
+    } catch (const std::exception&) {
+      t.reset();  // a hand-edited database; the anchor only shifts sample dates
+    }
+  }
+  void operator()(DateMap& dates, const Field& f) const {
+    const std::string* lines = find(stem(f));
+    if (lines == nullptr) return;
+    for (std::size_t at = 0, end; at < lines->size(); at = end + 1) {
+      end = lines->find('\n', at);
+      if (end == std::string::npos) end = lines->size();
+      const std::string line = lines->substr(at, end - at);
+      if (const auto eq = line.find('='); eq != std::string::npos)
+        dates.emplace_back(line.substr(0, eq), line.substr(eq + 1));
+    }
+  }
+};
 
 // Search entries get their rowid from search_rows, so they can be deleted by item later.
 // (Not INSERT ... RETURNING: in SQLite 3.40 that costs ~100 us a row, 2 s for 20,000 items.)
@@ -52,96 +260,37 @@ struct SearchWriter {
   Statement rows, search;
 };
 
-constexpr const char* kTables[] = {"spaces", "events", "desks", "resources", "indicators", "notices"};
-
 }  // namespace
 
 void insert_items(Database& db, const Content& c, const std::string& page) {
+  for_each_collection(c, [&](const auto& items) { insert_rows(db, items, page); });
+  Statement series = db.prepare("INSERT INTO indicator_series VALUES(?1,?2,?3,?4,?5)");
+  for (const auto& x : c.indicators) {
+    int point = 0;
+    for (const auto& p : x.series) {
+      series.bind_all(x.id, point++, p.period, p.value, p.sample);
+      series.run();
+    }
+  }
   SearchWriter search(db);
-  {
-    Statement s = db.prepare("INSERT INTO spaces VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-    int ord = 0;
-    for (const auto& x : c.spaces) {
-      s.bind_all(x.id, page, ord++, x.name.zh, x.name.en, x.address.zh, x.address.en, x.hours.zh, x.hours.en,
-                 x.description.zh, x.description.en, join_ids(x.kiosk_ids), x.booking_url, x.sample);
-      s.run();
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "INSERT INTO events VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19,"
-        "?20,?21,?22,?23,?24,?25,?26)");
-    int ord = 0;
-    for (const auto& x : c.events) {
-      s.bind_all(x.id, page, ord++, x.space_id, to_string(x.category), x.title.zh, x.title.en, x.summary.zh,
-                 x.summary.en, x.body.zh, x.body.en, x.venue.zh, x.venue.en, x.organiser.zh, x.organiser.en,
-                 x.start, x.end, x.registration_url, x.poster, x.capacity, x.registered, to_string(x.status),
-                 x.status_note.zh, x.status_note.en, x.keywords, x.sample);
-      s.run();
-      search.add("event", x.id, searchable_text(x));
-    }
-  }
-  {
-    Statement s = db.prepare("INSERT INTO desks VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14)");
-    int ord = 0;
-    for (const auto& x : c.desks) {
-      s.bind_all(x.id, page, ord++, x.space_id, x.zone.zh, x.zone.en, x.label, to_string(x.kind),
-                 to_string(x.status), x.status_at, x.max_age_s, x.until, x.booking_url, x.sample);
-      s.run();
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "INSERT INTO resources VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,"
-        "?19,?20,?21,?22,?23)");
-    int ord = 0;
-    for (const auto& x : c.resources) {
-      s.bind_all(x.id, page, ord++, to_string(x.category), x.name.zh, x.name.en, x.summary.zh, x.summary.en,
-                 x.provider.zh, x.provider.en, x.location.zh, x.location.en, x.hours.zh, x.hours.en,
-                 x.contact.zh, x.contact.en, x.booking.zh, x.booking.en, x.booking_url, x.voucher_eligible,
-                 x.keywords, x.image, x.sample);
-      s.run();
-      search.add("resource", x.id, searchable_text(x));
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "INSERT INTO indicators VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11,?12,?13,?14,?15,?16,?17,?18,?19)");
-    Statement series = db.prepare("INSERT INTO indicator_series VALUES(?1,?2,?3,?4,?5)");
-    int ord = 0;
-    for (const auto& x : c.indicators) {
-      std::optional<int> base_year;
-      std::optional<double> base_value;
-      if (x.baseline) base_year = x.baseline->year, base_value = x.baseline->value;
-      s.bind_all(x.id, page, ord++, to_string(x.group), x.name.zh, x.name.en, x.unit.zh, x.unit.en,
-                 x.source.zh, x.source.en, x.note.zh, x.note.en, to_string(x.direction), base_year,
-                 base_value, x.target.year, x.target.value, x.decimals, x.weight);
-      s.run();
-      int point = 0;
-      for (const auto& p : x.series) {
-        series.bind_all(x.id, point++, p.period, p.value, p.sample);
-        series.run();
-      }
-    }
-  }
-  {
-    Statement s = db.prepare("INSERT INTO notices VALUES(?1,?2,?3,?4,?5,?6,?7,?8,?9,?10,?11)");
-    int ord = 0;
-    for (const auto& x : c.notices) {
-      s.bind_all(x.id, page, ord++, to_string(x.priority), x.title.zh, x.title.en, x.body.zh, x.body.en,
-                 x.starts, x.ends, join_ids(x.kiosk_ids));
-      s.run();
-    }
-  }
+  for (const auto& x : c.events) search.add("event", x.id, searchable_text(x));
+  for (const auto& x : c.resources) search.add("resource", x.id, searchable_text(x));
 }
 
 void write_meta(Database& db, const Meta& meta) {
-  db.prepare("INSERT OR REPLACE INTO meta VALUES('title_zh', ?1)").bind_all(meta.title.zh).run();
-  db.prepare("INSERT OR REPLACE INTO meta VALUES('title_en', ?1)").bind_all(meta.title.en).run();
-  db.prepare("INSERT OR REPLACE INTO meta VALUES('sample', ?1)").bind_all(meta.sample ? "1" : "0").run();
-  std::string hours;  // "date=hours" lines
-  for (const auto& [date, text] : meta.display_hours) hours += date + "=" + text + "\n";
-  db.prepare("INSERT OR REPLACE INTO meta VALUES('display_hours', ?1)").bind_all(hours).run();
+  std::vector<std::pair<std::string, std::optional<std::string>>> rows;
+  fields(meta, MetaRows{rows});
+  Statement put = db.prepare("INSERT OR REPLACE INTO meta VALUES(?1, ?2)");
+  Statement drop = db.prepare("DELETE FROM meta WHERE key = ?1");
+  for (const auto& [key, value] : rows) {
+    if (value) {
+      put.bind_all(key, *value);
+      put.run();
+    } else {
+      drop.bind_all(key);
+      drop.run();
+    }
+  }
 }
 
 void replace_images(Database& db, const std::vector<ImageRef>& images) {
@@ -181,15 +330,20 @@ void delete_page(Database& db, const std::string& page) {
   db.prepare("DELETE FROM indicator_series WHERE indicator_id IN (SELECT id FROM indicators WHERE page = ?1)")
       .bind_all(page)
       .run();
-  for (const char* table : kTables)
-    db.prepare(std::string("DELETE FROM ") + table + " WHERE page = ?1").bind_all(page).run();
+  for (Collection c : kAllCollections) {
+    if (c == Collection::meta) continue;
+    db.prepare("DELETE FROM " + std::string(collection_name(c)) + " WHERE page = ?1").bind_all(page).run();
+  }
 }
 
 std::vector<std::string> stored_pages(const Database& db) {
   std::vector<std::string> pages;
   std::string sql;
-  for (const char* table : kTables)
-    sql += std::string(sql.empty() ? "" : " UNION ") + "SELECT DISTINCT page FROM " + table;
+  for (Collection c : kAllCollections) {
+    if (c == Collection::meta) continue;
+    sql += std::string(sql.empty() ? "" : " UNION ") + "SELECT DISTINCT page FROM " +
+           std::string(collection_name(c));
+  }
   Statement s = db.prepare(sql);
   while (s.step()) pages.push_back(s.text(0));
   return pages;
@@ -198,159 +352,20 @@ std::vector<std::string> stored_pages(const Database& db) {
 Content read_content(const Database& db) {
   Content c;
   {
-    Statement s = db.prepare(
-        "SELECT key, value FROM meta WHERE key IN ('title_zh','title_en','sample','display_hours')");
-    while (s.step()) {
-      const std::string key = s.text(0);
-      if (key == "title_zh") {
-        c.meta.title.zh = s.text(1);
-      } else if (key == "title_en") {
-        c.meta.title.en = s.text(1);
-      } else if (key == "sample") {
-        c.meta.sample = s.text(1) == "1";
-      } else {
-        const std::string lines = s.text(1);
-        for (std::size_t at = 0, end; at < lines.size(); at = end + 1) {
-          end = lines.find('\n', at);
-          if (end == std::string::npos) end = lines.size();
-          const std::string line = lines.substr(at, end - at);
-          if (const auto eq = line.find('='); eq != std::string::npos)
-            c.meta.display_hours.emplace_back(line.substr(0, eq), line.substr(eq + 1));
-        }
-      }
-    }
+    std::map<std::string, std::string> rows;
+    Statement s = db.prepare("SELECT key, value FROM meta");
+    while (s.step()) rows.emplace(s.text(0), s.text(1));
+    fields(c.meta, ReadMeta{rows});
   }
+  for_each_collection(c, [&](auto& items) { read_rows(db, items); });
   {
-    Statement s = db.prepare(
-        "SELECT id, name_zh, name_en, address_zh, address_en, hours_zh, hours_en, description_zh,"
-        " description_en, kiosk_ids, booking_url, sample FROM spaces ORDER BY ord, id");
-    while (s.step()) {
-      Space x;
-      x.id = s.text(0);
-      x.name = text_at(s, 1);
-      x.address = text_at(s, 3);
-      x.hours = text_at(s, 5);
-      x.description = text_at(s, 7);
-      x.kiosk_ids = split_ids(s.text(9));
-      x.booking_url = s.text(10);
-      x.sample = s.int64(11) != 0;
-      c.spaces.push_back(std::move(x));
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "SELECT id, space_id, category, title_zh, title_en, summary_zh, summary_en, body_zh, body_en,"
-        " venue_zh, venue_en, organiser_zh, organiser_en, start, end, registration_url, poster,"
-        " capacity, registered, status, status_note_zh, status_note_en, keywords, sample"
-        " FROM events ORDER BY ord, id");
-    while (s.step()) {
-      Event x;
-      x.id = s.text(0);
-      x.space_id = s.text(1);
-      x.category = enum_or(s.text(2), EventCategory::talk);
-      x.title = text_at(s, 3);
-      x.summary = text_at(s, 5);
-      x.body = text_at(s, 7);
-      x.venue = text_at(s, 9);
-      x.organiser = text_at(s, 11);
-      x.start = s.int64(13);
-      x.end = s.int64(14);
-      x.registration_url = s.text(15);
-      x.poster = s.text(16);
-      x.capacity = s.integer(17);
-      x.registered = s.integer(18);
-      x.status = enum_or(s.text(19), EventStatus::scheduled);
-      x.status_note = text_at(s, 20);
-      x.keywords = s.text(22);
-      x.sample = s.int64(23) != 0;
-      c.events.push_back(std::move(x));
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "SELECT id, space_id, zone_zh, zone_en, label, kind, status, status_at, max_age_s, until,"
-        " booking_url, sample FROM desks ORDER BY ord, id");
-    while (s.step()) {
-      Desk x;
-      x.id = s.text(0);
-      x.space_id = s.text(1);
-      x.zone = text_at(s, 2);
-      x.label = s.text(4);
-      x.kind = enum_or(s.text(5), DeskKind::hot_desk);
-      x.status = enum_or(s.text(6), DeskStatus::unknown);
-      x.status_at = s.int64(7);
-      x.max_age_s = s.integer(8);
-      if (!s.is_null(9)) x.until = s.int64(9);
-      x.booking_url = s.text(10);
-      x.sample = s.int64(11) != 0;
-      c.desks.push_back(std::move(x));
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "SELECT id, category, name_zh, name_en, summary_zh, summary_en, provider_zh, provider_en,"
-        " location_zh, location_en, hours_zh, hours_en, contact_zh, contact_en, booking_zh, booking_en,"
-        " booking_url, voucher_eligible, keywords, image, sample FROM resources ORDER BY ord, id");
-    while (s.step()) {
-      Resource x;
-      x.id = s.text(0);
-      x.category = enum_or(s.text(1), ResourceCategory::platform);
-      x.name = text_at(s, 2);
-      x.summary = text_at(s, 4);
-      x.provider = text_at(s, 6);
-      x.location = text_at(s, 8);
-      x.hours = text_at(s, 10);
-      x.contact = text_at(s, 12);
-      x.booking = text_at(s, 14);
-      x.booking_url = s.text(16);
-      x.voucher_eligible = s.int64(17) != 0;
-      x.keywords = s.text(18);
-      x.image = s.text(19);
-      x.sample = s.int64(20) != 0;
-      c.resources.push_back(std::move(x));
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "SELECT id, grp, name_zh, name_en, unit_zh, unit_en, source_zh, source_en, note_zh, note_en,"
-        " direction, baseline_year, baseline_value, target_year, target_value, decimals, weight"
-        " FROM indicators ORDER BY ord, id");
     Statement series =
         db.prepare("SELECT period, value, sample FROM indicator_series WHERE indicator_id = ?1 ORDER BY ord");
-    while (s.step()) {
-      Indicator x;
-      x.id = s.text(0);
-      x.group = enum_or(s.text(1), IndicatorGroup::input);
-      x.name = text_at(s, 2);
-      x.unit = text_at(s, 4);
-      x.source = text_at(s, 6);
-      x.note = text_at(s, 8);
-      x.direction = enum_or(s.text(10), Direction::higher);
-      if (!s.is_null(11)) x.baseline = YearValue{s.integer(11), s.real(12)};
-      x.target = YearValue{s.integer(13), s.real(14)};
-      x.decimals = s.integer(15);
-      x.weight = s.real(16);
+    for (auto& x : c.indicators) {
       series.bind_all(x.id);
       while (series.step())
         x.series.push_back(SeriesPoint{series.text(0), series.real(1), series.int64(2) != 0});
       series.reset();
-      c.indicators.push_back(std::move(x));
-    }
-  }
-  {
-    Statement s = db.prepare(
-        "SELECT id, priority, title_zh, title_en, body_zh, body_en, starts, ends, kiosk_ids"
-        " FROM notices ORDER BY ord, id");
-    while (s.step()) {
-      Notice x;
-      x.id = s.text(0);
-      x.priority = enum_or(s.text(1), NoticePriority::routine);
-      x.title = text_at(s, 2);
-      x.body = text_at(s, 4);
-      x.starts = s.int64(6);
-      x.ends = s.int64(7);
-      x.kiosk_ids = split_ids(s.text(8));
-      c.notices.push_back(std::move(x));
     }
   }
   {
@@ -401,6 +416,38 @@ VersionInfo read_version(const Database& db) {
       v.manifest_sha256 = value;
   }
   return v;
+}
+
+void create_content_tables(Database& db) {
+  for_each_collection(kNoContent, [&](const auto& items) {
+    using T = typename std::decay_t<decltype(items)>::value_type;
+    std::string sql = "CREATE TABLE " + table<T>() + "(page TEXT NOT NULL, ord INTEGER NOT NULL";
+    for (const auto& c : columns<T>()) sql += ", " + c.declaration + (c.name == "id" ? " PRIMARY KEY" : "");
+    db.exec(sql + ") WITHOUT ROWID");
+  });
+}
+
+std::vector<std::string> content_table_changes(const Database& db) {
+  std::vector<std::string> changes;
+  for_each_collection(kNoContent, [&](const auto& items) {
+    using T = typename std::decay_t<decltype(items)>::value_type;
+    std::set<std::string> present;
+    Statement info = db.prepare("SELECT name FROM pragma_table_info(?1)");
+    info.bind_all(table<T>());
+    while (info.step()) present.insert(info.text(0));
+    if (present.empty()) return;  // not created yet (an older schema step)
+    std::set<std::string> wanted = {"page", "ord"};
+    for (const auto& c : columns<T>()) {
+      wanted.insert(c.name);
+      if (!present.count(c.name))
+        changes.push_back("ALTER TABLE " + table<T>() + " ADD COLUMN " + c.declaration);
+    }
+    // A field that is gone: its column would only hold stale data (and block inserts without it).
+    for (const auto& name : present) {
+      if (!wanted.count(name)) changes.push_back("ALTER TABLE " + table<T>() + " DROP COLUMN " + name);
+    }
+  });
+  return changes;
 }
 
 void rebuild_search_index(Database& db) {

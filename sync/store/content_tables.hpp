@@ -1,5 +1,5 @@
 #pragma once
-// Rows <-> the content model. The only place that knows the column layout of schema.cpp.
+// Rows <-> the content model. The content tables' columns are derived from sync/content/fields.hpp.
 #include <string>
 
 #include "sync/content/model.hpp"
@@ -23,5 +23,11 @@ void write_version(Database& db, const content::VersionInfo& version);
 content::VersionInfo read_version(const Database& db);
 
 void rebuild_search_index(Database& db);
+
+// Creates the item tables (spaces, events, ...) with the columns fields.hpp defines.
+void create_content_tables(Database& db);
+// The ALTER TABLE statements that bring existing item tables to those columns: a column added for a
+// new field, one dropped for a field that is gone. Empty when the tables are current.
+std::vector<std::string> content_table_changes(const Database& db);
 
 }  // namespace kiosk::store

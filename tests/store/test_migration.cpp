@@ -1,7 +1,10 @@
 #include <doctest/doctest.h>
 
+#include "sync/store/content_tables.hpp"
 #include "sync/store/schema.hpp"
 #include "sync/store/store.hpp"
+#include "tests/store/shipped_v1.hpp"
+#include "tests/support/every_field.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/temp_dir.hpp"
 
@@ -9,26 +12,10 @@ using namespace kiosk;
 
 TEST_CASE("a version 1 database with content migrates to the latest schema and keeps its rows") {
   test::TempDir dir;
-  const auto now = test::demo_now();
-  store::OpenOptions v1;
-  v1.db_path = dir / "content.db";
-  v1.now = now;
-  v1.schema_version = 1;  // as shipped before search existed
-  {
-    auto st = store::Store::open(v1);
-    CHECK(store::schema_version(st->database()) == 1);
-    CHECK(st->database().scalar_int("SELECT count(*) FROM sqlite_master WHERE name = 'search'") == 0);
-    // write rows the way a v1 kiosk did: no search index to fill
-    st->database().exec("BEGIN");
-    st->database().exec(
-        "INSERT INTO spaces VALUES('tjab','',0,'TjAb 众创空间','TjAb','泰达','TEDA','','','','','','',1);"
-        "INSERT INTO resources VALUES('res-hpc','',0,'supercomputing','国家超级计算天津中心','NSCC Tianjin',"
-        "'','','','','','','','','','','','','',1,'超算 chaosuan','',1);"
-        "INSERT INTO meta VALUES('version','5');");
-    st->database().exec("COMMIT");
-  }
-  store::OpenOptions latest = v1;
-  latest.schema_version = 0;
+  test::write_v1_database(dir / "content.db");
+  store::OpenOptions latest;
+  latest.db_path = dir / "content.db";
+  latest.now = test::demo_now();
   store::OpenReport report;
   auto st = store::Store::open(latest, &report);
   CHECK_FALSE(report.recovered);
@@ -39,6 +26,74 @@ TEST_CASE("a version 1 database with content migrates to the latest schema and k
   REQUIRE(hits.size() == 1);
   CHECK(hits[0].id == "res-hpc");
   CHECK(st->snapshot()->resource("res-hpc")->name.en == "NSCC Tianjin");
+  CHECK(store::content_table_changes(st->database()).empty());
+}
+
+TEST_CASE("a database from before a field existed gains its column on open and keeps its rows") {
+  test::TempDir dir;
+  test::write_v1_database(dir / "content.db", "keywords");
+  {
+    auto db = store::Database::open(dir / "content.db", false);
+    const auto changes = store::content_table_changes(db);
+    REQUIRE(changes.size() == 1);
+    CHECK(changes[0] == "ALTER TABLE resources ADD COLUMN keywords TEXT NOT NULL DEFAULT ''");
+  }
+  store::OpenOptions latest;
+  latest.db_path = dir / "content.db";
+  latest.now = test::demo_now();
+  store::OpenReport report;
+  auto st = store::Store::open(latest, &report);
+  CHECK_FALSE(report.recovered);
+  CHECK(store::content_table_changes(st->database()).empty());
+  const auto snapshot = st->snapshot();
+  const auto* resource = snapshot->resource("res-hpc");
+  REQUIRE(resource != nullptr);
+  CHECK(resource->name.zh == "国家超级计算天津中心");
+  CHECK(resource->keywords.empty());
+  // and the next sync's rows, with the new field, fit the table
+  content::Content c = test::small_content(test::demo_now());
+  c.resources[0].keywords = "chaosuan";
+  content::VersionInfo v;
+  v.version = 6;
+  st->replace_content(c, v);
+  CHECK(st->snapshot()->resource(c.resources[0].id)->keywords == "chaosuan");
+}
+
+TEST_CASE("a column whose field is gone is dropped on open") {
+  test::TempDir dir;
+  test::write_v1_database(dir / "content.db");
+  {
+    auto db = store::Database::open(dir / "content.db", false);
+    db.exec("ALTER TABLE spaces ADD COLUMN retired_field TEXT NOT NULL DEFAULT 'x'");
+  }
+  store::OpenOptions latest;
+  latest.db_path = dir / "content.db";
+  auto st = store::Store::open(latest);
+  CHECK(st->database().scalar_int(
+            "SELECT count(*) FROM pragma_table_info('spaces') WHERE name = 'retired_field'") == 0);
+  CHECK(st->snapshot()->space("tjab")->name.en == "TjAb");
+}
+
+TEST_CASE("every field of every collection is stored and read back") {
+  test::TempDir dir;
+  store::OpenOptions o;
+  o.db_path = dir / "content.db";
+  auto st = store::Store::open(o);
+  const content::Content c = test::content_with_every_field();
+  {
+    store::Transaction tx(st->database());
+    store::insert_items(st->database(), c, "page-1");
+    store::write_meta(st->database(), c.meta);
+    tx.commit();
+  }
+  const content::Content back = store::read_content(st->database());
+  CHECK(back.meta == c.meta);
+  CHECK(back.spaces == c.spaces);
+  CHECK(back.events == c.events);
+  CHECK(back.desks == c.desks);
+  CHECK(back.resources == c.resources);
+  CHECK(back.indicators == c.indicators);
+  CHECK(back.notices == c.notices);
 }
 
 TEST_CASE("migrating an up-to-date database does nothing") {

@@ -45,7 +45,7 @@ TEST_CASE("the store runs in WAL mode with full sync and foreign keys") {
   CHECK(st->database().scalar_text("PRAGMA journal_mode") == "wal");
   CHECK(st->database().scalar_int("PRAGMA synchronous") == 2);  // FULL
   CHECK(st->database().scalar_int("PRAGMA foreign_keys") == 1);
-  CHECK(st->database().scalar_int("PRAGMA busy_timeout") == 5000);
+  CHECK(st->database().scalar_int("PRAGMA busy_timeout") == store::kBusyTimeoutMs);
   CHECK(st->integrity_check() == "ok");
 }
 

@@ -1,5 +1,6 @@
 #include <iostream>
 
+#include "platform/instance_lock.hpp"
 #include "sync/kioskctl/clock_option.hpp"
 #include "sync/kioskctl/commands.hpp"
 #include "sync/store/store.hpp"
@@ -18,6 +19,16 @@ void add_import_command(CLI::App& app, int& exit_code) {
   add_now_option(*cmd, args->now);
   cmd->callback([args, &exit_code] {
     const auto now = resolve_now(args->now);
+    // A kiosk's database is written by the kiosk alone: importing into it takes its directory's lock.
+    const auto dir = std::filesystem::absolute(args->db).parent_path();
+    std::filesystem::create_directories(dir);
+    std::string why;
+    const auto lock = platform::InstanceLock::try_acquire(dir / "kiosk.lock", &why);
+    if (!lock) {
+      std::cerr << "kioskctl: " << why << "; stop the kiosk before importing into its database\n";
+      exit_code = 2;
+      return;
+    }
     store::OpenOptions options;
     options.db_path = args->db;
     options.now = now;

@@ -211,6 +211,7 @@ void add_query_command(CLI::App& app, int& exit_code) {
     const auto now = resolve_now(a->now);
     store::OpenOptions options;
     options.db_path = a->db;
+    options.read_only = true;  // beside a running kiosk: never migrate, recover or write its database
     auto st = store::Store::open(options);
     const auto snap = st->snapshot();
     if (events->parsed())

@@ -9,7 +9,8 @@
 namespace kiosk::store {
 namespace fs = std::filesystem;
 
-BlobStore::BlobStore(fs::path dir) : dir_(std::move(dir)) {
+BlobStore::BlobStore(fs::path dir, bool read_only) : dir_(std::move(dir)) {
+  if (read_only) return;
   std::error_code ec;
   fs::create_directories(dir_, ec);
   if (ec) {

@@ -12,7 +12,8 @@ namespace kiosk::store {
 
 class BlobStore {
  public:
-  explicit BlobStore(std::filesystem::path dir);  // creates the directory if needed
+  // Creates the directory if needed (unless only reading).
+  explicit BlobStore(std::filesystem::path dir, bool read_only = false);
 
   const std::filesystem::path& dir() const { return dir_; }
   std::filesystem::path path_of(const std::string& sha256) const { return dir_ / sha256; }

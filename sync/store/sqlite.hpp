@@ -69,8 +69,8 @@ class Statement {
 
 class Database {
  public:
-  // Opens (creating if asked) a database file. Throws SqliteError.
-  static Database open(const std::filesystem::path& path, bool create);
+  // Opens (creating if asked, or only for reading) a database file. Throws SqliteError.
+  static Database open(const std::filesystem::path& path, bool create, bool read_only = false);
   static Database open_memory();
   Database(Database&& other) noexcept;
   Database& operator=(Database&& other) noexcept;

@@ -1,6 +1,7 @@
 #include "sync/store/store.hpp"
 
 #include <ctime>
+#include <exception>
 #include <system_error>
 
 #include "platform/files.hpp"
@@ -15,15 +16,31 @@ namespace fs = std::filesystem;
 
 namespace {
 
-void configure(Database& db, bool on_disk) {
+void configure(Database& db, bool on_disk, int busy_timeout_ms, bool read_only = false) {
+  // First: another process creating or migrating the file holds its lock for a moment, and a busy
+  // database must be waited for, never taken for a broken one.
+  db.exec("PRAGMA busy_timeout=" + std::to_string(busy_timeout_ms));
   register_kiosk_tokenizer(db.raw());
-  if (on_disk) {
+  if (on_disk && !read_only) {
     // WAL lets kioskctl read while the kiosk writes; FULL makes a commit survive a power cut.
     db.exec("PRAGMA journal_mode=WAL");
     db.exec("PRAGMA synchronous=FULL");
   }
-  db.exec("PRAGMA busy_timeout=5000");
   db.exec("PRAGMA foreign_keys=ON");
+}
+
+// Only a file that is damaged, or not a database, or from a newer kiosk is set aside: anything else
+// (busy, a read error, a full disk) can pass, and moving the live content aside would lose it.
+bool unusable(const std::exception_ptr& error) {
+  try {
+    std::rethrow_exception(error);
+  } catch (const SqliteError& e) {
+    return e.corrupt();
+  } catch (const NewerSchemaError&) {
+    return true;
+  } catch (...) {
+    return false;
+  }
 }
 
 std::string timestamp_for_filename() {
@@ -54,9 +71,9 @@ fs::path move_aside(const fs::path& db) {
   return target;
 }
 
-Database open_existing(const fs::path& path, int schema_target) {
+Database open_existing(const fs::path& path, int schema_target, int busy_timeout_ms) {
   Database db = Database::open(path, /*create=*/false);
-  configure(db, true);
+  configure(db, true, busy_timeout_ms);
   const std::string check = db.scalar_text("PRAGMA quick_check");
   if (check != "ok") throw SqliteError("the database failed its integrity check: " + check, SQLITE_CORRUPT);
   migrate(db, schema_target);
@@ -64,11 +81,27 @@ Database open_existing(const fs::path& path, int schema_target) {
   return db;
 }
 
-Database create_new(const fs::path& path, int schema_target) {
+// For readers beside a running kiosk (kioskctl status and query, screenshots): no write, no
+// migration, no recovery; a file that is not current is the kiosk's to upgrade.
+Database open_read_only(const fs::path& path, int busy_timeout_ms) {
+  Database db = Database::open(path, /*create=*/false, /*read_only=*/true);
+  configure(db, true, busy_timeout_ms, /*read_only=*/true);
+  const int version = schema_version(db);
+  if (version > kSchemaVersion)
+    throw NewerSchemaError("the database at " + path.string() + " is from a newer kiosk");
+  if (version < kSchemaVersion || !content_table_changes(db).empty()) {
+    throw std::runtime_error("the database at " + path.string() +
+                             " is from an older kiosk; the kiosk upgrades it when it next starts");
+  }
+  check_tables(db);
+  return db;
+}
+
+Database create_new(const fs::path& path, int schema_target, int busy_timeout_ms) {
   std::error_code ec;
   if (!path.parent_path().empty()) fs::create_directories(path.parent_path(), ec);
   Database db = Database::open(path, /*create=*/true);
-  configure(db, true);
+  configure(db, true, busy_timeout_ms);
   migrate(db, schema_target);
   return db;
 }
@@ -97,10 +130,20 @@ std::unique_ptr<Store> Store::open(const OpenOptions& options, OpenReport* repor
   std::optional<Database> db;
   bool fresh = false;
 
+  if (options.read_only) {
+    std::unique_ptr<Store> store(new Store(open_read_only(options.db_path, options.busy_timeout_ms),
+                                           BlobStore(blob_dir, /*read_only=*/true), options.db_path));
+    if (report_out != nullptr) *report_out = std::move(report);
+    return store;
+  }
   if (fs::exists(options.db_path, ec)) {
     try {
-      db = open_existing(options.db_path, target);
+      db = open_existing(options.db_path, target, options.busy_timeout_ms);
     } catch (const std::exception& e) {
+      if (!unusable(std::current_exception())) {
+        throw StoreUnavailable("the content database " + options.db_path.string() +
+                               " cannot be opened now (" + e.what() + "); it was left as it is");
+      }
       report.recovered = true;
       report.reason = e.what();
       report.moved_aside = move_aside(options.db_path);
@@ -112,7 +155,7 @@ std::unique_ptr<Store> Store::open(const OpenOptions& options, OpenReport* repor
   }
   if (!db) {
     try {
-      db = create_new(options.db_path, target);
+      db = create_new(options.db_path, target, options.busy_timeout_ms);
       fresh = true;
     } catch (const std::exception& e) {
       report.in_memory = true;
@@ -120,7 +163,7 @@ std::unique_ptr<Store> Store::open(const OpenOptions& options, OpenReport* repor
                        options.db_path.string() + ": " + e.what();
       log::error("running from memory: " + report.reason);
       db = Database::open_memory();
-      configure(*db, false);
+      configure(*db, false, options.busy_timeout_ms);
       migrate(*db, target);
       fresh = true;
     }

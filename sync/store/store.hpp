@@ -1,10 +1,12 @@
 #pragma once
 // The content store: one SQLite file (WAL, synchronous=FULL, one writer) plus a blob directory.
-// It never refuses to open: a corrupt or unreadable file is moved aside with its -wal/-shm, and the
-// store is rebuilt from the shipped baseline content (or kept in memory if the disk is unusable).
+// A corrupt file (or one from a newer kiosk) is moved aside with its -wal/-shm, and the store is
+// rebuilt from the shipped baseline content (or kept in memory if the disk is unusable). A file
+// that is only busy or unreadable for the moment is never moved: open() throws StoreUnavailable.
 #include <filesystem>
 #include <memory>
 #include <optional>
+#include <stdexcept>
 #include <string>
 #include <vector>
 
@@ -16,6 +18,10 @@
 
 namespace kiosk::store {
 
+// How long a busy database is waited for before an operation gives up (another process creating,
+// migrating or committing to it).
+inline constexpr int kBusyTimeoutMs = 10000;
+
 struct OpenOptions {
   std::filesystem::path db_path;
   std::filesystem::path blob_dir;  // default: "blobs" next to the database
@@ -23,6 +29,17 @@ struct OpenOptions {
   std::optional<std::filesystem::path> baseline_dir;
   content::UnixSeconds now = 0;  // "today" for sample baseline content
   int schema_version = 0;        // 0 = latest; tests use older versions to exercise migrations
+  // Read only, for a reader beside the process that holds the data directory's lock: no migration,
+  // no recovery, no baseline; throws when the file is missing or not current.
+  bool read_only = false;
+  int busy_timeout_ms = kBusyTimeoutMs;
+};
+
+// The database is there but cannot be used right now (busy beyond the timeout, a read error):
+// nothing was changed; try again later.
+class StoreUnavailable : public std::runtime_error {
+ public:
+  using std::runtime_error::runtime_error;
 };
 
 struct OpenReport {

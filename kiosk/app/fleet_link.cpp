@@ -19,8 +19,9 @@ std::string screenshot_refusal(bool staff_overlay_open, bool screen_lit) {
   return "";
 }
 
-FleetLink::FleetLink(fleet::ConsoleConfig config, std::filesystem::path data_dir, ContentService& content,
-                     DeviceMonitor& device, std::function<void()> wake_ui, std::string software)
+FleetLink::FleetLink(fleet::ConsoleConfig config, std::filesystem::path data_dir,
+                     sync::ContentService& content, DeviceMonitor& device, std::function<void()> wake_ui,
+                     std::string software)
     : content_(content), device_(device), wake_ui_(std::move(wake_ui)), software_(std::move(software)) {
   fleet::AgentHooks hooks;
   hooks.report = [this] { return report(); };

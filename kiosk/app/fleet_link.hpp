@@ -12,9 +12,9 @@
 #include <optional>
 #include <string>
 
-#include "kiosk/app/content_service.hpp"
 #include "kiosk/app/device_monitor.hpp"
 #include "sync/fleet/fleet_agent.hpp"
+#include "sync/service/content_service.hpp"
 
 namespace kiosk::app {
 
@@ -36,7 +36,7 @@ std::string screenshot_refusal(bool staff_overlay_open, bool screen_lit);
 
 class FleetLink {
  public:
-  FleetLink(fleet::ConsoleConfig config, std::filesystem::path data_dir, ContentService& content,
+  FleetLink(fleet::ConsoleConfig config, std::filesystem::path data_dir, sync::ContentService& content,
             DeviceMonitor& device, std::function<void()> wake_ui, std::string software);
   ~FleetLink();
   FleetLink(const FleetLink&) = delete;
@@ -54,7 +54,7 @@ class FleetLink {
   fleet::KioskReport report() const;
   fleet::ScreenshotGrab grab();
 
-  ContentService& content_;
+  sync::ContentService& content_;
   DeviceMonitor& device_;
   std::function<void()> wake_ui_;
   std::string software_;

@@ -110,7 +110,7 @@ int main(int argc, char** argv) {
   }
   const ui::FontFile& font = *font_file;
 
-  app::ContentOptions content;
+  sync::ContentOptions content;
   content.now = now;
   content.baseline_dir = config.baseline_dir.empty() ? assets / "demo" : config.baseline_dir;
   content.demo = demo;
@@ -125,8 +125,15 @@ int main(int argc, char** argv) {
   std::error_code ec;
   std::filesystem::create_directories(content.data_dir, ec);
 
+  // Screenshots and the gallery beside a running kiosk read its data directory and change nothing;
+  // alone, they hold its lock like a kiosk (so a kiosk starting meanwhile waits its turn).
   const auto load_snapshot = [&] {
-    app::ContentService service(content, {});
+    std::string busy;
+    auto lock = platform::InstanceLock::try_acquire(content.data_dir / "kiosk.lock", &busy);
+    sync::ContentOptions options = content;
+    options.read_only = !lock;
+    if (!lock) log::info("reading the content of the kiosk running on " + content.data_dir.string());
+    sync::ContentService service(options, {});
     auto snap = service.load_now();
     if (auto problem = service.startup_problem(); !problem.empty()) log::warn(problem);
     return snap;

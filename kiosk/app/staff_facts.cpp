@@ -114,4 +114,19 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
   return f;
 }
 
+ui::SyncView sync_view_of(const sync::ContentService& content, bool clock_trusted, bool safe_mode) {
+  ui::SyncView v;
+  v.configured = content.syncing();
+  if (const auto s = content.sync_status()) {
+    v.state = s->state;
+    v.offline_since = s->offline_since;
+    v.last_success = s->last_success;
+    v.last_error = s->last_error;
+    v.last_error_code = s->last_error_code;
+  }
+  v.clock_trusted = clock_trusted;
+  v.safe_mode = safe_mode;
+  return v;
+}
+
 }  // namespace kiosk::app

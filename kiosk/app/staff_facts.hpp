@@ -11,6 +11,7 @@
 #include "platform/clock.hpp"
 #include "platform/device_facts.hpp"
 #include "sync/fleet/fleet_agent.hpp"
+#include "sync/service/content_service.hpp"
 
 namespace kiosk::app {
 
@@ -28,5 +29,8 @@ struct StaffFactsInput {
 };
 
 ui::StaffFacts make_staff_facts(const StaffFactsInput& in);
+
+// The sync state as the home badge and the staff overlay show it.
+ui::SyncView sync_view_of(const sync::ContentService& content, bool clock_trusted, bool safe_mode);
 
 }  // namespace kiosk::app

@@ -1,6 +1,10 @@
 // kioskctl keygen / publish / sync / status / pin-hash: the publisher's side of the feed and the
 // kiosk's side, without a screen.
+#include <atomic>
+#include <condition_variable>
+#include <csignal>
 #include <iostream>
+#include <mutex>
 #include <nlohmann/json.hpp>
 
 #include "platform/files.hpp"
@@ -13,6 +17,7 @@
 #include "sync/feed/publish.hpp"
 #include "sync/kioskctl/clock_option.hpp"
 #include "sync/kioskctl/commands.hpp"
+#include "sync/service/content_service.hpp"
 #include "sync/store/known_good.hpp"
 #include "sync/store/store.hpp"
 
@@ -74,13 +79,59 @@ void add_publish_command(CLI::App& app, int& exit_code) {
   });
 }
 
+namespace {
+
+std::atomic<bool> g_stop_following{false};
+
+void stop_following(int) {
+  g_stop_following = true;
+}
+
+// Without --once: what a kiosk's content thread does, with no screen. The content service syncs on
+// the kiosk's poll schedule, keeps the known good copy, and each status change is printed.
+int follow_feed(sync::ContentOptions options) {
+  std::mutex mutex;
+  std::condition_variable changed;
+  bool woken = false;
+  sync::ContentService service(std::move(options), [&] {
+    std::lock_guard lock(mutex);
+    woken = true;
+    changed.notify_all();
+  });
+  struct sigaction sa {};
+  sa.sa_handler = stop_following;
+  sigemptyset(&sa.sa_mask);
+  sigaction(SIGTERM, &sa, nullptr);
+  sigaction(SIGINT, &sa, nullptr);
+  service.start();
+  std::cout << "following the feed; Ctrl-C stops" << std::endl;
+  std::string last;
+  while (!g_stop_following) {
+    {
+      std::unique_lock lock(mutex);
+      changed.wait_for(lock, std::chrono::milliseconds(200), [&] { return woken; });
+      woken = false;
+    }
+    const auto status = service.sync_status();
+    if (!status) continue;
+    const std::string now = status->describe();
+    if (now != last) std::cout << now << std::flush;
+    last = now;
+  }
+  service.stop();
+  return 0;
+}
+
+}  // namespace
+
 void add_sync_command(CLI::App& app, int& exit_code) {
-  auto* cmd =
-      app.add_subcommand("sync", "Fetch the feed into a data directory (what a kiosk's sync thread does)");
+  auto* cmd = app.add_subcommand(
+      "sync",
+      "Keep a data directory in step with a feed, as a kiosk's sync thread does (--once: one attempt)");
   struct Args {
     std::string server, data_dir, ca, root_key, keys, baseline, now;
-    bool once = true;
-    double timeout = 120;
+    bool once = false;
+    double timeout = 120, poll = 0;
   };
   auto a = std::make_shared<Args>();
   cmd->add_option("--server", a->server, "Feed base URL (https://...)")->required();
@@ -89,7 +140,10 @@ void add_sync_command(CLI::App& app, int& exit_code) {
   cmd->add_option("--root-key", a->root_key, "Pinned root public key (base64)");
   cmd->add_option("--keys", a->keys, "Or: a keys directory to read root.pub from");
   cmd->add_option("--timeout", a->timeout, "Seconds per request");
-  cmd->add_flag("--once", a->once, "One attempt (the default)");
+  cmd->add_flag("--once", a->once, "One attempt, then exit (1 when it failed)");
+  cmd->add_option("--poll", a->poll,
+                  "Following: seconds between polls (default: a kiosk's, 300 / 60 with desks)")
+      ->check(CLI::Range(1.0, 86400.0));
   add_now_option(*cmd, a->now);
   cmd->callback([a, &exit_code] {
     sync::SyncConfig config;
@@ -102,6 +156,7 @@ void add_sync_command(CLI::App& app, int& exit_code) {
     config.root_keys = {feed::public_key_from_base64(key)};
     config.http.ca_file = a->ca;
     config.http.total_timeout_s = static_cast<long>(a->timeout);
+    if (a->poll > 0) config.backoff.poll_interval_s = config.desk_poll_interval_s = a->poll;
     std::filesystem::create_directories(a->data_dir);
     std::string why;
     const auto lock =
@@ -111,9 +166,6 @@ void add_sync_command(CLI::App& app, int& exit_code) {
       exit_code = 2;
       return;
     }
-    store::OpenOptions options;
-    options.db_path = std::filesystem::path(a->data_dir) / "content.db";
-    auto st = store::Store::open(options);
     sync::SyncEngine::Clock clock;
     if (!a->now.empty()) {  // a chosen clock, like the kiosk's --now: trusted, no floor
       const auto now = resolve_now(a->now);
@@ -122,6 +174,18 @@ void add_sync_command(CLI::App& app, int& exit_code) {
       config.build_time =
           KIOSK_BUILD_EPOCH;  // the kiosk's floor: a 1970 clock must not accept an expired feed
     }
+    if (!a->once) {
+      sync::ContentOptions options;
+      options.data_dir = a->data_dir;
+      options.sync = config;
+      options.clock = clock;
+      options.build_time = config.build_time;
+      exit_code = follow_feed(std::move(options));
+      return;
+    }
+    store::OpenOptions options;
+    options.db_path = std::filesystem::path(a->data_dir) / "content.db";
+    auto st = store::Store::open(options);
     sync::SyncEngine engine(*st, config, clock);
     const auto out = engine.sync_once();
     std::cout << engine.status().describe();
@@ -147,6 +211,7 @@ void add_status_command(CLI::App& app, int& exit_code) {
     }
     store::OpenOptions options;
     options.db_path = db;
+    options.read_only = true;  // beside a running kiosk: never migrate, recover or write its database
     auto st = store::Store::open(options);
     sync::SyncStatus status = sync::SyncStatus::from_json(st->state("status").value_or("{}"));
     const auto v = st->version();

@@ -1,4 +1,4 @@
-#include "kiosk/app/content_service.hpp"
+#include "sync/service/content_service.hpp"
 
 #include <algorithm>
 #include <vector>
@@ -10,7 +10,7 @@
 #include "sync/store/known_good.hpp"
 #include "sync/store/store.hpp"
 
-namespace kiosk::app {
+namespace kiosk::sync {
 namespace {
 
 // Names, sizes and modification times of the demo's files, and the local day.
@@ -34,6 +34,10 @@ ContentService::ContentService(ContentOptions options, std::function<void()> wak
     : options_(std::move(options)), wake_ui_(std::move(wake_ui)), floor_(options_.build_time) {}
 
 ContentService::~ContentService() {
+  stop();
+}
+
+void ContentService::stop() {
   {
     std::lock_guard lock(mutex_);
     stopping_ = true;
@@ -41,6 +45,7 @@ ContentService::~ContentService() {
   stop_transfers_ = true;  // a download in progress ends within a second, well inside TimeoutStopSec
   stop_cv_.notify_all();
   if (thread_.joinable()) thread_.join();
+  store_.reset();
 }
 
 void ContentService::start() {
@@ -90,6 +95,7 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapsho
     open.db_path = options_.data_dir / "content.db";
     open.baseline_dir = options_.baseline_dir;
     open.now = options_.now;
+    open.read_only = options_.read_only;
     store_ = store::Store::open(open, &report);
   }
   auto& st = store_;
@@ -97,7 +103,12 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapsho
                     static_cast<content::UnixSeconds>(std::atoll(st->state("floor").value_or("0").c_str())));
   std::string problem;
   if (report.recovered) problem = "content cache was rebuilt: " + report.reason;
-  if (options_.demo && options_.baseline_dir && options_.safe_mode == platform::SafeMode::off) {
+  const bool synced = st->version().origin == "feed";
+  if (options_.demo && synced) {
+    problem = "this data directory holds synced content (version " + std::to_string(st->version().version) +
+              "): the demo shows it and does not replace it; give the demo its own --data-dir";
+  } else if (options_.demo && options_.baseline_dir && options_.safe_mode == platform::SafeMode::off &&
+             !options_.read_only) {
     // Re-import only when the demo files changed or a new day began (sample dates move to today):
     // a restart of the demo then costs what a restart of a real kiosk costs.
     const std::string fingerprint = demo_fingerprint(*options_.baseline_dir, options_.now);
@@ -113,7 +124,7 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::open_and_snapsho
   platform::release_free_memory();  // the import's parse trees and statements are gone; give them back
   std::lock_guard lock(mutex_);
   latest_ = snapshot;
-  if (!problem.empty()) problem_ = problem;
+  problem_ = problem;  // also clears why an earlier attempt failed
   return snapshot;
 }
 
@@ -133,6 +144,17 @@ std::shared_ptr<const content::ContentSnapshot> ContentService::load_now() {
 void ContentService::run() {
   load_now();
   if (wake_ui_) wake_ui_();
+  // Not opened (busy beyond the timeout, a read error): the screen says why; try again.
+  while (!store_) {
+    {
+      std::unique_lock lock(mutex_);
+      if (stop_cv_.wait_for(lock, std::chrono::duration<double>(kStoreRetrySeconds),
+                            [this] { return stopping_; }))
+        return;
+    }
+    load_now();
+    if (wake_ui_) wake_ui_();
+  }
   if (options_.sync && store_ && options_.safe_mode == platform::SafeMode::off) {
     sync_loop(*store_);
     return;
@@ -140,21 +162,6 @@ void ContentService::run() {
   std::unique_lock lock(mutex_);
   stop_cv_.wait(lock, [this] { return stopping_; });
 }
-
-namespace {
-
-ui::SyncView view_of(const sync::SyncStatus& s) {
-  ui::SyncView v;
-  v.configured = true;
-  v.state = s.state;
-  v.offline_since = s.offline_since;
-  v.last_success = s.last_success;
-  v.last_error = s.last_error;
-  v.last_error_code = s.last_error_code;
-  return v;
-}
-
-}  // namespace
 
 // A synced version that has been on screen for known_good_after_s without the kiosk crashing (we are
 // still here) becomes the copy safe mode starts from.
@@ -184,12 +191,11 @@ void ContentService::keep_known_good(store::Store& store, double shown_since) {
 }
 
 void ContentService::sync_loop(store::Store& store) {
-  sync::SyncConfig config = *options_.sync;
+  SyncConfig config = *options_.sync;
   config.http.stop = &stop_transfers_;
-  sync::SyncEngine engine(store, std::move(config));
+  SyncEngine engine(store, std::move(config), options_.clock);
   {
     std::lock_guard lock(mutex_);
-    sync_view_ = view_of(engine.status());
     sync_status_ = engine.status();
   }
   if (auto saved = store::known_good_version(store::KnownGoodPaths::in(options_.data_dir))) {
@@ -197,7 +203,7 @@ void ContentService::sync_loop(store::Store& store) {
   }
   double shown_since = platform::monotonic_seconds();
   for (;;) {
-    const sync::SyncOutcome out = engine.sync_once();
+    const SyncOutcome out = engine.sync_once();
     floor_ = engine.time_floor();  // it can go down: a floor from a publisher's wrong clock is mended
     std::shared_ptr<const content::ContentSnapshot> snapshot;
     if (out.applied) {
@@ -213,7 +219,6 @@ void ContentService::sync_loop(store::Store& store) {
     {
       std::lock_guard lock(mutex_);
       if (snapshot) latest_ = snapshot;
-      sync_view_ = view_of(engine.status());
       sync_status_ = engine.status();
       desks = latest_ && !latest_->content().desks.empty();
     }
@@ -245,12 +250,7 @@ std::string ContentService::safe_mode_content() const {
   return safe_mode_content_;
 }
 
-ui::SyncView ContentService::sync_view() const {
-  std::lock_guard lock(mutex_);
-  return sync_view_;
-}
-
-std::optional<sync::SyncStatus> ContentService::sync_status() const {
+std::optional<SyncStatus> ContentService::sync_status() const {
   std::lock_guard lock(mutex_);
   return sync_status_;
 }
@@ -273,4 +273,4 @@ std::string ContentService::startup_problem() const {
   return problem_;
 }
 
-}  // namespace kiosk::app
+}  // namespace kiosk::sync

@@ -1,7 +1,9 @@
 #pragma once
 // The one thread that owns the content store (its single writer). It opens (or recovers) the store,
-// publishes immutable snapshots, and wakes the UI loop; the UI thread only ever swaps a pointer.
-// The sync engine (issue #4) runs on this thread too.
+// publishes immutable snapshots, runs the sync engine on its poll schedule, keeps the known good
+// copy for safe mode, and wakes whoever shows the content (the kiosk's UI loop, or `kioskctl sync`
+// following the feed); they only ever swap a pointer. No UI here: the kiosk turns the status into
+// words (kiosk/app).
 #include <atomic>
 #include <condition_variable>
 #include <filesystem>
@@ -12,25 +14,30 @@
 #include <string>
 #include <thread>
 
-#include "kiosk/ui/frame_context.hpp"
 #include "platform/start_journal.hpp"
 #include "sync/content/snapshot.hpp"
 #include "sync/engine/engine.hpp"
 
-namespace kiosk::app {
+namespace kiosk::sync {
 
 struct ContentOptions {
   std::filesystem::path data_dir;                     // content.db and blobs/ live here
   std::optional<std::filesystem::path> baseline_dir;  // shipped content for a new or broken store
-  bool demo = false;                     // re-import the baseline now (sample dates move to today)
-  content::UnixSeconds now = 0;          // "today" for sample content
-  std::optional<sync::SyncConfig> sync;  // no feed configured: local content only
+  bool demo = false;               // re-import the baseline now (sample dates move to today)
+  content::UnixSeconds now = 0;    // "today" for sample content
+  std::optional<SyncConfig> sync;  // no feed configured: local content only
   // Crash-loop safe mode: open the last known good copy (or the shipped content) instead of the
   // live database, and do not sync.
   platform::SafeMode safe_mode = platform::SafeMode::off;
   double known_good_after_s = 600;      // a synced version shown this long becomes the known good copy
   content::UnixSeconds build_time = 0;  // the lowest the clock's floor can be
+  SyncEngine::Clock clock;  // the engine's wall clock: empty for the system's (kioskctl sync --now)
+  // Beside a kiosk that holds the data directory (screenshots): read what it shows, change nothing.
+  bool read_only = false;
 };
+
+// How often a store that could not be opened (busy, a read error) is tried again.
+inline constexpr double kStoreRetrySeconds = 5;
 
 class ContentService {
  public:
@@ -40,17 +47,20 @@ class ContentService {
   ContentService& operator=(const ContentService&) = delete;
 
   void start();
+  // Ends the thread (a download in progress ends within a second) and closes the store. Idempotent;
+  // the destructor calls it.
+  void stop();
   // Opens the store and returns the first snapshot on the calling thread (headless rendering).
   std::shared_ptr<const content::ContentSnapshot> load_now();
 
   // The newest snapshot, or nullptr before the first one. Any thread.
   std::shared_ptr<const content::ContentSnapshot> latest() const;
   std::string startup_problem() const;
-  // What the home badge and the staff overlay show. Any thread.
-  ui::SyncView sync_view() const;
-  // The engine's full status for the console's heartbeat; nullopt before the first attempt or
-  // without a feed. Any thread.
-  std::optional<sync::SyncStatus> sync_status() const;
+  // Whether a feed is configured and synced (not in safe mode). Any thread.
+  bool syncing() const { return options_.sync.has_value() && options_.safe_mode == platform::SafeMode::off; }
+  // The engine's status (the badge, the staff overlay, the console's heartbeat); nullopt before the
+  // first attempt or without a feed. Any thread.
+  std::optional<SyncStatus> sync_status() const;
   // Staff pressed "sync now" (or the console asked): try at once instead of at the next poll.
   void request_sync();
   // No real "now" is earlier: the build time, or the newest verified publish time. Any thread.
@@ -74,8 +84,7 @@ class ContentService {
   std::shared_ptr<const content::ContentSnapshot> latest_;
   std::unique_ptr<store::Store> store_;  // owned by the content thread once it runs
   std::string problem_;
-  ui::SyncView sync_view_;
-  std::optional<sync::SyncStatus> sync_status_;
+  std::optional<SyncStatus> sync_status_;
   bool sync_requested_ = false;
   std::string safe_mode_content_;
   std::string known_good_saved_;  // manifest hash of the version last saved as known good
@@ -84,4 +93,4 @@ class ContentService {
   std::thread thread_;
 };
 
-}  // namespace kiosk::app
+}  // namespace kiosk::sync

@@ -75,8 +75,8 @@ TEST_CASE("in a real browser a publisher creates an event in Chinese with a post
   int rc = 0;
   const auto log =
       kioskctl_output(fx,
-                      {"sync", "--server", nginx.url(), "--data-dir", (fx.dir() / "kiosk").string(), "--ca",
-                       test::test_tls().ca.string(), "--keys", fx.keys().string(), "--once"},
+                      {"sync", "--once", "--server", nginx.url(), "--data-dir", (fx.dir() / "kiosk").string(),
+                       "--ca", test::test_tls().ca.string(), "--keys", fx.keys().string(), "--once"},
                       rc);
   REQUIRE_MESSAGE(rc == 0, log);
   const auto events = kioskctl_output(

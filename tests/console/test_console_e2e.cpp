@@ -30,8 +30,8 @@ std::pair<int, std::string> kioskctl(const test::ConsoleFixture& fx, std::vector
 }
 
 std::pair<int, std::string> sync_kiosk(const test::ConsoleFixture& fx, const test::NginxServer& nginx) {
-  return kioskctl(fx, {"sync", "--server", nginx.url(), "--data-dir", (fx.dir() / "kiosk").string(), "--ca",
-                       test::test_tls().ca.string(), "--keys", fx.keys().string(), "--once"});
+  return kioskctl(fx, {"sync", "--once", "--server", nginx.url(), "--data-dir", (fx.dir() / "kiosk").string(),
+                       "--ca", test::test_tls().ca.string(), "--keys", fx.keys().string(), "--once"});
 }
 
 std::string query(const test::ConsoleFixture& fx, const std::string& what) {

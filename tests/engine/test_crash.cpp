@@ -69,9 +69,9 @@ void publish_versions(test::FeedFixture& fx, int versions,
 
 pid_t spawn_sync(const std::string& url, const test::FeedFixture& fx) {
   std::vector<std::string> args = test::our_program("sync/kioskctl/kioskctl");
-  args.insert(args.end(),
-              {"sync", "--server", url, "--data-dir", fx.data.string(), "--ca", test::test_tls().ca.string(),
-               "--keys", fx.keys.string(), "--now", content::format_iso8601(fx.now)});
+  args.insert(args.end(), {"sync", "--once", "--server", url, "--data-dir", fx.data.string(), "--ca",
+                           test::test_tls().ca.string(), "--keys", fx.keys.string(), "--now",
+                           content::format_iso8601(fx.now)});
   std::vector<char*> argv;
   for (auto& a : args) argv.push_back(a.data());
   argv.push_back(nullptr);

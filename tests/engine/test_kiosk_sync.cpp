@@ -4,12 +4,15 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
+#include <csignal>
 #include <thread>
 
-#include "kiosk/app/content_service.hpp"
 #include "kiosk/app/headless.hpp"
+#include "kiosk/app/staff_facts.hpp"
+#include "sync/service/content_service.hpp"
 #include "sync/store/known_good.hpp"
 #include "tests/engine/feed_fixture.hpp"
+#include "tests/support/child_process.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/nginx_server.hpp"
 #include "tests/ui/ui_fixture.hpp"
@@ -19,8 +22,8 @@ using Clock = std::chrono::steady_clock;
 
 namespace {
 
-app::ContentOptions options_for(const test::FeedFixture& fx, const std::string& url, double poll_s) {
-  app::ContentOptions o;
+sync::ContentOptions options_for(const test::FeedFixture& fx, const std::string& url, double poll_s) {
+  sync::ContentOptions o;
   o.data_dir = fx.data;
   o.baseline_dir = test::demo_dir();
   o.now = fx.now;
@@ -48,7 +51,7 @@ TEST_CASE("a staff edit reaches the kiosk within one poll interval plus 2 s") {
   test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
   test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
   const double poll = 2.0;
-  app::ContentService service(options_for(fx, nginx.url(), poll), {});
+  sync::ContentService service(options_for(fx, nginx.url(), poll), {});
   service.start();
   REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
                      std::chrono::seconds(10)));
@@ -63,17 +66,17 @@ TEST_CASE("a staff edit reaches the kiosk within one poll interval plus 2 s") {
   MESSAGE("visible " << seconds << " s after publishing (poll interval " << poll << " s)");
   CHECK(seconds <= poll + 2.0);
   CHECK(service.latest()->event("evt-contest-final")->title.zh == "泰达创业大赛总决赛（新地点）");
-  CHECK(service.sync_view().last_error.empty());
+  CHECK(app::sync_view_of(service, true, false).last_error.empty());
 }
 
 TEST_CASE("when the feed fails the kiosk keeps its content and its home screen says offline since") {
   test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
-  app::ContentService service(options_for(fx, "https://127.0.0.1:" + std::to_string(test::free_port()), 60),
-                              {});
+  sync::ContentService service(options_for(fx, "https://127.0.0.1:" + std::to_string(test::free_port()), 60),
+                               {});
   service.start();
-  REQUIRE(
-      wait_until([&] { return service.sync_view().offline_since.has_value(); }, std::chrono::seconds(10)));
-  const ui::SyncView view = service.sync_view();
+  REQUIRE(wait_until([&] { return app::sync_view_of(service, true, false).offline_since.has_value(); },
+                     std::chrono::seconds(10)));
+  const ui::SyncView view = app::sync_view_of(service, true, false);
   CHECK(view.configured);
   CHECK(view.last_error.find("cannot connect") != std::string::npos);
   REQUIRE(service.latest() != nullptr);
@@ -101,7 +104,7 @@ TEST_CASE(
   {
     auto o = options_for(fx, nginx.url(), 60);
     o.known_good_after_s = 0.5;
-    app::ContentService service(o, {});
+    sync::ContentService service(o, {});
     service.start();
     REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
                        std::chrono::seconds(10)));
@@ -118,7 +121,7 @@ TEST_CASE(
   auto o = options_for(fx, nginx.url(), 60);
   o.safe_mode = platform::SafeMode::last_known_good;
   const int requests_before = nginx.count_in_log("timestamp.json");
-  app::ContentService safe(o, {});
+  sync::ContentService safe(o, {});
   safe.start();
   REQUIRE(wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
   CHECK(safe.latest()->version().version == synced);
@@ -128,17 +131,84 @@ TEST_CASE(
     CHECK(std::filesystem::exists(safe.latest()->image_file(image.name)));
   std::this_thread::sleep_for(std::chrono::milliseconds(500));
   CHECK(nginx.count_in_log("timestamp.json") == requests_before);  // no sync in safe mode
-  CHECK_FALSE(safe.sync_view().configured);
+  CHECK_FALSE(app::sync_view_of(safe, true, true).configured);
 }
 
 TEST_CASE("safe mode without a known good copy shows the shipped content") {
   test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
   auto o = options_for(fx, "https://127.0.0.1:1", 60);
   o.safe_mode = platform::SafeMode::last_known_good;
-  app::ContentService safe(o, {});
+  sync::ContentService safe(o, {});
   safe.start();
   REQUIRE(wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
   CHECK(safe.latest()->content().events.size() == 49);
   CHECK(safe.latest()->version().origin == "baseline");
   CHECK(safe.safe_mode_content().find("shipped") != std::string::npos);
+}
+
+TEST_CASE("a demo run on a data directory with synced content shows it and does not replace it") {
+  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
+  test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
+  std::int64_t synced = 0;
+  {
+    sync::ContentService service(options_for(fx, nginx.url(), 60), {});
+    service.start();
+    REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
+                       std::chrono::seconds(10)));
+    synced = service.latest()->version().version;
+  }
+  auto o = options_for(fx, nginx.url(), 60);
+  o.sync.reset();
+  o.demo = true;  // `kiosk --demo --data-dir` pointed at a real kiosk's directory by mistake
+  sync::ContentService demo(o, {});
+  const auto shown = demo.load_now();
+  CHECK(shown->version().origin == "feed");
+  CHECK(shown->version().version == synced);
+  CHECK(demo.startup_problem().find("does not replace it") != std::string::npos);
+}
+
+TEST_CASE("a screenshot beside a running kiosk reads its content read only") {
+  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
+  auto o = options_for(fx, "https://127.0.0.1:1", 60);
+  o.sync.reset();
+  sync::ContentService kiosk(o, {});
+  REQUIRE(kiosk.load_now()->content().events.size() == 49);
+  auto reader = o;
+  reader.read_only = true;
+  reader.demo = true;  // even asked to re-import the demo, a reader changes nothing
+  sync::ContentService screenshot(reader, {});
+  const auto shown = screenshot.load_now();
+  CHECK(shown->content().events.size() == 49);
+  CHECK(shown->version().origin == "baseline");  // not re-imported as "demo"
+  CHECK(screenshot.startup_problem().empty());
+}
+
+TEST_CASE("kioskctl sync without --once follows the feed on its poll schedule until stopped") {
+  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
+  test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
+  auto argv = test::our_program("sync/kioskctl/kioskctl");
+  argv.insert(argv.end(), {"sync", "--server", nginx.url(), "--data-dir", fx.data.string(), "--ca",
+                           test::test_tls().ca.string(), "--keys", fx.keys.string(), "--poll", "1"});
+  test::ChildProcess follower(argv, {}, fx.dir / "follow.log");
+  const auto version_on_disk = [&]() -> std::int64_t {
+    try {
+      store::OpenOptions o;
+      o.db_path = fx.data / "content.db";
+      o.read_only = true;
+      return store::Store::open(o)->version().version;
+    } catch (const std::exception&) {
+      return 0;  // not created yet
+    }
+  };
+  const std::int64_t first = fx.current_manifest().version;
+  REQUIRE_MESSAGE(wait_until([&] { return version_on_disk() == first; }, std::chrono::seconds(20)),
+                  follower.log());
+  fx.edit_event_title("evt-contest-final", "跟随模式收到的新标题");
+  fx.now += 1;
+  REQUIRE(fx.publish().new_version);
+  CHECK_MESSAGE(wait_until([&] { return version_on_disk() > first; }, std::chrono::seconds(20)),
+                follower.log());
+  CHECK(follower.log().find("following the feed") != std::string::npos);
+  follower.signal(SIGTERM);
+  CHECK(follower.wait(10) == 0);
 }

@@ -10,10 +10,11 @@ set(rules
   "sync/store|platform sync/content sync/store|imgui|SDL|curl/|httplib"
   "sync/feed|platform sync/content sync/feed|imgui|SDL|sqlite3|curl/|httplib"
   "sync/engine|platform sync/content sync/feed sync/store sync/engine|imgui|SDL|httplib"
+  "sync/service|platform sync/content sync/feed sync/store sync/engine sync/service|imgui|SDL|httplib"
   "sync/fleet|platform sync/content sync/store sync/engine sync/fleet|imgui|SDL|httplib"
-  "sync/kioskctl|platform sync/content sync/feed sync/store sync/engine sync/fleet sync/kioskctl|imgui|SDL|httplib"
+  "sync/kioskctl|platform sync/content sync/feed sync/store sync/engine sync/service sync/fleet sync/kioskctl|imgui|SDL|httplib"
   "kiosk/ui|platform sync/content kiosk/ui|SDL|sqlite3|curl/|httplib"
-  "kiosk/app|platform sync/content sync/feed sync/store sync/engine sync/fleet kiosk/ui kiosk/app|sqlite3|curl/|httplib"
+  "kiosk/app|platform sync/content sync/feed sync/store sync/engine sync/service sync/fleet kiosk/ui kiosk/app|sqlite3|curl/|httplib"
   "console/core|platform sync/content sync/feed sync/store console/core|imgui|SDL|httplib"
   "console/web|platform sync/content console/core console/web|imgui|SDL|sqlite3")
 

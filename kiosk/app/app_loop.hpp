@@ -9,10 +9,10 @@
 #include <string>
 
 #include "kiosk/app/config.hpp"
-#include "kiosk/app/content_service.hpp"
 #include "kiosk/app/presenter.hpp"
 #include "kiosk/ui/fonts.hpp"
 #include "kiosk/ui/i18n.hpp"
+#include "sync/service/content_service.hpp"
 
 namespace kiosk::app {
 
@@ -21,7 +21,7 @@ struct AppOptions {
   bool windowed = false;
   int width = 0, height = 0;  // 0: the display's size (fullscreen) or 1280x800 (windowed)
   RendererChoice renderer = RendererChoice::automatic;
-  ContentOptions content;
+  sync::ContentOptions content;
   std::optional<content::UnixSeconds> start_time;  // --now: the clock starts there and runs
   bool exit_after_first_frame = false;  // benchmark: print when the first frame was shown, then exit
   bool frame_stats = false;             // benchmark: print each present's pixels and each tap's latency

@@ -46,7 +46,7 @@ bool wait_until(Pred pred, std::chrono::milliseconds limit) {
 
 }  // namespace
 
-TEST_CASE("a staff edit reaches the kiosk within one poll interval plus 2 s") {
+TEST_CASE("a staff edit reaches the kiosk at its next poll") {
   // The content thread checks expiry against the real clock: publish at the real time.
   test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
   test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
@@ -59,12 +59,17 @@ TEST_CASE("a staff edit reaches the kiosk within one poll interval plus 2 s") {
 
   fx.edit_event_title("evt-contest-final", "泰达创业大赛总决赛（新地点）");
   fx.now += 1;
+  // nginx logs a request after answering it: let the first sync's line land before counting.
+  std::this_thread::sleep_for(std::chrono::milliseconds(300));
+  const int polls_before = nginx.count_in_log("timestamp.json");
   REQUIRE(fx.publish().new_version);
   const auto published = Clock::now();
-  REQUIRE(wait_until([&] { return service.latest()->version().version > v; }, std::chrono::seconds(10)));
+  REQUIRE(wait_until([&] { return service.latest()->version().version > v; }, std::chrono::seconds(30)));
   const double seconds = std::chrono::duration<double>(Clock::now() - published).count();
   MESSAGE("visible " << seconds << " s after publishing (poll interval " << poll << " s)");
-  CHECK(seconds <= poll + 2.0);
+  // The first poll that could see it took it (a poll already in flight at publishing may not):
+  // counted in requests, not seconds, so a slow machine (qemu, sanitizers) proves the same thing.
+  CHECK_MESSAGE(nginx.count_in_log("timestamp.json") - polls_before <= 2, nginx.access_log());
   CHECK(service.latest()->event("evt-contest-final")->title.zh == "泰达创业大赛总决赛（新地点）");
   CHECK(app::sync_view_of(service, true, false).last_error.empty());
 }

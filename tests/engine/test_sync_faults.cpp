@@ -45,6 +45,7 @@ struct Scenario {
 
   // The fault happened: nothing lost, and the status says why.
   void check_failed(Failure expected, const std::string& words) {
+    REQUIRE_FALSE(words.empty());  // "" is found in any message: such a check could not fail
     const auto out = engine->sync_once();
     CHECK_FALSE(out.applied);
     REQUIRE(out.failure.has_value());

@@ -118,24 +118,35 @@ void write_poster(const fs::path& file, int side) {
     throw std::runtime_error("cannot write " + file.string());
 }
 
-// Writes the source files; a collection whose file would pass the per-file limit (64 MB) keeps as
-// many of its longest-text items as fit: that limit, not the item count, bounds such a feed.
+// Writes the source files, keeping as many longest-text items as fit the total a content set may
+// hold (limits::kMaxContentBytes, the bound on such a feed, not the item counts): the small
+// collections whole, then half of what is left for events and the rest for resources.
 void write_source(Content& c, const fs::path& dir) {
   fs::create_directories(dir / "images");
-  std::ofstream(dir / "meta.json") << to_json(c.meta).dump();
-  for_each_collection(c, [&](auto& items) {
+  const std::string meta = to_json(c.meta).dump();
+  std::ofstream(dir / "meta.json") << meta;
+  std::size_t left = limits::kMaxContentBytes - meta.size() - 4096;
+  const auto write = [&](auto& items, std::size_t budget) {
     using T = typename std::decay_t<decltype(items)>::value_type;
     const std::string key(collection_name(collection_of<T>));
-    std::string body;
+    std::string body = "{\"" + key + "\":[";
     std::size_t kept = 0;
     for (const auto& item : items) {
       const std::string one = to_json(item).dump();
-      if (body.size() + one.size() + 64 > limits::kMaxSourceFileBytes) break;
+      if (body.size() + one.size() + 3 > budget) break;
       body += (kept++ ? "," : "") + one;
     }
     items.resize(kept);
-    std::ofstream(dir / (key + ".json")) << "{\"" << key << "\":[" << body << "]}";
-  });
+    body += "]}";
+    left -= std::min(left, body.size());
+    std::ofstream(dir / (key + ".json")) << body;
+  };
+  write(c.spaces, left);
+  write(c.desks, left);
+  write(c.indicators, left);
+  write(c.notices, left);
+  write(c.events, left / 2);
+  write(c.resources, left);
 }
 
 }  // namespace

@@ -56,6 +56,7 @@ SourceDir load_source_dir(const fs::path& dir, Issues& issues, const LoadOptions
     issues.error(dir.string(), "", "", "", "is not a directory");
     return out;
   }
+  std::size_t total_bytes = 0;
   for (Collection c : kAllCollections) {
     const std::string file = collection_file(c);
     const fs::path path = dir / file;
@@ -67,10 +68,19 @@ SourceDir load_source_dir(const fs::path& dir, Issues& issues, const LoadOptions
       continue;
     }
     try {
-      parse_collection(c, file, platform::read_file(path, limits::kMaxSourceFileBytes), out.content, issues);
+      const std::string bytes = platform::read_file(path, limits::kMaxSourceFileBytes);
+      total_bytes += bytes.size();
+      parse_collection(c, file, bytes, out.content, issues);
     } catch (const platform::FileError& e) {
       issues.error(file, "", "", "", e.what());
     }
+  }
+  if (total_bytes > limits::kMaxContentBytes) {
+    issues.error(
+        dir.string(), "", "", "",
+        "the content files hold " + std::to_string(total_bytes / (1024 * 1024)) +
+            " MB together; the limit is " + std::to_string(limits::kMaxContentBytes / (1024 * 1024)) +
+            " MB, because a kiosk keeps all of it in memory: remove past events or shorten long texts");
   }
   load_images(dir, options, out, issues);
   if (options.rebase_sample_to) rebase_sample_content(out.content, *options.rebase_sample_to);

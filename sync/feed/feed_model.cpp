@@ -5,6 +5,7 @@
 #include <nlohmann/json.hpp>
 
 #include "sync/content/json_limits.hpp"
+#include "sync/content/limits.hpp"
 #include "sync/content/sha256.hpp"
 #include "sync/feed/feed_error.hpp"
 
@@ -219,6 +220,7 @@ Manifest parse_manifest(std::string_view payload) {
     m.meta = meta_holder.meta;
     if (!j.contains("pages") || !j["pages"].is_array() || j["pages"].size() > 100000)
       bad(file, "pages must be a list");
+    std::int64_t page_bytes = 0;
     for (const auto& p : j["pages"]) {
       PageRef ref;
       const std::string name = string_or_empty(p, "collection");
@@ -230,6 +232,13 @@ Manifest parse_manifest(std::string_view payload) {
         bad(file, "a page is larger than 16 MB");
       ref.items = get_int(file, p, "items", 0, 1000000);
       m.pages.push_back(ref);
+      page_bytes += ref.object.length;
+    }
+    // Refused before a byte of it is fetched: a kiosk could not hold it (content::limits).
+    if (page_bytes > static_cast<std::int64_t>(content::limits::kMaxContentBytes)) {
+      bad(file, "its pages hold " + std::to_string(page_bytes / (1024 * 1024)) +
+                    " MB of content; a kiosk holds at most " +
+                    std::to_string(content::limits::kMaxContentBytes / (1024 * 1024)) + " MB");
     }
     if (!j.contains("images") || !j["images"].is_array() || j["images"].size() > 20000)
       bad(file, "images must be a list");

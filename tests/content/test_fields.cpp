@@ -10,9 +10,11 @@
 #include "sync/content/fields.hpp"
 #include "sync/content/limits.hpp"
 #include "sync/content/search_text.hpp"
+#include "sync/content/source_dir.hpp"
 #include "sync/content/validate.hpp"
 #include "tests/support/every_field.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/temp_dir.hpp"
 
 using namespace kiosk;
 using namespace kiosk::content;
@@ -153,4 +155,21 @@ TEST_CASE("validation takes each field's limit from its definition") {
   CHECK(report.find("121 characters") != std::string::npos);
   CHECK(report.find("label") != std::string::npos);
   CHECK(report.find("lists more than 200 entries") != std::string::npos);
+}
+
+TEST_CASE("content files over the total a kiosk keeps in memory are refused in words that name the limit") {
+  test::TempDir dir;
+  test::copy_tree(test::demo_dir(), dir.path());
+  // Two files, each under the per-file limit, together over the total: valid JSON padded with spaces.
+  for (const char* file : {"events.json", "resources.json"}) {
+    std::string text = test::read_text(dir / file);
+    text.append(limits::kMaxContentBytes / 2 + 1024 * 1024, ' ');
+    test::write_text(dir / file, text);
+  }
+  Issues issues;
+  load_source_dir(dir.path(), issues);
+  REQUIRE(issues.has_errors());
+  const std::string report = all_of(issues);
+  CHECK_MESSAGE(report.find("the limit is 32 MB") != std::string::npos, report);
+  CHECK(report.find("keeps all of it in memory") != std::string::npos);
 }

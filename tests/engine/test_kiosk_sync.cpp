@@ -4,7 +4,6 @@
 #include <doctest/doctest.h>
 
 #include <chrono>
-#include <csignal>
 #include <thread>
 
 #include "kiosk/app/headless.hpp"
@@ -12,7 +11,6 @@
 #include "sync/service/content_service.hpp"
 #include "sync/store/known_good.hpp"
 #include "tests/engine/feed_fixture.hpp"
-#include "tests/support/child_process.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/nginx_server.hpp"
 #include "tests/ui/ui_fixture.hpp"
@@ -59,10 +57,10 @@ TEST_CASE("a staff edit reaches the kiosk at its next poll") {
 
   fx.edit_event_title("evt-contest-final", "泰达创业大赛总决赛（新地点）");
   fx.now += 1;
-  // nginx logs a request after answering it: let the first sync's line land before counting.
+  REQUIRE(fx.publish().new_version);  // seconds under the sanitizers: polls meanwhile see the old one
+  // nginx logs a request after answering it: let the lines of polls already answered land.
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const int polls_before = nginx.count_in_log("timestamp.json");
-  REQUIRE(fx.publish().new_version);
   const auto published = Clock::now();
   REQUIRE(wait_until([&] { return service.latest()->version().version > v; }, std::chrono::seconds(30)));
   const double seconds = std::chrono::duration<double>(Clock::now() - published).count();
@@ -186,34 +184,4 @@ TEST_CASE("a screenshot beside a running kiosk reads its content read only") {
   CHECK(shown->content().events.size() == 49);
   CHECK(shown->version().origin == "baseline");  // not re-imported as "demo"
   CHECK(screenshot.startup_problem().empty());
-}
-
-TEST_CASE("kioskctl sync without --once follows the feed on its poll schedule until stopped") {
-  test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
-  test::NginxServer nginx(fx.feed, test::test_tls(), fx.dir / "nginx");
-  auto argv = test::our_program("sync/kioskctl/kioskctl");
-  argv.insert(argv.end(), {"sync", "--server", nginx.url(), "--data-dir", fx.data.string(), "--ca",
-                           test::test_tls().ca.string(), "--keys", fx.keys.string(), "--poll", "1"});
-  test::ChildProcess follower(argv, {}, fx.dir / "follow.log");
-  const auto version_on_disk = [&]() -> std::int64_t {
-    try {
-      store::OpenOptions o;
-      o.db_path = fx.data / "content.db";
-      o.read_only = true;
-      return store::Store::open(o)->version().version;
-    } catch (const std::exception&) {
-      return 0;  // not created yet
-    }
-  };
-  const std::int64_t first = fx.current_manifest().version;
-  REQUIRE_MESSAGE(wait_until([&] { return version_on_disk() == first; }, std::chrono::seconds(20)),
-                  follower.log());
-  fx.edit_event_title("evt-contest-final", "跟随模式收到的新标题");
-  fx.now += 1;
-  REQUIRE(fx.publish().new_version);
-  CHECK_MESSAGE(wait_until([&] { return version_on_disk() > first; }, std::chrono::seconds(20)),
-                follower.log());
-  CHECK(follower.log().find("following the feed") != std::string::npos);
-  follower.signal(SIGTERM);
-  CHECK(follower.wait(10) == 0);
 }

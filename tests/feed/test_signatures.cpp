@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <nlohmann/json.hpp>
+
 #include "sync/feed/ed25519.hpp"
 #include "sync/feed/feed_error.hpp"
 #include "sync/feed/feed_model.hpp"
@@ -113,4 +115,31 @@ TEST_CASE("a payload of the wrong shape is a malformed feed error naming the fil
           R"({"type": "manifest", "version": 1, "published_at": "2026-11-30T10:00:00+08:00",
               "expires": "2027-11-30T10:00:00+08:00", "meta": {}, "pages": [{"collection": 7}]})",
           "manifest: ");
+}
+
+TEST_CASE(
+    "a manifest whose pages hold more than a kiosk keeps in memory is refused before any page is fetched") {
+  nlohmann::json manifest = {{"type", "manifest"},
+                             {"version", 1},
+                             {"published_at", "2026-11-30T10:00:00+08:00"},
+                             {"expires", "2027-11-30T10:00:00+08:00"},
+                             {"meta", {{"title", {{"zh", "超大"}}}}},
+                             {"pages", nlohmann::json::array()},
+                             {"images", nlohmann::json::array()}};
+  const std::int64_t page = 12LL * 1024 * 1024;  // each page within the 16 MB a page may have
+  for (int i = 0; i < 3; ++i) {
+    manifest["pages"].push_back({{"collection", "events"},
+                                 {"sha256", std::string(63, 'a') + char('0' + i)},
+                                 {"length", page},
+                                 {"items", 64}});
+  }
+  try {
+    parse_manifest(manifest.dump());
+    FAIL("a 36 MB manifest was accepted");
+  } catch (const FeedError& e) {
+    CHECK(e.failure() == Failure::malformed);
+    CHECK_MESSAGE(std::string(e.what()).find("36 MB") != std::string::npos, e.what());
+  }
+  manifest["pages"].erase(2);  // 24 MB: fine
+  CHECK(parse_manifest(manifest.dump()).pages.size() == 2);
 }

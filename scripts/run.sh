@@ -12,6 +12,7 @@ if [ "${1:-}" = "--console" ]; then
   # plain HTTP on loopback (no TLS: for trying it out only; docs/console.md sets up nginx and HTTPS).
   scripts/install-deps.sh build
   export CCACHE_DIR="${CCACHE_DIR:-$PWD/build/.ccache}"
+export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(scripts/build-jobs.sh)}"
   cmake --preset release >/dev/null
   cmake --build --preset release --target kiosk-console kioskctl
   demo=build/console-demo
@@ -29,6 +30,7 @@ fi
 scripts/install-deps.sh build run
 
 export CCACHE_DIR="${CCACHE_DIR:-$PWD/build/.ccache}"
+export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(scripts/build-jobs.sh)}"
 cmake --preset release >/dev/null
 cmake --build --preset release --target kiosk kioskctl
 echo "Starting the kiosk on the demo content (staff overlay: press the top-left corner for 3 s; demo PIN 2468)."

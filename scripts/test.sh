@@ -21,9 +21,11 @@ cd "$(dirname "$0")/.."
 scripts/install-deps.sh build run test cross package
 
 export CCACHE_DIR="${CCACHE_DIR:-$PWD/build/.ccache}"
+export CMAKE_BUILD_PARALLEL_LEVEL="${CMAKE_BUILD_PARALLEL_LEVEL:-$(scripts/build-jobs.sh)}"
 export CTEST_PARALLEL_LEVEL="${CTEST_PARALLEL_LEVEL:-2}"
 status=0
 for preset in ${KIOSK_TEST_PRESETS:-release asan tsan aarch64}; do
+  stage_start=$SECONDS
   echo "=== ${preset}: configure and build ==="
   cmake --preset "$preset" >/dev/null
   cmake --build --preset "$preset"
@@ -39,5 +41,7 @@ for preset in ${KIOSK_TEST_PRESETS:-release asan tsan aarch64}; do
     aarch64) ctest --preset "$preset" --label-exclude "browser|x11|format" --exclude-regex "at the same moment" || status=1 ;;
     *) ctest --preset "$preset" || status=1 ;;
   esac
+  echo "=== ${preset}: $((SECONDS - stage_start)) s (build and test) ==="
 done
+echo "=== all presets: ${SECONDS} s ==="
 exit $status

@@ -37,10 +37,6 @@ std::optional<std::int64_t> state_int(const store::Store& s, const std::string& 
   }
 }
 
-std::string when(content::UnixSeconds t) {
-  return content::format_iso8601(t);
-}
-
 std::string hours(content::UnixSeconds seconds) {
   const auto h = seconds / 3600;
   return h >= 48 ? std::to_string(h / 24) + " days"
@@ -218,7 +214,8 @@ feed::Root SyncEngine::trusted_root(bool refresh) {
     throw FeedError(Failure::bad_signature, "root.json could not be verified with the pinned root key");
   }
   if (newest->expires <= now) {
-    throw FeedError(Failure::expired, "the feed's root keys expired on " + when(newest->expires) +
+    throw FeedError(Failure::expired, "the feed's root keys expired on " +
+                                          content::format_iso8601(newest->expires) +
                                           ": the publisher must renew them");
   }
   store_.set_state("root", newest_payload);
@@ -232,8 +229,9 @@ content::UnixSeconds SyncEngine::checked_floor(content::UnixSeconds wall, bool s
   // time signed by a wrong clock while this kiosk had no network time. Network time wins.
   const content::UnixSeconds mended = std::max(config_.build_time, wall);
   status_.time_note =
-      "the time floor (" + when(floor) + ") was " + hours(floor - wall) +
-      " ahead of network time, taken from a publisher whose clock was wrong; it was reset to " + when(mended);
+      "the time floor (" + content::format_iso8601(floor) + ") was " + hours(floor - wall) +
+      " ahead of network time, taken from a publisher whose clock was wrong; it was reset to " +
+      content::format_iso8601(mended);
   log::warn("sync: " + status_.time_note);
   store_.set_state("floor", std::to_string(mended));
   return mended;
@@ -243,8 +241,8 @@ content::UnixSeconds SyncEngine::raised_floor(content::UnixSeconds floor, conten
                                               content::UnixSeconds wall, bool synchronised,
                                               std::int64_t version) {
   if (synchronised && signed_at > wall + config_.max_signed_lead_s) {
-    status_.time_note = "version " + std::to_string(version) + " was signed at " + when(signed_at) + ", " +
-                        hours(signed_at - wall) +
+    status_.time_note = "version " + std::to_string(version) + " was signed at " +
+                        content::format_iso8601(signed_at) + ", " + hours(signed_at - wall) +
                         " ahead of network time: the publisher's clock is wrong, so that "
                         "time was not used (the content was)";
     return floor;
@@ -276,7 +274,7 @@ void SyncEngine::run(SyncOutcome& out) {
     const auto expires = state_int(store_, "ts_expires").value_or(0);
     if (expires <= now) {
       throw FeedError(Failure::expired,
-                      "the feed's timestamp expired on " + when(expires) +
+                      "the feed's timestamp expired on " + content::format_iso8601(expires) +
                           " and the server keeps sending the same one: publishing has stopped, or an "
                           "old copy of the feed is being replayed");
     }
@@ -301,16 +299,18 @@ void SyncEngine::run(SyncOutcome& out) {
       floor > config_.build_time) {
     // A newer version, signed well before the floor: the publisher's later word says the time the
     // floor came from was wrong. Without network time this is how a kiosk recovers by itself.
-    status_.time_note = "the time floor (" + when(floor) +
+    status_.time_note = "the time floor (" + content::format_iso8601(floor) +
                         ") came from a publish time from the future: version " + std::to_string(ts.version) +
-                        " was signed at " + when(ts.published_at) + ", so the floor went back";
+                        " was signed at " + content::format_iso8601(ts.published_at) +
+                        ", so the floor went back";
     log::warn("sync: " + status_.time_note);
     floor = std::max(config_.build_time, ts.published_at);
     now = std::max(wall, floor);
   }
   if (ts.expires <= now) {
     throw FeedError(Failure::expired,
-                    "the feed's timestamp expired on " + when(ts.expires) + " (now " + when(now) +
+                    "the feed's timestamp expired on " + content::format_iso8601(ts.expires) + " (now " +
+                        content::format_iso8601(now) +
                         "): publishing has stopped, or an old copy of the feed is being replayed");
   }
   if (ts.version < current_version) {
@@ -346,8 +346,8 @@ void SyncEngine::run(SyncOutcome& out) {
   if (m.version != ts.version)
     throw FeedError(Failure::malformed, "the manifest's version does not match the timestamp");
   if (m.expires <= now)
-    throw FeedError(Failure::expired,
-                    "manifest " + std::to_string(m.version) + " expired on " + when(m.expires));
+    throw FeedError(Failure::expired, "manifest " + std::to_string(m.version) + " expired on " +
+                                          content::format_iso8601(m.expires));
   if (m.version < current_version)
     throw FeedError(Failure::rollback, "the manifest is older than the content shown");
 

@@ -5,7 +5,7 @@
 namespace kiosk::sync {
 
 namespace {
-std::string when(content::UnixSeconds t) {
+std::string when_or_never(content::UnixSeconds t) {
   return t > 0 ? content::format_iso8601(t) : "never";
 }
 }  // namespace
@@ -76,8 +76,8 @@ std::string SyncStatus::describe() const {
   out += "content:        version " + std::to_string(current_version) +
          (current_published_at > 0 ? " published " + content::format_iso8601(current_published_at) : "") +
          "\n";
-  out += "last success:   " + when(last_success) + "\n";
-  out += "last attempt:   " + when(last_attempt) + "\n";
+  out += "last success:   " + when_or_never(last_success) + "\n";
+  out += "last attempt:   " + when_or_never(last_attempt) + "\n";
   if (offline_since) out += "offline since:  " + content::format_iso8601(*offline_since) + "\n";
   if (!last_error.empty()) out += "last error:     " + last_error + " [" + last_error_code + "]\n";
   if (rejected_version > 0) out += "refused:        version " + std::to_string(rejected_version) + "\n";

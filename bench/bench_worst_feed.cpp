@@ -26,6 +26,7 @@
 #include "sync/content/source_dir.hpp"
 #include "sync/content/utf8.hpp"
 #include "sync/content/validate.hpp"
+#include "tests/support/image_files.hpp"
 
 using namespace kiosk;
 using namespace kiosk::content;
@@ -56,6 +57,14 @@ struct FillToLimit {
   template <class Other>
   void operator()(Other&, const Field&) const {}
 };
+
+// Half the posters are PNGs at the pixel cap (decoded row by row), half progressive JPEGs as large as
+// the decoder's memory cap allows (their coefficients are held whole until the last scan): the two
+// costliest kinds of image that validate.
+std::string poster_name(int i) {
+  return "poster-" + std::to_string(i) + (i % 2 ? ".jpg" : ".png");
+}
+constexpr int kProgressiveSide = 3200;  // 4:4:4, 6 bytes of coefficients per pixel: 61 of the 64 MB
 
 Content worst_content(UnixSeconds now, int posters) {
   Content c = bench::synthetic_content(limits::kMaxEvents, limits::kMaxResources, now);
@@ -101,7 +110,7 @@ Content worst_content(UnixSeconds now, int posters) {
     for (auto& item : items) fields(item, FillToLimit{next});
   });
   for (int i = 0; i < posters && i < static_cast<int>(c.events.size()); ++i)
-    c.events[i].poster = "poster-" + std::to_string(i) + ".png";
+    c.events[i].poster = poster_name(i);
   return c;
 }
 
@@ -167,8 +176,19 @@ int main(int argc, char** argv) {
     ++side;
   const fs::path source = work / "content";
   write_source(c, source);  // may keep fewer items: see there
-  for (int i = 0; i < posters; ++i)
-    write_poster(source / "images" / ("poster-" + std::to_string(i) + ".png"), side);
+  for (int i = 0; i < posters; ++i) {
+    const fs::path file = source / "images" / poster_name(i);
+    if (i % 2 == 0) {
+      write_poster(file, side);
+    } else {
+      std::ofstream(file, std::ios::binary) << test::encode_jpeg(
+          kProgressiveSide, kProgressiveSide,
+          [](int x, int y) {
+            return test::rgba(static_cast<std::uint8_t>(x), static_cast<std::uint8_t>(y), 160);
+          },
+          test::JpegKind::progressive);
+    }
+  }
   {
     Issues issues;
     const auto loaded = load_source_dir(source, issues);
@@ -179,8 +199,9 @@ int main(int argc, char** argv) {
     std::cout << "worst valid feed: " << loaded.content.spaces.size() << " spaces, "
               << loaded.content.events.size() << " events, " << loaded.content.desks.size() << " desks, "
               << loaded.content.resources.size() << " resources, " << loaded.content.indicators.size()
-              << " indicators, " << loaded.content.notices.size() << " notices, " << posters << " posters of "
-              << side << "x" << side << " px; every text at its length limit\n";
+              << " indicators, " << loaded.content.notices.size() << " notices, " << posters
+              << " posters (PNG " << side << "x" << side << " px, progressive JPEG " << kProgressiveSide
+              << "x" << kProgressiveSide << " px); every text at its length limit\n";
   }
   std::ofstream(work / "kiosk.json") << nlohmann::json{{"baseline_dir", source.string()}}.dump();
   // The kiosk is started by /usr/bin/time, not forked from here: Linux carries a process's peak RSS

@@ -142,56 +142,61 @@ bool file_system_in_ram(long magic) {
   return magic == kTmpfs || magic == kOverlay || magic == kRamfs;
 }
 
-std::vector<std::string> describe_throttled(std::uint32_t bits) {
-  static const std::pair<std::uint32_t, const char*> kBits[] = {
-      {1u << 0, "under-voltage now"},
-      {1u << 1, "CPU frequency capped now"},
-      {1u << 2, "throttled now"},
-      {1u << 3, "soft temperature limit now"},
-      {1u << 16, "under-voltage since boot"},
-      {1u << 17, "frequency capped since boot"},
-      {1u << 18, "throttled since boot"},
-      {1u << 19, "soft temperature limit since boot"}};
+std::vector<std::string> throttled_codes(std::uint32_t bits) {
+  static const std::pair<std::uint32_t, const char*> kBits[] = {{1u << 0, "under_voltage_now"},
+                                                                {1u << 1, "capped_now"},
+                                                                {1u << 2, "throttled_now"},
+                                                                {1u << 3, "soft_temperature_now"},
+                                                                {1u << 16, "under_voltage_since_boot"},
+                                                                {1u << 17, "capped_since_boot"},
+                                                                {1u << 18, "throttled_since_boot"},
+                                                                {1u << 19, "soft_temperature_since_boot"}};
   std::vector<std::string> out;
-  for (const auto& [bit, words] : kBits) {
-    if ((bits & bit) != 0) out.emplace_back(words);
+  for (const auto& [bit, code] : kBits) {
+    if ((bits & bit) != 0) out.emplace_back(code);
   }
   return out;
 }
 
-std::vector<std::string> DeviceFacts::warnings() const {
-  std::vector<std::string> out;
+std::vector<DeviceWarning> DeviceFacts::warnings() const {
+  std::vector<DeviceWarning> out;
   const bool uv_now = (throttled && (*throttled & 1u) != 0) || under_voltage_now.value_or(false);
-  if (uv_now)
-    out.emplace_back("under-voltage now: use the official 5 V power supply and a short, thick cable");
-  else if (throttled && (*throttled & (1u << 16)) != 0)
-    out.emplace_back("under-voltage happened since boot: check the power supply");
+  if (uv_now) {
+    out.push_back({"under_voltage_now",
+                   {},
+                   "under-voltage now: use the official 5 V power supply and a short, thick cable"});
+  } else if (throttled && (*throttled & (1u << 16)) != 0) {
+    out.push_back(
+        {"under_voltage_since_boot", {}, "under-voltage happened since boot: check the power supply"});
+  }
   if (throttled && (*throttled & 0x6u) != 0)
-    out.emplace_back("CPU throttled now: the board is too hot or under-powered");
-  if (cpu_celsius && *cpu_celsius >= 80)
-    out.emplace_back("CPU at " + std::to_string(static_cast<int>(*cpu_celsius)) +
-                     " °C: give the board air or a heatsink");
+    out.push_back({"throttled_now", {}, "CPU throttled now: the board is too hot or under-powered"});
+  if (cpu_celsius && *cpu_celsius >= 80) {
+    const std::string c = std::to_string(static_cast<int>(*cpu_celsius));
+    out.push_back({"cpu_hot", {c}, "CPU at " + c + " °C: give the board air or a heatsink"});
+  }
   if (disk_free_bytes && disk_total_bytes && *disk_total_bytes > 0 &&
       (*disk_free_bytes < 200LL * 1024 * 1024 || *disk_free_bytes * 20 < *disk_total_bytes)) {
-    out.emplace_back("data partition almost full: " + format_bytes(*disk_free_bytes) + " free");
+    const std::string free = format_bytes(*disk_free_bytes);
+    out.push_back({"disk_almost_full", {free}, "data partition almost full: " + free + " free"});
   }
   if (data_in_ram) {
-    out.emplace_back(
-        "the data directory is in RAM (tmpfs or an overlay): synced content is lost at every reboot; "
-        "see \"read-only root\" in the deployment guide");
+    out.push_back(
+        {"data_in_ram",
+         {},
+         "the data directory is in RAM (tmpfs or an overlay): synced content is lost at every reboot; "
+         "see \"read-only root\" in the deployment guide"});
   }
   if (memory_available_bytes && *memory_available_bytes < 64LL * 1024 * 1024) {
-    out.emplace_back("memory low: " + format_bytes(*memory_available_bytes) + " available");
+    const std::string available = format_bytes(*memory_available_bytes);
+    out.push_back({"memory_low", {available}, "memory low: " + available + " available"});
   }
   return out;
 }
 
-std::string format_duration(double seconds) {
+DurationParts split_duration(double seconds) {
   const auto s = static_cast<long long>(std::max(0.0, seconds));
-  const long long d = s / 86400, h = s % 86400 / 3600, m = s % 3600 / 60;
-  if (d > 0) return std::to_string(d) + " d " + std::to_string(h) + " h";
-  if (h > 0) return std::to_string(h) + " h " + std::to_string(m) + " min";
-  return std::to_string(m) + " min";
+  return {s / 86400, s % 86400 / 3600, s % 3600 / 60};
 }
 
 std::string format_bytes(std::int64_t bytes) {

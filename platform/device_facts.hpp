@@ -25,9 +25,18 @@ struct DeviceFacts {
   // is silently lost at the next reboot.
   bool data_in_ram = false;
 
-  // Problems worth a log warning and a red line for staff ("under-voltage now: use the official
-  // 5 V / 3 A supply", "disk almost full"); empty when all is well.
-  std::vector<std::string> warnings() const;
+  // Problems worth a log warning and a red line for staff (under-voltage, a full disk); empty when
+  // all is well.
+  std::vector<struct DeviceWarning> warnings() const;
+};
+
+// One problem: a code the kiosk words in the visitor's language (i18n "device.<code>", `args` for
+// {0}, {1}), and English for the journal.
+struct DeviceWarning {
+  std::string code;
+  std::vector<std::string> args;
+  std::string english;
+  bool operator==(const DeviceWarning&) const = default;
 };
 
 DeviceFacts read_device_facts(const std::filesystem::path& root, const std::filesystem::path& data_dir);
@@ -35,11 +44,16 @@ DeviceFacts read_device_facts(const std::filesystem::path& root, const std::file
 // statfs(2) magic numbers of file systems whose writes do not survive a reboot.
 bool file_system_in_ram(long magic);
 
-// The firmware's bits in words: "under-voltage now", "throttled since boot", ...
-std::vector<std::string> describe_throttled(std::uint32_t bits);
+// The firmware's bits that are set, as codes for i18n "throttle.<code>": "under_voltage_now",
+// "throttled_since_boot", ...
+std::vector<std::string> throttled_codes(std::uint32_t bits);
 
-// "3 d 4 h", "12 min"; "1.2 GB", "350 MB".
-std::string format_duration(double seconds);
+// Whole days, hours and minutes of a duration, for words in either language.
+struct DurationParts {
+  long long days = 0, hours = 0, minutes = 0;
+};
+DurationParts split_duration(double seconds);
+// "1.2 GB", "350 MB".
 std::string format_bytes(std::int64_t bytes);
 
 }  // namespace kiosk::platform

@@ -7,7 +7,7 @@ set -euo pipefail
 
 build_packages=(
   build-essential cmake ninja-build pkg-config ccache
-  libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev
+  libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev libjpeg62-turbo-dev libpng-dev
   libcurl4-openssl-dev libssl-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libsystemd-dev libqrencode-dev doctest-dev
   libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev
@@ -20,8 +20,8 @@ test_packages=(nginx-light openssl chromium chromium-driver xvfb x11-apps libgl1
 # The :arm64 twins of the compiled libraries in build_packages; header-only ones (nlohmann-json,
 # CLI11, doctest) are Multi-Arch: foreign, so the native package serves both.
 cross_libraries=(
-  libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev libcurl4-openssl-dev
-  libssl-dev libsqlite3-dev libspdlog-dev libsystemd-dev libqrencode-dev
+  libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev libjpeg62-turbo-dev libpng-dev
+  libcurl4-openssl-dev libssl-dev libsqlite3-dev libspdlog-dev libsystemd-dev libqrencode-dev
   libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev
 )
 cross_packages=(crossbuild-essential-arm64 qemu-user file "${cross_libraries[@]/%/:arm64}")

@@ -4,9 +4,9 @@
 
 #include "console/core/audit.hpp"
 #include "platform/files.hpp"
+#include "sync/content/image_decode.hpp"
 #include "sync/content/image_probe.hpp"
 #include "sync/content/sha256.hpp"
-#include "sync/feed/images.hpp"
 
 namespace kiosk::console {
 
@@ -35,17 +35,9 @@ ImageUpload add_image(ConsoleDb& db, const Principal& who, const std::string& na
   if (bytes.size() > kMaxUploadBytes) {
     return fail("is " + std::to_string(bytes.size() / (1024 * 1024)) + " MB; images may have at most 8 MB");
   }
+  // The decoder the publisher and every kiosk use: what fails here would fail there, in the same words.
+  if (const std::string problem = content::image_problem(bytes); !problem.empty()) return fail(problem);
   const auto size = content::probe_image(bytes);
-  if (!size) return fail("is not a PNG or JPEG image");
-  if (!content::within_pixel_cap(*size)) {
-    return fail("is " + std::to_string(size->width) + "x" + std::to_string(size->height) +
-                " pixels; at most 8192 per side and 40 megapixels");
-  }
-  try {
-    feed::prepare_image(bytes);  // the publisher's own decode: what fails here would fail at publish
-  } catch (const std::exception& e) {
-    return fail(std::string("cannot be decoded (damaged or not what its header says): ") + e.what());
-  }
   up.image = content::ImageRef{name, content::sha256_hex(bytes), static_cast<std::int64_t>(bytes.size()),
                                size->width, size->height};
   platform::write_file_atomic(db.image_dir() / up.image.sha256, bytes);

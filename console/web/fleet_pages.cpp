@@ -107,7 +107,7 @@ json fact_row(const std::string& label, const std::string& value, bool bad = fal
 }
 
 json kiosk_facts(WebContext& ctx, const KioskSummary& k, Lang lang) {
-  const auto tr = [&](const char* key) { return ctx.strings.tr(key, lang); };
+  const auto tr = [&](const std::string& key) { return ctx.strings.tr(key, lang); };
   const json& f = k.facts;
   const json c = f.value("content", json::object()), s = f.value("sync", json::object()),
              d = f.value("display", json::object()), b = f.value("board", json::object());
@@ -156,8 +156,8 @@ json kiosk_facts(WebContext& ctx, const KioskSummary& k, Lang lang) {
                           under_voltage));
   if (b.contains("throttled")) {
     std::string words;
-    for (const auto& w : platform::describe_throttled(b.value("throttled", 0u)))
-      words += (words.empty() ? "" : "; ") + w;
+    for (const auto& code : platform::throttled_codes(b.value("throttled", 0u)))
+      words += (words.empty() ? "" : tr("fleet.list_separator")) + tr("fleet.throttle." + code);
     if (!words.empty()) rows.push_back(fact_row(tr("fleet.throttled"), words, true));
   }
   if (b.contains("disk_free_bytes"))

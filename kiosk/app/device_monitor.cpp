@@ -25,12 +25,12 @@ platform::DeviceFacts DeviceMonitor::facts() const {
 }
 
 void DeviceMonitor::run() {
-  std::vector<std::string> reported;
+  std::vector<platform::DeviceWarning> reported;
   for (;;) {
     platform::DeviceFacts f = platform::read_device_facts(root_, data_dir_);
     const auto warnings = f.warnings();
     if (warnings != reported) {
-      for (const auto& w : warnings) log::warn("device: " + w);
+      for (const auto& w : warnings) log::warn("device: " + w.english);
       if (warnings.empty() && !reported.empty()) log::info("device: the earlier warnings have cleared");
       reported = warnings;
     }

@@ -34,9 +34,9 @@ std::array<unsigned char, 4> HeadlessKiosk::pixel(int x, int y) const {
 }
 
 const std::vector<std::string>& screenshot_screens() {
-  static const std::vector<std::string> names = {"home",       "events",          "event-detail", "desks",
-                                                 "resources",  "resource-detail", "index",        "staff",
-                                                 "staff-pair", "attract"};
+  static const std::vector<std::string> names = {
+      "home",  "events", "event-detail", "desks",  "resources", "resources-keyboard", "resource-detail",
+      "index", "staff",  "staff-pair",   "attract"};
   return names;
 }
 
@@ -68,8 +68,12 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
     ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::desks)}, mono);
     return true;
   }
-  if (screen == "resources") {
+  if (screen == "resources" || screen == "resources-keyboard") {
     ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::resources)}, mono);
+    if (screen == "resources-keyboard") {  // a visitor typing a search, half done
+      ui.apply({K::keyboard_open, {}, 0}, mono);
+      for (const char* c : {"3", "d"}) ui.apply({K::key, c, 0}, mono);
+    }
     return true;
   }
   if (screen == "resource-detail") {

@@ -32,9 +32,16 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
                           bool warning = false) {
     f.rows.push_back(Row{std::move(label), {}, std::move(key), std::move(args), warning});
   };
+  using Parts = decltype(Row::parts);
+  const auto warning_list = [&f](std::string label, Parts parts) {  // several i18n keys, one row, in red
+    f.rows.push_back(Row{std::move(label), {}, {}, {}, true, std::move(parts)});
+  };
   if (!in.safe_mode.empty()) row("staff.safe_mode", in.safe_mode, true);
-  const auto warnings = in.device.warnings();
-  if (!warnings.empty()) row("staff.warnings", join(warnings, "; "), true);
+  if (const auto warnings = in.device.warnings(); !warnings.empty()) {
+    Parts parts;
+    for (const auto& w : warnings) parts.emplace_back("device." + w.code, w.args);
+    warning_list("staff.warnings", std::move(parts));
+  }
   if (!in.config_problems.empty()) row("staff.config_problems", join(in.config_problems, "; "), true);
 
   if (in.clock.below_floor()) {
@@ -87,13 +94,16 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
     row("staff.temperature", t, *d.cpu_celsius >= 80);
   }
   if (d.throttled) {
-    if (*d.throttled == 0)
+    Parts parts;
+    for (const auto& code : platform::throttled_codes(*d.throttled))
+      parts.push_back({"throttle." + code, {}});
+    if (parts.empty())
       keyed("staff.power", "staff.power_ok", {});
     else
-      row("staff.power", join(platform::describe_throttled(*d.throttled), ", "), true);
+      warning_list("staff.power", std::move(parts));
   } else if (d.under_voltage_now) {
     if (*d.under_voltage_now)
-      row("staff.power", "under-voltage now", true);
+      keyed("staff.power", "throttle.under_voltage_now", {}, true);
     else
       keyed("staff.power", "staff.power_ok", {});
   }
@@ -105,7 +115,16 @@ ui::StaffFacts make_staff_facts(const StaffFactsInput& in) {
     keyed("staff.memory", "staff.storage_detail",
           {platform::format_bytes(*d.memory_available_bytes), platform::format_bytes(*d.memory_total_bytes)});
   }
-  if (d.uptime_s) row("staff.uptime", platform::format_duration(*d.uptime_s));
+  if (d.uptime_s) {
+    const auto t = platform::split_duration(*d.uptime_s);
+    const auto n = [](long long v) { return std::to_string(v); };
+    if (t.days > 0)
+      keyed("staff.uptime", "staff.duration_dh", {n(t.days), n(t.hours)});
+    else if (t.hours > 0)
+      keyed("staff.uptime", "staff.duration_hm", {n(t.hours), n(t.minutes)});
+    else
+      keyed("staff.uptime", "staff.duration_m", {n(t.minutes)});
+  }
   if (d.addresses.empty())
     keyed("staff.network", "staff.no_network", {});
   else

@@ -1,53 +1,18 @@
 #include "kiosk/app/texture_images.hpp"
 
-#include <stb/stb_image.h>
-#include <stb/stb_image_resize.h>
-
-#include <climits>
-
 #include "platform/files.hpp"
 #include "platform/log.hpp"
-#include "sync/content/image_probe.hpp"
+#include "sync/content/image_decode.hpp"
 
 namespace kiosk::app {
 
 DecodedImage decode_image_file(const std::filesystem::path& file, int max_side) {
-  DecodedImage out;
-  std::string bytes;
   try {
-    bytes = platform::read_file(file, 32u << 20);
-  } catch (const std::exception&) {
-    return out;
+    return content::decode_image(platform::read_file(file, 32u << 20), max_side, max_side);
+  } catch (const std::exception& e) {  // a broken image costs a log line and a placeholder, never the kiosk
+    log::warn("image " + file.filename().string() + " is not shown: " + e.what());
+    return {};
   }
-  if (bytes.size() > INT_MAX) return out;
-  // The pixel cap before stb allocates: a feed's images are at most 1920x1080, but a hostile or
-  // broken one must cost a log line, not the kiosk's memory.
-  const auto size = content::probe_image(bytes);
-  if (!size || !content::within_pixel_cap(*size)) {
-    log::warn(
-        "image " + file.filename().string() + " is not shown: " +
-        (size ? std::to_string(size->width) + "x" + std::to_string(size->height) + " pixels is over the cap"
-              : std::string("not a PNG or JPEG image")));
-    return out;
-  }
-  int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                                          static_cast<int>(bytes.size()), &w, &h, &channels, 4);
-  if (pixels == nullptr || w <= 0 || h <= 0) {
-    stbi_image_free(pixels);
-    return out;
-  }
-  const double scale = std::min(1.0, static_cast<double>(max_side) / std::max(w, h));
-  out.width = std::max(1, static_cast<int>(w * scale));
-  out.height = std::max(1, static_cast<int>(h * scale));
-  out.rgba.resize(static_cast<std::size_t>(out.width) * out.height * 4);
-  if (scale < 1.0) {
-    stbir_resize_uint8_srgb(pixels, w, h, 0, out.rgba.data(), out.width, out.height, 0, 4, 3, 0);
-  } else {
-    std::copy(pixels, pixels + out.rgba.size(), out.rgba.begin());
-  }
-  stbi_image_free(pixels);
-  return out;
 }
 
 TextureImages::TextureImages(SDL_Renderer* renderer, int max_side, std::size_t budget_bytes, bool synchronous,

@@ -19,16 +19,14 @@
 #include <vector>
 
 #include "kiosk/ui/frame_context.hpp"
+#include "sync/content/image_decode.hpp"
 #include "sync/content/snapshot.hpp"
 
 namespace kiosk::app {
 
-struct DecodedImage {
-  int width = 0, height = 0;
-  std::vector<unsigned char> rgba;
-};
+using content::DecodedImage;
 
-// Reads and decodes an image file, downscaling it to fit max_side. Empty on failure.
+// Reads and decodes an image file, downscaled while decoding to fit max_side. Empty on failure.
 DecodedImage decode_image_file(const std::filesystem::path& file, int max_side);
 
 class TextureImages : public ui::ImageSource {

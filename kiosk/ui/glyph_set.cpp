@@ -9,14 +9,14 @@ namespace kiosk::ui {
 void GlyphSet::add_text(std::string_view s) {
   for (std::size_t pos = 0; pos < s.size();) {
     const char32_t cp = content::utf8::next(s, pos);
-    if (cp == content::utf8::kInvalid || cp < 0x20 || cp > 0xFFFF) continue;
-    points_.push_back(cp);
+    if (cp == content::utf8::kInvalid || cp < 0x20 || cp > 0xFFFF || present_[cp]) continue;
+    present_.set(cp);
     dirty_ = true;
   }
 }
 
 void GlyphSet::add_range(char32_t first, char32_t last) {
-  for (char32_t cp = first; cp <= last; ++cp) points_.push_back(cp);
+  for (char32_t cp = first; cp <= last && cp <= 0xFFFF; ++cp) present_.set(cp);
   dirty_ = true;
 }
 
@@ -56,22 +56,21 @@ void GlyphSet::add_headlines(const content::Content& c) {
 
 const std::vector<char32_t>& GlyphSet::sorted() const {
   if (dirty_) {
-    std::sort(points_.begin(), points_.end());
-    points_.erase(std::unique(points_.begin(), points_.end()), points_.end());
+    sorted_.clear();
+    for (char32_t cp = 0; cp < present_.size(); ++cp) {
+      if (present_[cp]) sorted_.push_back(cp);
+    }
     dirty_ = false;
   }
-  return points_;
+  return sorted_;
 }
 
 bool GlyphSet::contains(char32_t cp) const {
-  const auto& p = sorted();
-  return std::binary_search(p.begin(), p.end(), cp);
+  return cp < present_.size() && present_[cp];
 }
 
 bool GlyphSet::contains_all(const GlyphSet& other) const {
-  const auto& mine = sorted();
-  const auto& theirs = other.sorted();
-  return std::includes(mine.begin(), mine.end(), theirs.begin(), theirs.end());
+  return (other.present_ & ~present_).none();
 }
 
 std::vector<ImWchar> GlyphSet::ranges() const {

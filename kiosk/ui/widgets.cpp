@@ -151,8 +151,12 @@ bool button(FrameContext& f, const char* id, const Rect& r, std::string_view lab
   const bool clicked =
       pressable(f, id, r, primary ? p.accent.u32() : p.raised.u32(),
                 primary ? p.chart_line.u32(200) : p.surface_pressed.u32(), f.metrics().radius);
-  text_line(f, r.inset(f.metrics().u * 0.4f, 0), label, f.fonts().body,
-            primary ? p.on_accent.u32() : p.text.u32(), Align::center);
+  // A label too wide for the body font takes the small one before it would be cut ("Delete" on a
+  // keyboard key at 800x480).
+  const Rect inner = r.inset(f.metrics().u * 0.4f, 0);
+  ImFont* font = f.fonts().body;
+  if (text_width(font, font->FontSize, label) > inner.w()) font = f.fonts().small;
+  text_line(f, inner, label, font, primary ? p.on_accent.u32() : p.text.u32(), Align::center);
   return clicked;
 }
 

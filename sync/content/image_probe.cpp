@@ -24,22 +24,4 @@ bool within_pixel_cap(const ImageSize& size) {
          static_cast<long long>(size.width) * size.height <= kMaxImagePixels;
 }
 
-std::string image_problem(std::string_view bytes) {
-  const auto size = probe_image(bytes);
-  if (!size) return "is not a PNG or JPEG image the kiosk can show";
-  if (!within_pixel_cap(*size)) {
-    return "is " + std::to_string(size->width) + "x" + std::to_string(size->height) +
-           " pixels; at most 8192 per side and 40 megapixels";
-  }
-  int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                                          static_cast<int>(bytes.size()), &w, &h, &channels, 4);
-  if (pixels == nullptr) {
-    return std::string("cannot be decoded: the file is damaged or not what its header says (") +
-           stbi_failure_reason() + ")";
-  }
-  stbi_image_free(pixels);
-  return "";
-}
-
 }  // namespace kiosk::content

@@ -1,6 +1,7 @@
 #pragma once
 // Reads an image's size from its header without decoding it (stb_image, packaged in Debian), and
-// the one pixel cap every decode checks first: on the publisher, in `check`, on the kiosk.
+// the one pixel cap every decode checks first (image_decode.hpp): on the publisher, in `check`, on
+// the kiosk.
 #include <optional>
 #include <string>
 #include <string_view>
@@ -20,9 +21,5 @@ std::optional<ImageSize> probe_image(std::string_view bytes);
 inline constexpr int kMaxImageSide = 8192;
 inline constexpr long long kMaxImagePixels = 40LL * 1000 * 1000;
 bool within_pixel_cap(const ImageSize& size);
-
-// What is wrong with an image, in words ("" when it is fine): not PNG/JPEG, over the pixel cap, or
-// data that does not decode (a damaged file whose header is fine). Decodes the whole image.
-std::string image_problem(std::string_view bytes);
 
 }  // namespace kiosk::content

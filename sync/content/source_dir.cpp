@@ -5,6 +5,7 @@
 
 #include "platform/files.hpp"
 #include "sync/content/content_json.hpp"
+#include "sync/content/image_decode.hpp"
 #include "sync/content/image_probe.hpp"
 #include "sync/content/limits.hpp"
 #include "sync/content/sample_dates.hpp"

@@ -1,7 +1,5 @@
 #include "sync/feed/images.hpp"
 
-#include <stb/stb_image.h>
-#include <stb/stb_image_resize.h>
 #include <stb/stb_image_write.h>
 
 #include <algorithm>
@@ -9,6 +7,7 @@
 #include <stdexcept>
 #include <vector>
 
+#include "sync/content/image_decode.hpp"
 #include "sync/content/image_probe.hpp"
 
 namespace kiosk::feed {
@@ -28,29 +27,18 @@ PreparedImage prepare_image(std::string_view bytes) {
   if (bytes.size() > INT_MAX) throw std::runtime_error("image too large");
   const auto size = content::probe_image(bytes);
   if (!size) throw std::runtime_error("not a PNG or JPEG image");
-  if (!content::within_pixel_cap(*size)) {  // before stb allocates width x height x 4 bytes
-    throw std::runtime_error(std::to_string(size->width) + "x" + std::to_string(size->height) +
-                             " pixels is over the cap of 8192 per side and 40 megapixels");
+  const bool landscape = size->width >= size->height;
+  content::DecodedImage image;
+  try {
+    image =
+        content::decode_image(bytes, landscape ? kLongSide : kShortSide, landscape ? kShortSide : kLongSide);
+  } catch (const content::ImageError& e) {
+    throw std::runtime_error(std::string("the image ") + e.what());
   }
-  int w = 0, h = 0, channels = 0;
-  stbi_uc* pixels = stbi_load_from_memory(reinterpret_cast<const stbi_uc*>(bytes.data()),
-                                          static_cast<int>(bytes.size()), &w, &h, &channels, 4);
-  if (pixels == nullptr)
-    throw std::runtime_error(std::string("cannot decode the image: ") + stbi_failure_reason());
-  std::vector<unsigned char> rgba(pixels, pixels + static_cast<std::size_t>(w) * h * 4);
-  stbi_image_free(pixels);
-
-  const int max_w = w >= h ? kLongSide : kShortSide;
-  const int max_h = w >= h ? kShortSide : kLongSide;
-  const double scale = std::min({1.0, static_cast<double>(max_w) / w, static_cast<double>(max_h) / h});
   PreparedImage out;
-  out.width = std::max(1, static_cast<int>(w * scale + 0.5));
-  out.height = std::max(1, static_cast<int>(h * scale + 0.5));
-  if (scale < 1.0) {
-    std::vector<unsigned char> resized(static_cast<std::size_t>(out.width) * out.height * 4);
-    stbir_resize_uint8_srgb(rgba.data(), w, h, 0, resized.data(), out.width, out.height, 0, 4, 3, 0);
-    rgba.swap(resized);
-  }
+  out.width = image.width;
+  out.height = image.height;
+  std::vector<unsigned char>& rgba = image.rgba;
   bool transparent = false;
   for (std::size_t i = 3; i < rgba.size(); i += 4) {
     if (rgba[i] != 255) {

@@ -13,6 +13,7 @@
 #include "tests/engine/feed_fixture.hpp"
 #include "tests/support/fixtures.hpp"
 #include "tests/support/nginx_server.hpp"
+#include "tests/support/wait.hpp"
 #include "tests/ui/ui_fixture.hpp"
 
 using namespace kiosk;
@@ -32,16 +33,6 @@ sync::ContentOptions options_for(const test::FeedFixture& fx, const std::string&
   return o;
 }
 
-template <class Pred>
-bool wait_until(Pred pred, std::chrono::milliseconds limit) {
-  const auto end = Clock::now() + limit;
-  while (Clock::now() < end) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(20));
-  }
-  return pred();
-}
-
 }  // namespace
 
 TEST_CASE("a staff edit reaches the kiosk at its next poll") {
@@ -51,8 +42,8 @@ TEST_CASE("a staff edit reaches the kiosk at its next poll") {
   const double poll = 2.0;
   sync::ContentService service(options_for(fx, nginx.url(), poll), {});
   service.start();
-  REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
-                     std::chrono::seconds(10)));
+  REQUIRE(test::wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
+                           std::chrono::seconds(10)));
   const auto v = service.latest()->version().version;
 
   fx.edit_event_title("evt-contest-final", "泰达创业大赛总决赛（新地点）");
@@ -62,7 +53,8 @@ TEST_CASE("a staff edit reaches the kiosk at its next poll") {
   std::this_thread::sleep_for(std::chrono::milliseconds(300));
   const int polls_before = nginx.count_in_log("timestamp.json");
   const auto published = Clock::now();
-  REQUIRE(wait_until([&] { return service.latest()->version().version > v; }, std::chrono::seconds(30)));
+  REQUIRE(
+      test::wait_until([&] { return service.latest()->version().version > v; }, std::chrono::seconds(30)));
   const double seconds = std::chrono::duration<double>(Clock::now() - published).count();
   MESSAGE("visible " << seconds << " s after publishing (poll interval " << poll << " s)");
   // The first poll that could see it took it (a poll already in flight at publishing may not):
@@ -77,8 +69,8 @@ TEST_CASE("when the feed fails the kiosk keeps its content and its home screen s
   sync::ContentService service(options_for(fx, "https://127.0.0.1:" + std::to_string(test::free_port()), 60),
                                {});
   service.start();
-  REQUIRE(wait_until([&] { return app::sync_view_of(service, true, false).offline_since.has_value(); },
-                     std::chrono::seconds(10)));
+  REQUIRE(test::wait_until([&] { return app::sync_view_of(service, true, false).offline_since.has_value(); },
+                           std::chrono::seconds(10)));
   const ui::SyncView view = app::sync_view_of(service, true, false);
   CHECK(view.configured);
   CHECK(view.last_error.find("cannot connect") != std::string::npos);
@@ -109,12 +101,12 @@ TEST_CASE(
     o.known_good_after_s = 0.5;
     sync::ContentService service(o, {});
     service.start();
-    REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
-                       std::chrono::seconds(10)));
+    REQUIRE(test::wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
+                             std::chrono::seconds(10)));
     synced = service.latest()->version().version;
-    REQUIRE(
-        wait_until([&] { return store::known_good_version(store::KnownGoodPaths::in(fx.data)).has_value(); },
-                   std::chrono::seconds(10)));
+    REQUIRE(test::wait_until(
+        [&] { return store::known_good_version(store::KnownGoodPaths::in(fx.data)).has_value(); },
+        std::chrono::seconds(10)));
     CHECK(store::known_good_version(store::KnownGoodPaths::in(fx.data))->version == synced);
   }
   // A newer version arrives and (we pretend) crashes the kiosk three times: safe mode.
@@ -126,7 +118,7 @@ TEST_CASE(
   const int requests_before = nginx.count_in_log("timestamp.json");
   sync::ContentService safe(o, {});
   safe.start();
-  REQUIRE(wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
+  REQUIRE(test::wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
   CHECK(safe.latest()->version().version == synced);
   CHECK(safe.latest()->event("evt-contest-final")->title.zh != "会让终端崩溃的新内容");
   CHECK(safe.safe_mode_content().find("version " + std::to_string(synced)) != std::string::npos);
@@ -143,7 +135,7 @@ TEST_CASE("safe mode without a known good copy shows the shipped content") {
   o.safe_mode = platform::SafeMode::last_known_good;
   sync::ContentService safe(o, {});
   safe.start();
-  REQUIRE(wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
+  REQUIRE(test::wait_until([&] { return safe.latest() != nullptr; }, std::chrono::seconds(10)));
   CHECK(safe.latest()->content().events.size() == 49);
   CHECK(safe.latest()->version().origin == "baseline");
   CHECK(safe.safe_mode_content().find("shipped") != std::string::npos);
@@ -156,8 +148,8 @@ TEST_CASE("a demo run on a data directory with synced content shows it and does 
   {
     sync::ContentService service(options_for(fx, nginx.url(), 60), {});
     service.start();
-    REQUIRE(wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
-                       std::chrono::seconds(10)));
+    REQUIRE(test::wait_until([&] { return service.latest() && service.latest()->version().origin == "feed"; },
+                             std::chrono::seconds(10)));
     synced = service.latest()->version().version;
   }
   auto o = options_for(fx, nginx.url(), 60);

@@ -11,22 +11,9 @@
 #include "tests/support/fixtures.hpp"
 #include "tests/support/nginx_server.hpp"
 #include "tests/support/tls_files.hpp"
+#include "tests/support/wait.hpp"
 
 using namespace kiosk;
-
-namespace {
-
-template <class Pred>
-bool wait_until(Pred pred, std::chrono::milliseconds limit) {
-  const auto end = std::chrono::steady_clock::now() + limit;
-  while (std::chrono::steady_clock::now() < end) {
-    if (pred()) return true;
-    std::this_thread::sleep_for(std::chrono::milliseconds(50));
-  }
-  return pred();
-}
-
-}  // namespace
 
 TEST_CASE("kioskctl sync without --once follows the feed on its poll schedule until stopped") {
   test::FeedFixture fx(static_cast<content::UnixSeconds>(std::time(nullptr)));
@@ -46,12 +33,12 @@ TEST_CASE("kioskctl sync without --once follows the feed on its poll schedule un
     }
   };
   const std::int64_t first = fx.current_manifest().version;
-  REQUIRE_MESSAGE(wait_until([&] { return version_on_disk() == first; }, std::chrono::seconds(20)),
+  REQUIRE_MESSAGE(test::wait_until([&] { return version_on_disk() == first; }, std::chrono::seconds(20)),
                   follower.log());
   fx.edit_event_title("evt-contest-final", "跟随模式收到的新标题");
   fx.now += 1;
   REQUIRE(fx.publish().new_version);
-  CHECK_MESSAGE(wait_until([&] { return version_on_disk() > first; }, std::chrono::seconds(20)),
+  CHECK_MESSAGE(test::wait_until([&] { return version_on_disk() > first; }, std::chrono::seconds(20)),
                 follower.log());
   CHECK(follower.log().find("following the feed") != std::string::npos);
   follower.signal(SIGTERM);

@@ -41,7 +41,8 @@ TEST_CASE("a healthy Pi: model - temperature - uptime - memory - no warnings") {
   REQUIRE(f.throttled.has_value());
   CHECK(*f.throttled == 0);
   REQUIRE(f.uptime_s.has_value());
-  CHECK(platform::format_duration(*f.uptime_s) == "4 d 3 h");
+  CHECK(platform::split_duration(*f.uptime_s).days == 4);
+  CHECK(platform::split_duration(*f.uptime_s).hours == 3);
   CHECK(f.memory_total_bytes == 3884136LL * 1024);
   CHECK(f.memory_available_bytes == 2716500LL * 1024);
   CHECK(f.disk_total_bytes.value_or(0) > 0);                        // statvfs of the real file system
@@ -49,19 +50,21 @@ TEST_CASE("a healthy Pi: model - temperature - uptime - memory - no warnings") {
   CHECK(f.warnings().empty());
 }
 
-TEST_CASE("under-voltage now and throttling since boot become staff warnings in words") {
+TEST_CASE(
+    "under-voltage now and throttling since boot become staff warnings - codes for words in both languages") {
   test::TempDir root;
   fake_pi(root.path(), "0x50005");
   const auto f = platform::read_device_facts(root.path(), test::source_dir());
   REQUIRE(f.throttled.has_value());
   CHECK(*f.throttled == 0x50005);
-  const auto words = platform::describe_throttled(*f.throttled);
-  CHECK(words == std::vector<std::string>{"under-voltage now", "throttled now", "under-voltage since boot",
-                                          "throttled since boot"});
+  CHECK(platform::throttled_codes(*f.throttled) ==
+        std::vector<std::string>{"under_voltage_now", "throttled_now", "under_voltage_since_boot",
+                                 "throttled_since_boot"});
   const auto w = f.warnings();
   REQUIRE(w.size() == 2);
-  CHECK(w[0].find("power supply") != std::string::npos);
-  CHECK(w[1].find("throttled") != std::string::npos);
+  CHECK(w[0].code == "under_voltage_now");
+  CHECK(w[0].english.find("power supply") != std::string::npos);
+  CHECK(w[1].code == "throttled_now");
 }
 
 TEST_CASE("a Pi 5 kernel without get_throttled still reports under-voltage through rpi_volt") {
@@ -82,8 +85,11 @@ TEST_CASE("a hot board and a nearly full disk warn too") {
   f.disk_total_bytes = 30LL * 1000 * 1000 * 1000;
   const auto w = f.warnings();
   REQUIRE(w.size() == 2);
-  CHECK(w[0].find("83 °C") != std::string::npos);
-  CHECK(w[1].find("150 MB free") != std::string::npos);
+  CHECK(w[0].code == "cpu_hot");
+  CHECK(w[0].args == std::vector<std::string>{"83"});
+  CHECK(w[0].english.find("83 °C") != std::string::npos);
+  CHECK(w[1].code == "disk_almost_full");
+  CHECK(w[1].english.find("150 MB free") != std::string::npos);
 }
 
 TEST_CASE("a board that exposes none of it leaves the facts unknown - not invented") {
@@ -107,13 +113,17 @@ TEST_CASE("a data directory in RAM (overlayroot - tmpfs) is a warning: every syn
     const auto f = platform::read_device_facts("/nonexistent-root", "/dev/shm");
     CHECK(f.data_in_ram);
     REQUIRE_FALSE(f.warnings().empty());
-    CHECK(f.warnings().back().find("lost at every reboot") != std::string::npos);
+    CHECK(f.warnings().back().code == "data_in_ram");
+    CHECK(f.warnings().back().english.find("lost at every reboot") != std::string::npos);
   }
 }
 
 TEST_CASE("durations and sizes read naturally") {
-  CHECK(platform::format_duration(59) == "0 min");
-  CHECK(platform::format_duration(3 * 3600 + 7 * 60) == "3 h 7 min");
+  CHECK(platform::split_duration(59).minutes == 0);
+  const auto t = platform::split_duration(2 * 86400 + 3 * 3600 + 7 * 60 + 5);
+  CHECK(t.days == 2);
+  CHECK(t.hours == 3);
+  CHECK(t.minutes == 7);
   CHECK(platform::format_bytes(350LL * 1000 * 1000) == "350 MB");
   CHECK(platform::format_bytes(12LL * 1000 * 1000 * 1000 + 4e8) == "12.4 GB");
 }

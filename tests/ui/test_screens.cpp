@@ -121,6 +121,23 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
   } else if (screen == "staff") {
     CHECK(audit.region("staff-buttons") != nullptr);
     CHECK(audit.region("staff-facts") != nullptr);
+  } else if (screen == "resources-keyboard") {
+    // Every key, the letters and delete, clear, done and space, is drawn whole inside the keyboard.
+    const auto* board = audit.region("keyboard");
+    REQUIRE_MESSAGE(board != nullptr, what);
+    int keys = 0;
+    for (const auto& t : audit.texts) {
+      const ImVec2 centre((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+      if (centre.y < board->min.y || centre.y > board->max.y || centre.x < board->min.x ||
+          centre.x > board->max.x)
+        continue;  // the list above, the navigation beside
+      ++keys;
+      CHECK_MESSAGE(t.text == t.full, what << ": key " << t.full << " reads " << t.text);
+      CHECK_MESSAGE((t.min.x >= board->min.x - 1 && t.max.x <= board->max.x + 1 &&
+                     t.min.y >= board->min.y - 1 && t.max.y <= board->max.y + 1),
+                    what << ": key " << t.full << " outside the keyboard");
+    }
+    CHECK_MESSAGE(keys == 36 + 4, what);
   } else if (screen == "staff-pair") {
     REQUIRE(audit.region("pair-pad") != nullptr);
     CHECK(audit.region("pair-code") != nullptr);
@@ -297,6 +314,38 @@ TEST_CASE(
     CHECK(all.find(zh ? "配置问题（已用默认值）" : "Configuration problems (defaults used)") !=
           std::string::npos);
     CHECK(all.find("idle_timeout_s must be a number") != std::string::npos);
+  }
+}
+
+TEST_CASE("staff read the board problems and uptime in their own language - no English in Chinese") {
+  for (const auto lang : {content::Lang::zh, content::Lang::en}) {
+    app::HeadlessKiosk k(1920, 1080, test::i18n(), test::font_file(), test::demo_snapshot());
+    app::StaffFactsInput in;
+    in.kiosk_id = "lobby-1";
+    in.clock.wall = test::ui_now();
+    in.device.throttled = 0x50005;  // under-voltage and throttled, now and since boot
+    in.device.cpu_celsius = 83.2;
+    in.device.uptime_s = 3 * 3600 + 7 * 60;
+    k.ui().set_staff_facts(app::make_staff_facts(in));
+    k.ui().state().staff.unlocked = true;
+    k.ui().state().lang = lang;
+    k.step(test::ui_now(), 1.0);
+    const bool zh = lang == content::Lang::zh;
+    if (const char* dir = std::getenv("KIOSK_TEST_SCREENSHOTS"))
+      k.save_png(std::string(dir) + "/staff-device-" + (zh ? "zh" : "en") + ".png");
+    std::string all;
+    for (const auto& t : k.audit().texts) all += t.full + "\n";
+    for (const char* expected :
+         zh ? std::vector<const char*>{"电压不足：请使用官方 5 V 电源和短而粗的电源线", "CPU 温度 83 °C",
+                                       "开机后曾降频", "3 小时 7 分钟"}
+            : std::vector<const char*>{"under-voltage now: use the official 5 V power supply", "CPU at 83 °C",
+                                       "throttled since boot", "3 h 7 min"}) {
+      CHECK_MESSAGE(all.find(expected) != std::string::npos, expected << " missing from:\n" << all);
+    }
+    if (zh) {
+      for (const char* english : {"under-voltage", "throttled", " min", "heatsink"})
+        CHECK_MESSAGE(all.find(english) == std::string::npos, english << " in the Chinese overlay:\n" << all);
+    }
   }
 }
 

@@ -19,10 +19,15 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
                             std::string(content::to_string(static_cast<content::ResourceCategory>(i)))),
                        static_cast<int>(i));
   }
-  chip_row(f, "##resource-chips", r.top(m.touch), chips,
-           s.resource_category ? static_cast<int>(*s.resource_category) : -1,
-           Action::Kind::resource_category);
-  r = r.cut_top(m.touch + m.gap);
+  // On a short screen the keyboard would leave the results a sliver: the category chips give way
+  // while it is open (the chosen category still applies, and comes back with "Done").
+  const bool chips_give_way = s.keyboard_open && area.h() < keyboard_height(m) * 2.2f;
+  if (!chips_give_way) {
+    chip_row(f, "##resource-chips", r.top(m.touch), chips,
+             s.resource_category ? static_cast<int>(*s.resource_category) : -1,
+             Action::Kind::resource_category);
+    r = r.cut_top(m.touch + m.gap);
+  }
 
   // Search field and voucher toggle.
   const Rect bar = r.top(m.touch);
@@ -112,45 +117,39 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
 }
 
 float keyboard_height(const Metrics& m) {
-  return std::round(std::max(m.touch, m.u * 2.2f) * 4 + m.gap * 3);
+  return std::round(std::max(m.touch, m.u * 2.2f) * 5 + m.gap * 4);
 }
 
 void draw_keyboard(FrameContext& f, const Rect& area) {
   const auto& m = f.metrics();
   const auto& p = f.colours();
+  // Ten key widths per row. The letters take four rows; space, delete, clear and done share a fifth,
+  // wide enough for their words in either language at every screen size (not "De…" on a key).
   static const char* kRows[] = {"1234567890", "qwertyuiop", "asdfghjkl", "zxcvbnm"};
   fill_rect(canvas(), area.min, area.max, p.surface.u32(), m.radius);
-  const float row_h = (area.h() - m.gap * 3) / 4;
+  const float row_h = (area.h() - m.gap * 4) / 5;
   const float key_w = (area.w() - m.gap * 9) / 10;
+  // `span` keys wide from key column `column` (fractions centre the shorter rows).
+  const auto key_at = [&](int row, float column, float span = 1) {
+    return Rect::at(
+        ImVec2(area.min.x + column * (key_w + m.gap), area.min.y + static_cast<float>(row) * (row_h + m.gap)),
+        ImVec2(key_w * span + m.gap * (span - 1), row_h));
+  };
   for (int row = 0; row < 4; ++row) {
     const std::string keys = kRows[row];
-    const float y = area.min.y + row * (row_h + m.gap);
-    float x = area.min.x + (area.w() - keys.size() * (key_w + m.gap) + m.gap) * 0.5f;
-    if (row == 3) x = area.min.x + (key_w + m.gap) * 1.5f;
-    for (char k : keys) {
-      const std::string label(1, k);
-      ImGui::PushID(k);
-      if (button(f, "##key", Rect::at(ImVec2(x, y), ImVec2(key_w, row_h)), label))
+    const float first = (10.0f - static_cast<float>(keys.size())) / 2;
+    for (std::size_t i = 0; i < keys.size(); ++i) {
+      const std::string label(1, keys[i]);
+      ImGui::PushID(keys[i]);
+      if (button(f, "##key", key_at(row, first + static_cast<float>(i)), label))
         f.act(Action::Kind::key, label);
       ImGui::PopID();
-      x += key_w + m.gap;
-    }
-    if (row == 3) {
-      // Space, backspace, clear, done share the rest of the bottom row.
-      const float rest = area.max.x - x;
-      const float w = (rest - m.gap * 2) / 3;
-      if (button(f, "##space", Rect::at(ImVec2(area.min.x, y), ImVec2(key_w * 1.5f, row_h)),
-                 f.tr("keyboard.space")))
-        f.act(Action::Kind::key, " ");
-      if (button(f, "##bksp", Rect::at(ImVec2(x, y), ImVec2(w, row_h)), f.tr("keyboard.backspace")))
-        f.act(Action::Kind::key_backspace);
-      if (button(f, "##clear", Rect::at(ImVec2(x + w + m.gap, y), ImVec2(w, row_h)), f.tr("keyboard.clear")))
-        f.act(Action::Kind::key_clear);
-      if (button(f, "##done", Rect::at(ImVec2(x + 2 * (w + m.gap), y), ImVec2(w, row_h)),
-                 f.tr("keyboard.done"), true))
-        f.act(Action::Kind::keyboard_close);
     }
   }
+  if (button(f, "##space", key_at(4, 0, 4), f.tr("keyboard.space"))) f.act(Action::Kind::key, " ");
+  if (button(f, "##bksp", key_at(4, 4, 2), f.tr("keyboard.backspace"))) f.act(Action::Kind::key_backspace);
+  if (button(f, "##clear", key_at(4, 6, 2), f.tr("keyboard.clear"))) f.act(Action::Kind::key_clear);
+  if (button(f, "##done", key_at(4, 8, 2), f.tr("keyboard.done"), true)) f.act(Action::Kind::keyboard_close);
   audit_region(f, "keyboard", area);
 }
 

@@ -36,6 +36,8 @@ struct StaffFacts {
     std::string value_key;  // ... or, when set, this i18n key formatted with `args`
     std::vector<std::string> args;
     bool warning = false;  // drawn in the warning colour
+    // ... or, when set, each of these i18n keys formatted with its args, in a list
+    std::vector<std::pair<std::string, std::vector<std::string>>> parts;
   };
   std::vector<Row> rows;
   bool console_configured = false;  // offer "Pair with console"

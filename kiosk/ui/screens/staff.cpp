@@ -182,8 +182,10 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
                   false});
   rows.push_back({f.tr("staff.last_error"), sync_error_words(f), !f.sync.last_error.empty()});
   for (const auto& row : facts.rows) {
-    rows.push_back({f.tr(row.label), row.value_key.empty() ? row.value : f.format(row.value_key, row.args),
-                    row.warning});
+    std::string value = row.value_key.empty() ? row.value : f.format(row.value_key, row.args);
+    for (const auto& [key, args] : row.parts)
+      value += (&key == &row.parts.front().first ? "" : f.tr("staff.list_separator")) + f.format(key, args);
+    rows.push_back({f.tr(row.label), value, row.warning});
   }
   const float row_h = std::round(m.small_size * 1.3f + m.body_size * 1.45f);
   const int fit_rows = std::max(1, static_cast<int>(r.h() / row_h));

@@ -21,7 +21,8 @@ inline constexpr std::size_t kMaxKioskIds = 200;
 inline constexpr std::int64_t kMaxSourceImageBytes = 8 * 1024 * 1024;
 // All collections' JSON together. A kiosk keeps its whole content in memory (the snapshot the
 // screens read) and holds about five times the JSON at its peak while a version is imported; at
-// 32 MB a kiosk on a 1 GB Pi stays under 250 MB (bench/bench_worst_feed.cpp). The counts above
+// 32 MB a kiosk on a 1 GB Pi peaks at 176 MB, posters included (bench/bench_worst_feed.cpp, budget
+// 250 MB; images cost little since they are decoded at screen size, image_decode.hpp). The counts above
 // with ordinary texts (20,000 events of ~700 bytes) fit; every text at its longest does not.
 inline constexpr std::size_t kMaxContentBytes = 32 * 1024 * 1024;
 inline constexpr std::size_t kMaxSourceFileBytes = kMaxContentBytes;

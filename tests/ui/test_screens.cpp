@@ -5,9 +5,12 @@
 
 #include <cmath>
 #include <cstdlib>
+#include <nlohmann/json.hpp>
 
 #include "kiosk/app/gallery.hpp"
 #include "kiosk/app/staff_facts.hpp"
+#include "tests/support/fixtures.hpp"
+#include "tests/support/temp_dir.hpp"
 #include "tests/ui/ui_fixture.hpp"
 
 using namespace kiosk;
@@ -314,6 +317,37 @@ TEST_CASE(
     CHECK(all.find(zh ? "配置问题（已用默认值）" : "Configuration problems (defaults used)") !=
           std::string::npos);
     CHECK(all.find("idle_timeout_s must be a number") != std::string::npos);
+  }
+}
+
+TEST_CASE("the home screen never promotes a full or cancelled event as next") {
+  const auto demo = test::demo_snapshot();
+  std::vector<const content::Event*> next;  // today's, in the order the home screen considers them
+  content::EventFilter today;
+  today.local_day = content::local_day(test::ui_now());
+  for (const content::Event* e : demo->upcoming_events(test::ui_now(), today))
+    if (e->start >= test::ui_now() && e->status == content::EventStatus::scheduled) next.push_back(e);
+  REQUIRE_MESSAGE(next.size() >= 2, "the demo needs two more events today for this test");
+  const auto home_text = [](const std::shared_ptr<const content::ContentSnapshot>& snap) {
+    app::HeadlessKiosk k(1080, 1920, test::i18n(), test::font_file(), snap);  // portrait: "coming up" too
+    k.ui().state().lang = content::Lang::zh;
+    k.step(test::ui_now(), 1.0);
+    std::string all;
+    for (const auto& t : k.audit().texts) all += t.full + "\n";
+    return all;
+  };
+  REQUIRE(home_text(demo).find(next[0]->title.zh) != std::string::npos);  // promoted while scheduled
+  for (const char* status : {"full", "cancelled"}) {
+    test::TempDir dir;
+    test::copy_tree(test::demo_dir(), dir.path());
+    auto events = nlohmann::json::parse(test::read_text(dir / "events.json"));
+    for (auto& e : events["events"])
+      if (e["id"] == next[0]->id) e["status"] = status;
+    test::write_text(dir / "events.json", events.dump());
+    const std::string all = home_text(test::snapshot_of(dir.path()));
+    CHECK_MESSAGE(all.find(next[0]->title.zh) == std::string::npos, status << ": still promoted\n" << all);
+    CHECK_MESSAGE(all.find(next[1]->title.zh) != std::string::npos, status << ": the next one is not\n"
+                                                                           << all);
   }
 }
 

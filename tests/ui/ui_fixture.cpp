@@ -2,7 +2,9 @@
 
 #include <doctest/doctest.h>
 
+#include <memory>
 #include <stdexcept>
+#include <vector>
 
 #include "sync/store/store.hpp"
 #include "tests/support/fixtures.hpp"
@@ -32,17 +34,21 @@ content::UnixSeconds ui_now() {
   return demo_now();
 }
 
+std::shared_ptr<const content::ContentSnapshot> snapshot_of(const std::filesystem::path& source) {
+  // Each store lives for the whole test binary: its snapshot points at the store's image blobs.
+  static std::vector<std::unique_ptr<TempDir>> dirs;
+  const auto& dir = *dirs.emplace_back(std::make_unique<TempDir>());
+  store::OpenOptions o;
+  o.db_path = dir / "content.db";
+  o.now = ui_now();
+  auto st = store::Store::open(o);
+  const auto issues = store::import_source_dir(*st, source, ui_now(), "demo");
+  if (issues.has_errors()) throw std::runtime_error(issues.summary());
+  return st->snapshot();
+}
+
 std::shared_ptr<const content::ContentSnapshot> demo_snapshot() {
-  static TempDir dir;  // lives for the whole test binary: the snapshot points at its blobs
-  static const std::shared_ptr<const content::ContentSnapshot> snap = [] {
-    store::OpenOptions o;
-    o.db_path = dir / "content.db";
-    o.now = ui_now();
-    auto st = store::Store::open(o);
-    const auto issues = store::import_source_dir(*st, demo_dir(), ui_now(), "demo");
-    if (issues.has_errors()) throw std::runtime_error(issues.summary());
-    return st->snapshot();
-  }();
+  static const std::shared_ptr<const content::ContentSnapshot> snap = snapshot_of(demo_dir());
   return snap;
 }
 

@@ -1,6 +1,7 @@
 #pragma once
 // Shared set-up for the UI tests: the demo content in a real store on disk, the system CJK font, the
 // UI strings, and a headless kiosk that renders real frames through the app's own renderer.
+#include <filesystem>
 #include <memory>
 
 #include "kiosk/app/headless.hpp"
@@ -16,6 +17,8 @@ std::shared_ptr<const ui::MappedFont> font();
 const ui::FontFile& font_file();
 // The demo content imported into a store, dated so that the demo's Monday is "today".
 std::shared_ptr<const content::ContentSnapshot> demo_snapshot();
+// A content directory imported into a store of its own (a changed copy of the demo, say).
+std::shared_ptr<const content::ContentSnapshot> snapshot_of(const std::filesystem::path& source_dir);
 content::UnixSeconds ui_now();  // 2026-11-30T10:00:00+08:00
 
 // Drives a headless kiosk the way a finger would: SDL touch events in, frames out, time under control.

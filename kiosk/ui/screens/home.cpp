@@ -102,12 +102,17 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
 
   // The four tiles: a row of four on wide screens, two by two elsewhere.
   const auto counts = snap.desk_counts(f.now);
+  // A full or cancelled event is never promoted as "next": a visitor could not go (the events screen
+  // still lists it, with its status).
+  const auto promotable = [](const content::Event& e) {
+    return e.status != content::EventStatus::cancelled && e.status != content::EventStatus::full;
+  };
   const auto upcoming_today = [&]() -> const content::Event* {
     content::EventFilter filter;
     filter.local_day = content::local_day(f.now);
     const content::Event* ongoing = nullptr;
     for (const content::Event* e : snap.upcoming_events(f.now, filter)) {
-      if (e->status == content::EventStatus::cancelled) continue;
+      if (!promotable(*e)) continue;
       if (e->start >= f.now) return e;  // the next one to start
       if (ongoing == nullptr) ongoing = e;
     }
@@ -159,7 +164,7 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
   int drawn = 0;
   for (const content::Event* e : snap.upcoming_events(f.now)) {
     if (drawn == room) break;
-    if (e->start < f.now || e->status == content::EventStatus::cancelled) continue;
+    if (e->start < f.now || !promotable(*e)) continue;
     const Rect line = r.top(row_h);
     ImGui::PushID(e->id.c_str());
     if (pressable(f, "##next", line, p.surface.u32(), p.surface_pressed.u32(), m.radius)) {

@@ -320,6 +320,32 @@ TEST_CASE(
   }
 }
 
+TEST_CASE(
+    "the home tile and the desks screen count the same free desks - this space - and name the zone total") {
+  app::HeadlessKiosk k(1920, 1080, test::i18n(), test::font_file(), test::demo_snapshot());
+  k.ui().state().lang = content::Lang::zh;
+  k.step(test::ui_now(), 1.0);
+  const auto* tile = k.audit().region("tile:desks");
+  REQUIRE(tile != nullptr);
+  std::string figure, detail;
+  for (const auto& t : k.audit().texts) {
+    if (t.min.x < tile->min.x || t.max.x > tile->max.x || t.min.y < tile->min.y || t.max.y > tile->max.y)
+      continue;
+    if (!t.full.empty() && t.full.find_first_not_of("0123456789") == std::string::npos) figure = t.full;
+    if (t.full.find("全园区") != std::string::npos) detail = t.full;
+  }
+  REQUIRE_FALSE(figure.empty());
+  const auto zone = test::demo_snapshot()->desk_counts(test::ui_now());
+  CHECK(detail.find("全园区空闲 " + std::to_string(zone.count(content::DeskStatus::free)) + " 个") !=
+        std::string::npos);
+  REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "desks", test::ui_now()));
+  k.ui().state().lang = content::Lang::zh;
+  k.step(test::ui_now(), 1.0);
+  bool same = false;
+  for (const auto& t : k.audit().texts) same |= t.full.rfind("空闲 " + figure + " / ", 0) == 0;
+  CHECK_MESSAGE(same, "the home tile says " << figure << " free; the desks screen does not");
+}
+
 TEST_CASE("the home screen never promotes a full or cancelled event as next") {
   const auto demo = test::demo_snapshot();
   std::vector<const content::Event*> next;  // today's, in the order the home screen considers them

@@ -101,7 +101,11 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
   }
 
   // The four tiles: a row of four on wide screens, two by two elsewhere.
-  const auto counts = snap.desk_counts(f.now);
+  // Desks: the big figure is what the desks screen opens on, this kiosk's own space; the zone's free
+  // count is the detail, so the two screens never disagree about one number.
+  const content::Space* here = snap.home_space(f.kiosk_id);
+  const auto zone = snap.desk_counts(f.now);
+  const auto counts = here != nullptr ? snap.desks_in_space(here->id, f.now).counts : zone;
   // A full or cancelled event is never promoted as "next": a visitor could not go (the events screen
   // still lists it, with its status).
   const auto promotable = [](const content::Event& e) {
@@ -130,7 +134,7 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
        Screen::events},
       {"desks", Icon::desks, std::to_string(counts.count(content::DeskStatus::free)), f.tr("home.free_desks"),
        f.format("home.desks_detail",
-                {std::to_string(counts.total), std::to_string(counts.count(content::DeskStatus::unknown))}),
+                {std::to_string(counts.total), std::to_string(zone.count(content::DeskStatus::free))}),
        Screen::desks},
       {"resources", Icon::resources, std::to_string(snap.content().resources.size()), f.tr("home.resources"),
        f.format("home.resources_detail", {std::to_string(voucher)}), Screen::resources},

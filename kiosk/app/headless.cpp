@@ -34,9 +34,18 @@ std::array<unsigned char, 4> HeadlessKiosk::pixel(int x, int y) const {
 }
 
 const std::vector<std::string>& screenshot_screens() {
-  static const std::vector<std::string> names = {
-      "home",  "events", "event-detail", "desks",  "resources", "resources-keyboard", "resource-detail",
-      "index", "staff",  "staff-pair",   "attract"};
+  static const std::vector<std::string> names = {"home",
+                                                 "events",
+                                                 "event-detail",
+                                                 "desks",
+                                                 "resources",
+                                                 "resources-keyboard",
+                                                 "resource-detail",
+                                                 "notice-detail",
+                                                 "index",
+                                                 "staff",
+                                                 "staff-pair",
+                                                 "attract"};
   return names;
 }
 
@@ -87,6 +96,15 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
     }
     ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::resources)}, mono);
     if (pick != nullptr) ui.apply({K::open_resource, pick->id, 0}, mono);
+    return true;
+  }
+  if (screen == "notice-detail") {  // the first routine notice, opened from its banner on home
+    for (const content::Notice* n : snap.active_notices(now, "")) {
+      if (n->priority == content::NoticePriority::routine) {
+        ui.apply({K::open_notice, n->id, 0}, mono);
+        break;
+      }
+    }
     return true;
   }
   if (screen == "index") {

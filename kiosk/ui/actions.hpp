@@ -7,13 +7,24 @@
 
 namespace kiosk::ui {
 
-enum class Screen { home, events, event_detail, desks, resources, resource_detail, index, attract };
+enum class Screen {
+  home,
+  events,
+  event_detail,
+  desks,
+  resources,
+  resource_detail,
+  index,
+  attract,
+  notice_detail
+};
 
 struct Action {
   enum class Kind {
     navigate,       // value = Screen
     open_event,     // id
     open_resource,  // id
+    open_notice,    // id
     back,
     toggle_language,
     event_category,     // value = category index, -1 = all

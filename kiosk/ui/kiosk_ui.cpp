@@ -150,6 +150,9 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
         case Screen::index:
           draw_index(f, state_, layout.content);
           break;
+        case Screen::notice_detail:
+          draw_notice_detail(f, state_, layout.content);
+          break;
         case Screen::attract:
           break;
       }
@@ -189,6 +192,11 @@ void KioskUi::apply(const Action& a, double mono) {
       s.resource_id = a.id;
       s.screen = Screen::resource_detail;
       s.keyboard_open = false;
+      break;
+    case K::open_notice:
+      s.previous = s.screen;
+      s.notice_id = a.id;
+      s.screen = Screen::notice_detail;
       break;
     case K::back:
       s.screen = s.previous;

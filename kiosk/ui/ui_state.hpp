@@ -38,6 +38,8 @@ struct UiState {
 
   std::string indicator_id;
 
+  std::string notice_id;
+
   StaffState staff;
 
   int attract_slide = 0;

@@ -3,8 +3,10 @@
 // glyph rendered as a missing mark, no text wider than the room it was given, touch targets >= 9 mm.
 #include <doctest/doctest.h>
 
+#include <algorithm>
 #include <cmath>
 #include <cstdlib>
+#include <map>
 #include <nlohmann/json.hpp>
 
 #include "kiosk/app/gallery.hpp"
@@ -124,6 +126,24 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
   } else if (screen == "staff") {
     CHECK(audit.region("staff-buttons") != nullptr);
     CHECK(audit.region("staff-facts") != nullptr);
+  } else if (screen == "notice-detail") {
+    // The whole notice: every text's wrapped lines together give all of it, nothing ellipsised.
+    const auto* detail = audit.region("notice-detail");
+    REQUIRE_MESSAGE(detail != nullptr, what);
+    std::map<std::string, std::string> drawn;  // full text -> its lines joined
+    for (const auto& t : audit.texts) {
+      if (t.min.y < detail->min.y - 2 || t.max.y > detail->max.y + 1 || t.min.x < detail->min.x - 1) continue;
+      drawn[t.full] += t.text;
+    }
+    const auto squeeze = [](std::string s) {
+      s.erase(std::remove(s.begin(), s.end(), ' '), s.end());
+      return s;
+    };
+    for (const auto& [full, lines] : drawn)
+      CHECK_MESSAGE(squeeze(lines) == squeeze(full), what << ": " << full);
+    std::string seen;
+    for (const auto& [full, lines] : drawn) seen += full + " | ";
+    CHECK_MESSAGE(drawn.size() >= 3, what << ": " << seen);  // title, until when, body
   } else if (screen == "resources-keyboard") {
     // Every key, the letters and delete, clear, done and space, is drawn whole inside the keyboard.
     const auto* board = audit.region("keyboard");

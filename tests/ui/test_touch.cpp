@@ -227,3 +227,16 @@ TEST_CASE("the demo PIN printed by the run command opens the demo's staff overla
   CHECK_FALSE(platform::verify_pin("sha1$nope", "2468"));
   CHECK_FALSE(platform::verify_pin("", ""));
 }
+
+TEST_CASE("a tap on a notice banner opens the whole notice - back returns home") {
+  Robot r;
+  const auto* banner = r.first_region("notice:");
+  REQUIRE(banner != nullptr);
+  const std::string id = banner->name.substr(std::string("notice:").size());
+  r.tap(banner->name);
+  CHECK(r.state().screen == ui::Screen::notice_detail);
+  CHECK(r.state().notice_id == id);
+  REQUIRE(r.has_region("notice-detail"));
+  r.tap((r.region("notice-detail").min.x + 10), r.region("notice-detail").min.y - 20);  // the back button
+  CHECK(r.state().screen == ui::Screen::home);
+}

@@ -24,7 +24,8 @@ constexpr NavItem kNav[] = {
 bool nav_selected(Screen current, Screen item) {
   if (current == item) return true;
   return (current == Screen::event_detail && item == Screen::events) ||
-         (current == Screen::resource_detail && item == Screen::resources);
+         (current == Screen::resource_detail && item == Screen::resources) ||
+         (current == Screen::notice_detail && item == Screen::home);
 }
 
 // The badge that tells staff (and honest visitors) how fresh the content is.

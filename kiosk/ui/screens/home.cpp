@@ -85,7 +85,10 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
     const bool stacked = title_w > (r.w() - m.pad * 2) * 0.4f;
     const float h = stacked ? m.body_size * 1.35f + m.small_size * 1.35f + m.gap * 2 : m.body_size * 2.4f;
     const Rect nr = r.top(h);
-    fill_rect(canvas(), nr.min, nr.max, p.raised.u32(), m.radius);
+    ImGui::PushID(n->id.c_str());
+    if (pressable(f, "##notice", nr, p.raised.u32(), p.surface_pressed.u32(), m.radius))  // opens in full
+      f.act(Action::Kind::open_notice, n->id);
+    ImGui::PopID();
     fill_rect(canvas(), nr.min, ImVec2(nr.min.x + 5, nr.max.y), p.accent.u32(), 2);
     const Rect text = nr.inset(m.pad, stacked ? m.gap : 0).cut_left(4);
     if (stacked) {

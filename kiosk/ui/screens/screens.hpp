@@ -12,6 +12,7 @@ class ListCache;
 void draw_home(FrameContext& f, const UiState& s, const Rect& area);
 void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache& cache);
 void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area);
+void draw_notice_detail(FrameContext& f, const UiState& s, const Rect& area);
 void draw_desks(FrameContext& f, const UiState& s, const Rect& area);
 void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCache& cache);
 void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area);

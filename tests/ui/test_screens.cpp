@@ -123,6 +123,14 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
       CHECK_MESSAGE(audit.region(g) != nullptr, what << ": " << g);
     }
     CHECK(audit.region("chart") != nullptr);
+    // The progress measure is explained once, and the plan period (2016-2020) is said to be over.
+    bool explained = false, period = false;
+    for (const auto& t : audit.texts) {
+      explained |= t.full.find("90%") != std::string::npos && t.full.find("2020") != std::string::npos;
+      period |= t.full.find("2016–2020") != std::string::npos;
+    }
+    CHECK_MESSAGE(explained, what);
+    CHECK_MESSAGE(period, what);
   } else if (screen == "staff") {
     CHECK(audit.region("staff-buttons") != nullptr);
     CHECK(audit.region("staff-facts") != nullptr);

@@ -139,6 +139,29 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
   facts += "  (" + f.text(x.unit) + ")";
   const float facts_h = text_block(f, pin.top(m.small_size * 2.6f), facts, f.fonts().small, p.text.u32(), 2);
   pin = pin.cut_top(facts_h + m.gap * 0.5f);
+  // The list's percentage, defined here once in words, and whether the plan's period is over.
+  std::string measure;
+  if (selected->progress) {
+    const std::string pct = format_number(*selected->progress * 100.0, 0) + "%";
+    measure = x.baseline ? f.format("index.progress_from_baseline",
+                                    {pct, std::to_string(x.baseline->year), std::to_string(x.target.year)})
+                         : f.format("index.progress_of_target", {pct, std::to_string(x.target.year)});
+  }
+  if (content::to_civil(f.now).year > x.target.year && selected->current) {
+    // The plan's period starts after its baseline year; indicators without a baseline share it.
+    int first = x.target.year;
+    for (const auto& other : all) {
+      if (other.indicator->baseline) first = std::min(first, other.indicator->baseline->year + 1);
+    }
+    measure += (measure.empty() ? "" : f.tr("index.separator")) +
+               f.format("index.plan_over",
+                        {std::to_string(first), std::to_string(x.target.year), selected->current_period});
+  }
+  if (!measure.empty()) {
+    const float measure_h =
+        text_block(f, pin.top(m.small_size * 2.6f), measure, f.fonts().small, p.text_muted.u32(), 2);
+    pin = pin.cut_top(measure_h + m.gap * 0.5f);
+  }
   const float source_h = m.small_size * 1.25f * 3;
   const Rect chart_r = pin.cut_bottom(source_h + m.small_size * 1.8f + m.gap);
   ChartInput in;

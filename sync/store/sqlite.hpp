@@ -19,6 +19,7 @@ class SqliteError : public std::runtime_error {
   int primary_code() const { return code_ & 0xFF; }
   bool disk_full() const { return primary_code() == SQLITE_FULL; }
   bool corrupt() const { return primary_code() == SQLITE_CORRUPT || primary_code() == SQLITE_NOTADB; }
+  bool busy() const { return primary_code() == SQLITE_BUSY || primary_code() == SQLITE_LOCKED; }
 
  private:
   int code_;

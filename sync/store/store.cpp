@@ -1,8 +1,11 @@
 #include "sync/store/store.hpp"
 
+#include <algorithm>
+#include <chrono>
 #include <ctime>
 #include <exception>
 #include <system_error>
+#include <thread>
 
 #include "platform/files.hpp"
 #include "platform/log.hpp"
@@ -16,6 +19,22 @@ namespace fs = std::filesystem;
 
 namespace {
 
+// Turning a rollback-journal file (a new one, or one from kiosk 1) into WAL needs it to itself for a
+// moment, and SQLite answers SQLITE_BUSY at once there instead of calling the busy handler: two
+// processes opening it together failed with "database is locked". Retry within the same wait.
+void enter_wal(Database& db, int busy_timeout_ms) {
+  const auto deadline = std::chrono::steady_clock::now() + std::chrono::milliseconds(busy_timeout_ms);
+  for (int pause_ms = 1;; pause_ms = std::min(pause_ms * 2, 50)) {
+    try {
+      db.exec("PRAGMA journal_mode=WAL");
+      return;
+    } catch (const SqliteError& e) {
+      if (!e.busy() || std::chrono::steady_clock::now() >= deadline) throw;
+    }
+    std::this_thread::sleep_for(std::chrono::milliseconds(pause_ms));
+  }
+}
+
 void configure(Database& db, bool on_disk, int busy_timeout_ms, bool read_only = false) {
   // First: another process creating or migrating the file holds its lock for a moment, and a busy
   // database must be waited for, never taken for a broken one.
@@ -23,7 +42,7 @@ void configure(Database& db, bool on_disk, int busy_timeout_ms, bool read_only =
   register_kiosk_tokenizer(db.raw());
   if (on_disk && !read_only) {
     // WAL lets kioskctl read while the kiosk writes; FULL makes a commit survive a power cut.
-    db.exec("PRAGMA journal_mode=WAL");
+    enter_wal(db, busy_timeout_ms);
     db.exec("PRAGMA synchronous=FULL");
   }
   db.exec("PRAGMA foreign_keys=ON");

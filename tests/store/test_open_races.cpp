@@ -5,6 +5,7 @@
 #include <sys/wait.h>
 #include <unistd.h>
 
+#include <cstdio>
 #include <filesystem>
 #include <vector>
 
@@ -45,7 +46,8 @@ std::vector<int> race_to_open(const fs::path& db, bool with_baseline) {
         auto st = store::Store::open(o, &report);
         if (report.recovered || report.in_memory) code = 10;
         st->set_state("opened-by-" + std::to_string(i), "yes");
-      } catch (...) {
+      } catch (const std::exception& e) {
+        std::fprintf(stderr, "process %d: %s\n", i, e.what());  // shown with the failing check's output
         code = 20;
       }
       _exit(code);
@@ -63,6 +65,13 @@ std::vector<int> race_to_open(const fs::path& db, bool with_baseline) {
   return codes;
 }
 
+// "0 0 10 0 ...": doctest cannot print a vector.
+std::string words(const std::vector<int>& codes) {
+  std::string out;
+  for (int c : codes) out += std::to_string(c) + " ";
+  return out;
+}
+
 int broken_copies(const fs::path& dir) {
   int n = 0;
   for (const auto& e : fs::directory_iterator(dir))
@@ -76,7 +85,7 @@ TEST_CASE("processes creating one fresh database at the same moment all open it 
   for (int round = 0; round < 3; ++round) {
     test::TempDir dir;
     const auto codes = race_to_open(dir / "content.db", /*with_baseline=*/true);
-    CHECK(codes == std::vector<int>(kProcesses, 0));
+    CHECK_MESSAGE(codes == std::vector<int>(kProcesses, 0), words(codes));
     CHECK(broken_copies(dir.path()) == 0);
     store::OpenOptions o;
     o.db_path = dir / "content.db";
@@ -92,7 +101,7 @@ TEST_CASE("processes migrating one old database at the same moment migrate it on
   test::TempDir dir;
   test::write_v1_database(dir / "content.db");
   const auto codes = race_to_open(dir / "content.db", /*with_baseline=*/false);
-  CHECK(codes == std::vector<int>(kProcesses, 0));
+  CHECK_MESSAGE(codes == std::vector<int>(kProcesses, 0), words(codes));
   CHECK(broken_copies(dir.path()) == 0);
   store::OpenOptions o;
   o.db_path = dir / "content.db";

@@ -123,7 +123,15 @@ TEST_CASE(
   const auto kiosk_json = [&] {
     return json::parse(fx.api("GET", "/api/v1/kiosks/hq-lobby-1", fx.token("editor")).body);
   };
-  REQUIRE_MESSAGE(wait_until([&] { return kiosk_json()["content_version"] == first_version; }, kStartSeconds),
+  // The content thread may report the version a beat before the display is up (it starts in
+  // parallel, slower on a loaded machine): wait for both.
+  REQUIRE_MESSAGE(wait_until(
+                      [&] {
+                        json k = kiosk_json();
+                        return k["content_version"] == first_version && k["display"].is_object() &&
+                               k["display"].value("state", "") == "on";
+                      },
+                      kStartSeconds),
                   kiosk->log() << "\n"
                                << kiosk_json().dump());
   json k = kiosk_json();

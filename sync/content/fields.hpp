@@ -57,6 +57,7 @@ void fields(S& s, V&& visit) {
   visit(s.description, Field{.key = "description", .max_chars = 2000, .multiline = true});
   visit(s.kiosk_ids, Field{.key = "kiosk_ids", .max_chars = limits::kMaxKioskIds});
   visit(s.booking_url, Field{.key = "booking_url", .role = Role::url});
+  visit(s.map_url, Field{.key = "map_url", .role = Role::url});
   visit(s.sample, Field{.key = "sample"});
 }
 
@@ -94,6 +95,8 @@ void fields(D& d, V&& visit) {
   visit(d.max_age_s, Field{.key = "max_age_s", .min = limits::kMinDeskMaxAge, .max = limits::kMaxDeskMaxAge});
   visit(d.until, Field{.key = "until"});
   visit(d.booking_url, Field{.key = "booking_url", .role = Role::url});
+  visit(d.price_day, Field{.key = "price_day", .min = 0, .max = limits::kMaxPrice});
+  visit(d.price_month, Field{.key = "price_month", .min = 0, .max = limits::kMaxPrice});
   visit(d.sample, Field{.key = "sample"});
 }
 
@@ -109,7 +112,10 @@ void fields(R& r, V&& visit) {
   visit(r.contact, Field{.key = "contact", .max_chars = 200});
   visit(r.booking, Field{.key = "booking", .max_chars = 200});
   visit(r.booking_url, Field{.key = "booking_url", .role = Role::url});
+  visit(r.fee, Field{.key = "fee", .max_chars = 120});
   visit(r.voucher_eligible, Field{.key = "voucher_eligible"});
+  visit(r.voucher_share, Field{.key = "voucher_share", .min = 0, .max = 100});
+  visit(r.member_free, Field{.key = "member_free"});
   visit(r.keywords, Field{.key = "keywords", .max_chars = 400, .searched = true});
   visit(r.image, Field{.key = "image", .role = Role::image});
   visit(r.sample, Field{.key = "sample"});

@@ -28,6 +28,8 @@ inline constexpr std::size_t kMaxContentBytes = 32 * 1024 * 1024;
 inline constexpr std::size_t kMaxSourceFileBytes = kMaxContentBytes;
 inline constexpr std::size_t kMaxUrlBytes = 2048;
 inline constexpr int kMaxCapacity = 100000;
+// A desk's price in whole yuan, per day or per month.
+inline constexpr int kMaxPrice = 1000000;
 inline constexpr UnixSeconds kMaxEventDuration = 31 * kSecondsPerDay;
 inline constexpr int kMinDeskMaxAge = 60;
 inline constexpr int kMaxDeskMaxAge = 7 * 24 * 3600;

@@ -59,6 +59,7 @@ struct Space {
   LocalText name, address, hours, description;
   std::vector<std::string> kiosk_ids;
   std::string booking_url;
+  std::string map_url;  // a map or directions page, shown as a QR code with the space's address
   bool sample = false;
   bool operator==(const Space&) const = default;
 };
@@ -91,6 +92,7 @@ struct Desk {
   int max_age_s = 1800;
   std::optional<UnixSeconds> until;
   std::string booking_url;
+  int price_day = 0, price_month = 0;  // whole yuan; 0 = not stated ("price on request")
   bool sample = false;
   bool operator==(const Desk&) const = default;
 };
@@ -100,7 +102,10 @@ struct Resource {
   ResourceCategory category = ResourceCategory::platform;
   LocalText name, summary, provider, location, hours, contact, booking;
   std::string booking_url;
+  LocalText fee;  // what it costs, in staff's words: "¥300 / 机时"
   bool voucher_eligible = false;
+  int voucher_share = 0;     // the percentage an innovation voucher may pay; 0 = not stated
+  bool member_free = false;  // free for companies in the zone's incubators
   std::string keywords;
   std::string image;
   bool sample = false;

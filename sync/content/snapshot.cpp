@@ -73,6 +73,7 @@ std::shared_ptr<const ContentSnapshot> ContentSnapshot::build(Content content, V
   s->event_index_ = index_by_id(c.events);
   s->resource_index_ = index_by_id(c.resources);
   s->space_index_ = index_by_id(c.spaces);
+  s->desk_index_ = index_by_id(c.desks);
   for (std::size_t i = 0; i < c.images.size(); ++i) s->image_index_.emplace(c.images[i].name, i);
   s->index_ = compute_index(c.indicators);
   return s;
@@ -138,6 +139,33 @@ const Event* ContentSnapshot::event(const std::string& id) const {
   return it == event_index_.end() ? nullptr : &content_.events[it->second];
 }
 
+const Desk* ContentSnapshot::desk(const std::string& id) const {
+  auto it = desk_index_.find(id);
+  return it == desk_index_.end() ? nullptr : &content_.desks[it->second];
+}
+
+void PriceRange::add(const Desk& d) {
+  const auto widen = [](int price, int& lo, int& hi) {
+    if (price <= 0) return;
+    lo = lo == 0 ? price : std::min(lo, price);
+    hi = std::max(hi, price);
+  };
+  widen(d.price_day, day_min, day_max);
+  widen(d.price_month, month_min, month_max);
+}
+
+EventPhase event_phase(const Event& e, UnixSeconds now) {
+  if (now >= e.end) return EventPhase::ended;
+  if (now >= e.start) return EventPhase::running;
+  if (now >= e.start - kSoonBefore) return EventPhase::soon;
+  return EventPhase::upcoming;
+}
+
+bool event_has_places(const Event& e) {
+  if (e.status == EventStatus::cancelled || e.status == EventStatus::full) return false;
+  return e.capacity == 0 || e.registered < e.capacity;
+}
+
 DeskStatus ContentSnapshot::effective_status(const Desk& d, UnixSeconds now) {
   const UnixSeconds age = now - d.status_at;
   // Too old, or from the future beyond the allowed age (clocks disagree): nobody knows. Never "free".
@@ -161,6 +189,7 @@ SpaceDesks ContentSnapshot::desks_in_space(const std::string& space_id, UnixSeco
     count(zone->counts, status);
     count(out.counts, status);
     count(out.by_kind[static_cast<std::size_t>(d.kind)], status);
+    out.prices[static_cast<std::size_t>(d.kind)].add(d);
   }
   for (auto& z : out.zones) {
     std::sort(z.desks.begin(), z.desks.end(), [](const DeskInZone& a, const DeskInZone& b) {
@@ -237,6 +266,7 @@ UnixSeconds ContentSnapshot::next_change_after(UnixSeconds now) const {
     if (t > now && t < next) next = t;
   };
   for (const auto& e : content_.events) {
+    consider(e.start - kSoonBefore);
     consider(e.start);
     consider(e.end);
   }

@@ -53,12 +53,28 @@ struct DeskZone {
   DeskCounts counts;
 };
 
+// The stated prices of a group of desks, in whole yuan (0 where no desk states one).
+struct PriceRange {
+  int day_min = 0, day_max = 0, month_min = 0, month_max = 0;
+  bool stated() const { return day_min > 0 || month_min > 0; }
+  void add(const Desk& d);
+};
+
 struct SpaceDesks {
   const Space* space = nullptr;
   std::vector<DeskZone> zones;
   DeskCounts counts;
   std::array<DeskCounts, enum_count<DeskKind>()> by_kind{};
+  std::array<PriceRange, enum_count<DeskKind>()> prices{};
 };
+
+// Where an event stands in time, as a visitor needs to know it. `soon` is within kSoonBefore of
+// the start; the UI wakes at each boundary (next_change_after).
+enum class EventPhase : std::uint8_t { upcoming, soon, running, ended };
+inline constexpr UnixSeconds kSoonBefore = 30 * 60;
+EventPhase event_phase(const Event& e, UnixSeconds now);
+// Whether a visitor can still sign up: not cancelled, not marked full, places left.
+bool event_has_places(const Event& e);
 
 struct ResourceFilter {
   std::optional<ResourceCategory> category;
@@ -86,6 +102,7 @@ class ContentSnapshot {
   const Event* event(const std::string& id) const;
 
   static DeskStatus effective_status(const Desk& desk, UnixSeconds now);
+  const Desk* desk(const std::string& id) const;
   SpaceDesks desks_in_space(const std::string& space_id, UnixSeconds now) const;
   DeskCounts desk_counts(UnixSeconds now) const;  // every space
 
@@ -115,7 +132,8 @@ class ContentSnapshot {
   IndexScores index_;
   std::vector<const Event*> events_by_start_;
   std::vector<std::string> resource_haystacks_;  // parallel to content_.resources
-  std::unordered_map<std::string, std::size_t> event_index_, resource_index_, space_index_, image_index_;
+  std::unordered_map<std::string, std::size_t> event_index_, resource_index_, space_index_, image_index_,
+      desk_index_;
 };
 
 }  // namespace kiosk::content

@@ -274,8 +274,18 @@ void check_across(const Event& e, ItemCheck& check) {
     check.warning("registered", "is more than the capacity; the kiosk shows the event as full");
   }
 }
-void check_across(const Desk&, ItemCheck&) {}
-void check_across(const Resource&, ItemCheck&) {}
+void check_across(const Desk& d, ItemCheck& check) {
+  if (d.price_day > 0 && d.price_month > 0 && d.price_day > d.price_month) {
+    check.warning("price_day", "is more than price_month; were the two swapped?");
+  }
+}
+void check_across(const Resource& r, ItemCheck& check) {
+  if (r.voucher_share > 0 && !r.voucher_eligible) {
+    check.error("voucher_share",
+                "is set but voucher_eligible is false; set voucher_eligible to true or remove "
+                "voucher_share");
+  }
+}
 void check_across(const Indicator& x, ItemCheck& check) {
   if (!(x.weight > 0 && x.weight <= 100)) check.error("weight", "must be more than 0 and at most 100");
   if (x.baseline) {

@@ -70,10 +70,13 @@ void print_desks(const ContentSnapshot& s, const QueryArgs& a, UnixSeconds now) 
     for (const auto& zone : desks.zones) {
       json jz = {{"zone", to_json(zone.zone)}, {"desks", json::array()}};
       for (const auto& d : zone.desks) {
-        jz["desks"].push_back({{"id", d.desk->id},
-                               {"label", d.desk->label},
-                               {"kind", to_string(d.desk->kind)},
-                               {"status", to_string(d.status)}});
+        json jd = {{"id", d.desk->id},
+                   {"label", d.desk->label},
+                   {"kind", to_string(d.desk->kind)},
+                   {"status", to_string(d.status)}};
+        if (d.desk->price_day > 0) jd["price_day"] = d.desk->price_day;
+        if (d.desk->price_month > 0) jd["price_month"] = d.desk->price_month;
+        jz["desks"].push_back(std::move(jd));
       }
       js["zones"].push_back(std::move(jz));
     }
@@ -100,7 +103,14 @@ void print_resources(const ContentSnapshot& s, const QueryArgs& a) {
   }
   for (const Resource* r : resources) {
     std::cout << to_string(r->category) << "  " << r->name.in(lang_of(a))
-              << (r->voucher_eligible ? "  [voucher]" : "") << "\n";
+              << (r->voucher_eligible
+                      ? "  [voucher" +
+                            (r->voucher_share > 0 ? " " + std::to_string(r->voucher_share) + "%"
+                                                  : std::string()) +
+                            "]"
+                      : std::string())
+              << (r->fee.empty() ? std::string() : "  " + r->fee.in(lang_of(a)))
+              << (r->member_free ? "  [free for members]" : "") << "\n";
   }
   std::cout << resources.size() << " resources\n";
 }

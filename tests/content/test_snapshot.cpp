@@ -107,7 +107,55 @@ TEST_CASE("next change is the earliest time-based boundary") {
   const auto s = snap();
   // Desks seen 60 s ago go stale after their 1800 s max age, before the contest starts in an hour.
   CHECK(s->next_change_after(kNow) == kNow - 60 + 1800 + 1);
-  CHECK(s->next_change_after(kNow - 60 + 1800 + 1) == kNow + 3600);
+  // Then the contest is "starting soon", then it starts.
+  CHECK(s->next_change_after(kNow - 60 + 1800 + 1) == kNow + 3600 - kSoonBefore);
+  CHECK(s->next_change_after(kNow + 3600 - kSoonBefore) == kNow + 3600);
+}
+
+TEST_CASE("an event's phase: upcoming - soon - running - ended - places left unless full or cancelled") {
+  Event e;
+  e.start = kNow + 3600;
+  e.end = kNow + 7200;
+  CHECK(event_phase(e, kNow) == EventPhase::upcoming);
+  CHECK(event_phase(e, e.start - kSoonBefore) == EventPhase::soon);
+  CHECK(event_phase(e, e.start - 1) == EventPhase::soon);
+  CHECK(event_phase(e, e.start) == EventPhase::running);
+  CHECK(event_phase(e, e.end - 1) == EventPhase::running);
+  CHECK(event_phase(e, e.end) == EventPhase::ended);
+
+  CHECK(event_has_places(e));  // capacity 0: not limited
+  e.capacity = 40;
+  e.registered = 39;
+  CHECK(event_has_places(e));
+  e.registered = 40;
+  CHECK_FALSE(event_has_places(e));  // full by its numbers though staff did not mark it
+  e.registered = 10;
+  e.status = EventStatus::full;
+  CHECK_FALSE(event_has_places(e));
+  e.status = EventStatus::cancelled;
+  CHECK_FALSE(event_has_places(e));
+  e.status = EventStatus::moved;  // moved elsewhere: still open for sign-up
+  CHECK(event_has_places(e));
+}
+
+TEST_CASE("desk prices per kind: lowest and highest stated - unstated prices ignored - desks by id") {
+  Content c = kiosk::test::small_content(kNow);
+  for (auto& d : c.desks) d.kind = DeskKind::hot_desk;
+  c.desks[0].price_day = 60;
+  c.desks[0].price_month = 800;
+  c.desks[1].price_day = 50;  // no month price
+  const auto s = ContentSnapshot::build(c, {});
+  const SpaceDesks desks = s->desks_in_space(c.desks[0].space_id, kNow);
+  const PriceRange& hot = desks.prices[static_cast<std::size_t>(DeskKind::hot_desk)];
+  CHECK(hot.day_min == 50);
+  CHECK(hot.day_max == 60);
+  CHECK(hot.month_min == 800);
+  CHECK(hot.month_max == 800);
+  CHECK(hot.stated());
+  CHECK_FALSE(desks.prices[static_cast<std::size_t>(DeskKind::meeting_room)].stated());
+  REQUIRE(s->desk(c.desks[1].id) != nullptr);
+  CHECK(s->desk(c.desks[1].id)->price_day == 50);
+  CHECK(s->desk("no-such-desk") == nullptr);
 }
 
 TEST_CASE("sample content moves to today - keeping time of day and desk freshness") {

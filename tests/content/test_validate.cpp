@@ -200,3 +200,32 @@ TEST_CASE("a sample anchor needs sample content") {
   c.meta.sample_anchor = kiosk::test::demo_now();
   CHECK(rejects(c, "meta.json: sample_anchor: is only allowed together with \"sample\": true"));
 }
+
+TEST_CASE("prices: desks in whole yuan within range - a voucher share needs a voucher-eligible resource") {
+  Content c = valid();
+  c.desks[0].price_day = -5;
+  CHECK(rejects(c, "desk \"" + c.desks[0].id + "\": price_day: must be between 0 and 1000000"));
+  c = valid();
+  c.desks[0].price_month = kiosk::content::limits::kMaxPrice + 1;
+  CHECK(rejects(c, "price_month: must be between 0 and 1000000"));
+  c = valid();
+  c.resources[0].voucher_eligible = false;
+  c.resources[0].voucher_share = 50;
+  CHECK(rejects(c, "voucher_share: is set but voucher_eligible is false"));
+  c.resources[0].voucher_eligible = true;
+  CHECK(errors_of(c).empty());
+  c.resources[0].voucher_share = 101;
+  CHECK(rejects(c, "voucher_share: must be between 0 and 100"));
+
+  // A day price above the month price is allowed (a short-let office can cost that) but warned of.
+  c = valid();
+  c.desks[0].price_day = 900;
+  c.desks[0].price_month = 800;
+  Issues issues;
+  validate(c, issues);
+  CHECK(errors_of(c).empty());
+  bool warned = false;
+  for (const auto& i : issues.all())
+    warned |= i.to_string().find("were the two swapped?") != std::string::npos;
+  CHECK(warned);
+}

@@ -1,5 +1,7 @@
 #include <doctest/doctest.h>
 
+#include <algorithm>
+
 #include "sync/store/content_tables.hpp"
 #include "sync/store/schema.hpp"
 #include "sync/store/store.hpp"
@@ -35,8 +37,19 @@ TEST_CASE("a database from before a field existed gains its column on open and k
   {
     auto db = store::Database::open(dir / "content.db", false);
     const auto changes = store::content_table_changes(db);
-    REQUIRE(changes.size() == 1);
-    CHECK(changes[0] == "ALTER TABLE resources ADD COLUMN keywords TEXT NOT NULL DEFAULT ''");
+    // The removed column, and every field added since version 1 shipped (map links, prices), each
+    // one ADD COLUMN with a default the old rows take.
+    const auto has = [&](const std::string& sql) {
+      return std::find(changes.begin(), changes.end(), sql) != changes.end();
+    };
+    CHECK(has("ALTER TABLE resources ADD COLUMN keywords TEXT NOT NULL DEFAULT ''"));
+    CHECK(has("ALTER TABLE spaces ADD COLUMN map_url TEXT NOT NULL DEFAULT ''"));
+    CHECK(has("ALTER TABLE desks ADD COLUMN price_day INTEGER NOT NULL DEFAULT 0"));
+    CHECK(has("ALTER TABLE resources ADD COLUMN fee_zh TEXT NOT NULL DEFAULT ''"));
+    CHECK(has("ALTER TABLE resources ADD COLUMN voucher_share INTEGER NOT NULL DEFAULT 0"));
+    for (const auto& sql : changes) CHECK_MESSAGE(sql.find(" ADD COLUMN ") != std::string::npos, sql);
+    CHECK(changes.size() ==
+          8);  // keywords, map_url, price_day, price_month, fee_zh, fee_en, voucher_share, member_free
   }
   store::OpenOptions latest;
   latest.db_path = dir / "content.db";

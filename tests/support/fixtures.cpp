@@ -46,9 +46,10 @@ Content small_content(UnixSeconds now) {
                            {},
                            {"lobby-1"},
                            "https://example.cn/book",
+                           "https://example.cn/map/tjab",
                            true});
   c.spaces.push_back(
-      Space{"cafe", {"津京互联创业咖啡", "Jin-Jing Cafe"}, {"泰达", "TEDA"}, {}, {}, {}, "", true});
+      Space{"cafe", {"津京互联创业咖啡", "Jin-Jing Cafe"}, {"泰达", "TEDA"}, {}, {}, {}, "", "", true});
   const auto event = [&](std::string id, std::string space, EventCategory cat, std::string zh, std::string en,
                          UnixSeconds start, UnixSeconds end) {
     Event e;

@@ -11,12 +11,13 @@ void render_screenshot(const ScreenshotJob& job, const ui::I18n& i18n, const ui:
   ui::KioskUiConfig config;
   config.kiosk_id = job.kiosk_id;
   HeadlessKiosk kiosk(job.width, job.height, i18n, font, snapshot, config);
-  if (!show_screen(kiosk.ui(), *snapshot, job.screen, job.now)) {
+  content::UnixSeconds now = job.now;
+  if (!show_screen(kiosk.ui(), *snapshot, job.screen, now)) {
     throw std::runtime_error("unknown screen \"" + job.screen + "\"");
   }
   kiosk.ui().state().lang = job.lang;
   // Three frames: ImGui sizes child windows and scroll extents on the first, draws settled on the next.
-  for (int i = 0; i < 3; ++i) kiosk.step(job.now, 1.0 + i * 0.016);
+  for (int i = 0; i < 3; ++i) kiosk.step(now, 1.0 + i * 0.016);
   kiosk.save_png(job.out);
 }
 
@@ -33,9 +34,10 @@ std::vector<std::filesystem::path> render_gallery(const std::filesystem::path& d
     HeadlessKiosk kiosk(size.width, size.height, i18n, font, snapshot, config);
     for (const auto& screen : screenshot_screens()) {
       for (content::Lang lang : {content::Lang::zh, content::Lang::en}) {
-        show_screen(kiosk.ui(), *snapshot, screen, now);
+        content::UnixSeconds at = now;
+        show_screen(kiosk.ui(), *snapshot, screen, at);
         kiosk.ui().state().lang = lang;
-        for (int i = 0; i < 3; ++i) kiosk.step(now, 1.0 + i * 0.016);
+        for (int i = 0; i < 3; ++i) kiosk.step(at, 1.0 + i * 0.016);
         const auto file =
             dir / (screen + "-" + std::to_string(size.width) + "x" + std::to_string(size.height) + "-" +
                    (lang == content::Lang::zh ? "zh" : "en") + ".png");

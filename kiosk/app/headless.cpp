@@ -37,7 +37,12 @@ const std::vector<std::string>& screenshot_screens() {
   static const std::vector<std::string> names = {"home",
                                                  "events",
                                                  "event-detail",
+                                                 "event-running",
+                                                 "event-full",
+                                                 "event-cancelled",
                                                  "desks",
+                                                 "desk-detail",
+                                                 "space-detail",
                                                  "resources",
                                                  "resources-keyboard",
                                                  "resource-detail",
@@ -50,7 +55,7 @@ const std::vector<std::string>& screenshot_screens() {
 }
 
 bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const std::string& screen,
-                 content::UnixSeconds now) {
+                 content::UnixSeconds& now) {
   using ui::Action;
   using K = Action::Kind;
   ui.state() = ui::UiState{};
@@ -63,14 +68,68 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
   if (screen == "event-detail") {
     const auto upcoming = snap.upcoming_events(now);
     const content::Event* pick = upcoming.empty() ? nullptr : upcoming.front();
-    for (const content::Event* e : upcoming) {
-      if (!e->poster.empty()) {
+    for (const content::Event* e : upcoming) {  // one a visitor can still sign up for
+      if (!e->poster.empty() && content::event_has_places(*e)) {
         pick = e;
         break;
       }
     }
     ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::events)}, mono);
     if (pick != nullptr) ui.apply({K::open_event, pick->id, 0}, mono);
+    return true;
+  }
+  if (screen == "event-running" || screen == "event-full" || screen == "event-cancelled") {
+    // The first upcoming event in that state; "running" moves the moment ten minutes into it.
+    const auto wanted = [&](const content::Event& e) {
+      // Full or cancelled: one not on now, whose badge then says so (an event on now says that).
+      if (screen != "event-running" && content::event_phase(e, now) == content::EventPhase::running)
+        return false;
+      if (screen == "event-cancelled") return e.status == content::EventStatus::cancelled;
+      if (screen == "event-full")
+        return e.status != content::EventStatus::cancelled && !content::event_has_places(e);
+      return content::event_has_places(e) && e.status == content::EventStatus::scheduled;
+    };
+    const content::Event* pick = nullptr;
+    for (const content::Event* e : snap.upcoming_events(now)) {
+      if (wanted(*e)) {
+        pick = e;
+        break;
+      }
+    }
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::events)}, mono);
+    if (pick == nullptr) return true;
+    if (screen == "event-running" && pick->start > now) now = pick->start + 10 * 60;
+    ui.apply({K::open_event, pick->id, 0}, mono);
+    return true;
+  }
+  if (screen == "desk-detail") {  // a taken desk of this kiosk's space: status, until, price, booking
+    const content::Desk* pick = nullptr;
+    for (const auto& d : snap.content().desks) {
+      if (pick == nullptr) pick = &d;
+      const auto status = content::ContentSnapshot::effective_status(d, now);
+      const bool taken = status == content::DeskStatus::booked || status == content::DeskStatus::occupied;
+      if (taken && d.until && *d.until > now && d.price_day > 0) {
+        pick = &d;
+        break;
+      }
+    }
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::desks)}, mono);
+    if (pick != nullptr) ui.apply({K::open_desk, pick->id, 0}, mono);
+    return true;
+  }
+  if (screen == "space-detail") {  // another space than this kiosk's, opened from one of its events
+    const content::Space* here = snap.home_space(ui.config().kiosk_id);
+    const content::Event* pick = nullptr;
+    for (const content::Event* e : snap.upcoming_events(now)) {
+      if (here == nullptr || e->space_id != here->id) {
+        pick = e;
+        break;
+      }
+    }
+    ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::events)}, mono);
+    if (pick == nullptr) return true;
+    ui.apply({K::open_event, pick->id, 0}, mono);
+    ui.apply({K::open_space, pick->space_id, 0}, mono);
     return true;
   }
   if (screen == "desks") {

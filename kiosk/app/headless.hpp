@@ -42,8 +42,9 @@ class HeadlessKiosk {
 // The screens `kiosk --screenshot --screen NAME` knows.
 const std::vector<std::string>& screenshot_screens();
 // Puts the UI into the state that shows `screen` (detail views open the first item with a picture).
-// False for an unknown name.
+// A state that happens only at some moment (an event on now) moves `now` there. False for an
+// unknown name.
 bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const std::string& screen,
-                 content::UnixSeconds now);
+                 content::UnixSeconds& now);
 
 }  // namespace kiosk::app

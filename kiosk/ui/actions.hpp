@@ -16,7 +16,9 @@ enum class Screen {
   resource_detail,
   index,
   attract,
-  notice_detail
+  notice_detail,
+  desk_detail,
+  space_detail
 };
 
 struct Action {
@@ -25,6 +27,8 @@ struct Action {
     open_event,     // id
     open_resource,  // id
     open_notice,    // id
+    open_desk,      // id
+    open_space,     // id
     back,
     toggle_language,
     event_category,     // value = category index, -1 = all

@@ -3,26 +3,10 @@
 #include <cmath>
 #include <cstdio>
 
+#include "kiosk/ui/format.hpp"
 #include "kiosk/ui/text_layout.hpp"
 
 namespace kiosk::ui {
-
-std::string format_number(double v, int decimals) {
-  char buf[64];
-  std::snprintf(buf, sizeof buf, "%.*f", decimals, v);
-  // Thousands separators for the whole part: 10,000 reads at a glance from two metres.
-  const std::string plain = buf;
-  const std::size_t sign = plain[0] == '-' ? 1 : 0;
-  const std::size_t dot = plain.find('.');
-  const std::size_t int_end = dot == std::string::npos ? plain.size() : dot;
-  std::string out = plain.substr(0, sign);
-  for (std::size_t i = sign; i < int_end; ++i) {
-    if (i > sign && (int_end - i) % 3 == 0) out += ',';
-    out += plain[i];
-  }
-  out += plain.substr(int_end);
-  return out;
-}
 
 void draw_chart(FrameContext& f, const Rect& r, const ChartInput& in, int decimals) {
   const auto& p = f.colours();

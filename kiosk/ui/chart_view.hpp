@@ -9,6 +9,4 @@ namespace kiosk::ui {
 // `decimals` for the value labels; `r` includes room for the axis labels.
 void draw_chart(FrameContext& f, const Rect& r, const ChartInput& in, int decimals);
 
-std::string format_number(double v, int decimals);
-
 }  // namespace kiosk::ui

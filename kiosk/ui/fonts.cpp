@@ -66,7 +66,7 @@ MappedFont::~MappedFont() {
 GlyphSet base_glyphs(const std::string& ui_text) {
   GlyphSet g;
   g.add_range(0x20, 0x7E);
-  g.add_text("…·—–“”‘’、，。：；！？（）《》【】「」°％×→←↑↓●");
+  g.add_text("…·—–“”‘’、，。：；！？（）《》【】「」°％×→←↑↓●¥");  // ¥: prices are composed in code
   g.add_text(ui_text);
   return g;
 }

@@ -3,6 +3,7 @@
 #include <string>
 
 #include "kiosk/ui/i18n.hpp"
+#include "sync/content/snapshot.hpp"
 #include "sync/content/time.hpp"
 
 namespace kiosk::ui {
@@ -16,5 +17,14 @@ std::string day_label(const I18n& i18n, content::Lang lang, std::int64_t local_d
 // "14:00–17:00", or "12月3日 14:00 – 12月5日 17:00" across days.
 std::string time_range(const I18n& i18n, content::Lang lang, content::UnixSeconds start,
                        content::UnixSeconds end);
+
+std::string format_number(double v, int decimals);  // "10,000.0": grouped, read at a glance
+std::string yuan(int amount);                       // "¥6,800"
+// "¥50/天 · ¥600/月" (ranges where desks differ), or "价格面议" when no price is stated.
+std::string desk_price(const I18n& i18n, content::Lang lang, const content::PriceRange& prices);
+// The fee in staff's words, "会员免费" when free for members, or "价格面议".
+std::string resource_price(const I18n& i18n, content::Lang lang, const content::Resource& r);
+// "创新券可抵 50%", "可使用创新券", or "" when vouchers cannot pay.
+std::string voucher_words(const I18n& i18n, content::Lang lang, const content::Resource& r);
 
 }  // namespace kiosk::ui

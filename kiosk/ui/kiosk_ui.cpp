@@ -153,6 +153,12 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
         case Screen::notice_detail:
           draw_notice_detail(f, state_, layout.content);
           break;
+        case Screen::desk_detail:
+          draw_desk_detail(f, state_, layout.content);
+          break;
+        case Screen::space_detail:
+          draw_space_detail(f, state_, layout.content);
+          break;
         case Screen::attract:
           break;
       }
@@ -193,13 +199,23 @@ void KioskUi::apply(const Action& a, double mono) {
       s.screen = Screen::resource_detail;
       s.keyboard_open = false;
       break;
+    case K::open_desk:
+      s.previous = Screen::desks;
+      s.desk_id = a.id;
+      s.screen = Screen::desk_detail;
+      break;
+    case K::open_space:  // from a detail view: back returns to that view, not to its list
+      s.space_return = s.screen;
+      s.space_id = a.id;
+      s.screen = Screen::space_detail;
+      break;
     case K::open_notice:
       s.previous = s.screen;
       s.notice_id = a.id;
       s.screen = Screen::notice_detail;
       break;
     case K::back:
-      s.screen = s.previous;
+      s.screen = s.screen == Screen::space_detail ? s.space_return : s.previous;
       break;
     case K::toggle_language:
       s.lang = s.lang == content::Lang::zh ? content::Lang::en : content::Lang::zh;

@@ -63,6 +63,7 @@ class KioskUi {
   TouchInput& touch() { return touch_; }
   UiState& state() { return state_; }
   const UiState& state() const { return state_; }
+  const KioskUiConfig& config() const { return config_; }
   // When the UI needs a frame without new input (idle timeout, next attract slide, long press).
   std::optional<double> next_deadline(double mono) const;
   bool animating(double mono) const { return touch_.animating(mono); }

@@ -29,6 +29,9 @@ struct UiState {
   std::string event_id;
 
   std::string desk_space;  // empty: the kiosk's own space
+  std::string desk_id;
+  std::string space_id;                // the space page open
+  Screen space_return = Screen::home;  // the detail view it was opened from
 
   std::optional<content::ResourceCategory> resource_category;
   std::string search;

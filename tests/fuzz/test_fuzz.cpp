@@ -230,9 +230,11 @@ TEST_CASE("fuzz: mutated content documents are refused in words or shown on ever
       // Rendering costs milliseconds (much more under qemu): the first ten accepted mutants, then some.
       if (rendered < 10 || i % 10 == 0) {
         kiosk.host().offer_snapshot(snapshot, now);
-        for (const auto& screen : {"home", "events", "event-detail", "desks", "resources", "index"}) {
-          app::show_screen(kiosk.ui(), *snapshot, screen, now);
-          kiosk.step(now, 1.0 + 0.02 * rendered);
+        for (const auto& screen :
+             {"home", "events", "event-detail", "desks", "desk-detail", "resources", "index"}) {
+          content::UnixSeconds at = now;
+          app::show_screen(kiosk.ui(), *snapshot, screen, at);
+          kiosk.step(at, 1.0 + 0.02 * rendered);
         }
         ++rendered;
       }

@@ -60,13 +60,3 @@ TEST_CASE("negative data keeps a negative axis - a single point still lays out")
   CHECK(g1.x.domain_max > g1.x.domain_min);
   CHECK(g1.line.empty());
 }
-
-TEST_CASE("numbers read at a glance: thousands separators and fixed decimals") {
-  CHECK(kiosk::ui::format_number(10000, 0) == "10,000");
-  CHECK(kiosk::ui::format_number(5576, 0) == "5,576");
-  CHECK(kiosk::ui::format_number(999, 0) == "999");
-  CHECK(kiosk::ui::format_number(1234567.891, 2) == "1,234,567.89");
-  CHECK(kiosk::ui::format_number(-25000, 0) == "-25,000");
-  CHECK(kiosk::ui::format_number(23.5, 1) == "23.5");
-  CHECK(kiosk::ui::format_number(0.5, 0) == "0");  // printf rounding: banker's-free, to even
-}

@@ -48,6 +48,8 @@ std::set<std::string> composed_keys() {
   add_enum<content::ResourceCategory>(keys, "resource_category.");
   add_enum<content::DeskStatus>(keys, "desk_status.");
   add_enum<content::DeskKind>(keys, "desk_kind.");
+  add_enum<content::DeskKind>(keys, "desk_kind_one.");
+  keys.insert("event_status.running"), keys.insert("event_status.soon");  // phases, not statuses
   add_enum<content::IndicatorGroup>(keys, "index_group.");
   for (int d = 0; d < 7; ++d)
     keys.insert("weekday.long." + std::to_string(d)), keys.insert("weekday.short." + std::to_string(d));

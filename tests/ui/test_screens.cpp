@@ -45,11 +45,24 @@ void check_common(app::HeadlessKiosk& k, const std::string& what) {
     const bool target = r.name.rfind("nav:", 0) == 0 || r.name.rfind("chip:", 0) == 0 || r.name == "back" ||
                         r.name == "language" || r.name.rfind("event:", 0) == 0 ||
                         r.name.rfind("resource:", 0) == 0 || r.name.rfind("tile:", 0) == 0 ||
-                        r.name == "staff-close";
+                        r.name.rfind("desk:", 0) == 0 || r.name == "staff-close";
     if (!target) continue;
     CHECK_MESSAGE(std::min(r.max.x - r.min.x, r.max.y - r.min.y) >= nine_mm - 0.5f,
                   what << ": " << r.name << " is smaller than 9 mm (" << nine_mm << " px)");
   }
+}
+
+// Whether `text` was drawn and none of its lines was cut short with an ellipsis.
+bool drew_uncut(app::HeadlessKiosk& k, const std::string& text) {
+  bool drawn = false;
+  for (const auto& t : k.audit().texts) {
+    if (t.full != text) continue;
+    drawn = true;
+    const bool cut = t.text.size() >= 3 && t.text.compare(t.text.size() - 3, 3, "…") == 0 &&
+                     text.find("…") == std::string::npos;
+    if (cut) return false;
+  }
+  return drawn;
 }
 
 void check_qr(app::HeadlessKiosk& k, const std::string& what) {
@@ -91,6 +104,47 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
     if (screen == "events") CHECK_MESSAGE(rows >= 3, what << ": only " << rows << " event rows");
     if (screen == "attract") CHECK(audit.region("attract-prompt") != nullptr);
   } else if (screen == "event-detail" || screen == "resource-detail") {
+    check_qr(k, what);
+  } else if (screen == "event-running" || screen == "event-full" || screen == "event-cancelled") {
+    // The state in words on the badge; no code to scan for an event nobody can sign up for, and
+    // the reason where the code would be.
+    const std::string state = screen.substr(screen.find('-') + 1);
+    const std::string word = test::i18n().tr("event_status." + state, k.ui().state().lang);
+    CHECK_MESSAGE(drew_uncut(k, word), what << ": no \"" << word << "\" badge");
+    if (screen == "event-running") {
+      check_qr(k, what);
+    } else {
+      CHECK_MESSAGE(audit.region("signup-closed:" + state) != nullptr, what);
+      for (const auto& r : audit.regions) CHECK_MESSAGE(r.name.rfind("qr:", 0) != 0, what << ": " << r.name);
+    }
+  } else if (screen == "space-detail") {
+    // Another space than the kiosk's: its address is on the page and its map code is there to scan.
+    const content::Space* space = test::demo_snapshot()->space(k.ui().state().space_id);
+    REQUIRE_MESSAGE(space != nullptr, what);
+    CHECK(audit.region("space-detail:" + space->id) != nullptr);
+    CHECK_MESSAGE(drew_uncut(k, space->address.in(k.ui().state().lang)), what << ": address missing or cut");
+    check_qr(k, what);
+  } else if (screen == "desk-detail") {
+    // Status with its colour, until when, the price and a code to book.
+    const ui::UiAudit::Region* status = nullptr;
+    for (const auto& r : audit.regions) {
+      if (r.name.rfind("desk-status:", 0) == 0) status = &r;
+    }
+    REQUIRE_MESSAGE(status != nullptr, what);
+    const auto s = content::enum_from_string<content::DeskStatus>(status->name.substr(12));
+    REQUIRE(s);
+    CHECK_MESSAGE(near(k.pixel(static_cast<int>(status->min.x) + 3,
+                               static_cast<int>((status->min.y + status->max.y) / 2)),
+                       ui::status_colour(p, *s)),
+                  what);
+    bool until = false, price = false;
+    for (const auto& t : audit.texts) {
+      until |= t.text == t.full &&
+               (t.full.find("至 ") != std::string::npos || t.full.find("until ") != std::string::npos);
+      price |= t.text == t.full && t.full.find("¥") != std::string::npos;
+    }
+    CHECK_MESSAGE(until, what << ": the desk is taken but not until when");
+    CHECK_MESSAGE(price, what << ": no price");
     check_qr(k, what);
   } else if (screen == "desks") {
     int checked = 0;
@@ -189,9 +243,10 @@ void render_all(int w, int h, content::Lang lang) {
   app::HeadlessKiosk k(w, h, test::i18n(), test::font_file(), test::demo_snapshot());
   for (const auto& screen : app::screenshot_screens()) {
     const std::string what = name(screen.c_str(), w, h, lang);
-    REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), screen, test::ui_now()));
+    content::UnixSeconds at = test::ui_now();
+    REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), screen, at));
     k.ui().state().lang = lang;
-    for (int i = 0; i < 3; ++i) k.step(test::ui_now(), 1.0 + i * 0.016);
+    for (int i = 0; i < 3; ++i) k.step(at, 1.0 + i * 0.016);
     check_common(k, what);
     check_screen(k, screen, what);
   }
@@ -366,7 +421,8 @@ TEST_CASE(
   const auto zone = test::demo_snapshot()->desk_counts(test::ui_now());
   CHECK(detail.find("全园区空闲 " + std::to_string(zone.count(content::DeskStatus::free)) + " 个") !=
         std::string::npos);
-  REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "desks", test::ui_now()));
+  content::UnixSeconds at = test::ui_now();
+  REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "desks", at));
   k.ui().state().lang = content::Lang::zh;
   k.step(test::ui_now(), 1.0);
   bool same = false;
@@ -465,7 +521,8 @@ TEST_CASE("staff see that opening hours wait for network time - whole - at 800x4
 TEST_CASE(
     "staff pair a kiosk with the console from the overlay: 8 characters - then the code leaves the UI once") {
   app::HeadlessKiosk k(800, 480, test::i18n(), test::font_file(), test::demo_snapshot());
-  REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "staff", test::ui_now()));
+  content::UnixSeconds at = test::ui_now();
+  REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "staff", at));
   using K = ui::Action::Kind;
   auto& ui = k.ui();
   k.step(test::ui_now(), 1.0);
@@ -490,4 +547,55 @@ TEST_CASE(
   ui.apply({K::staff_close, {}, 0}, 1.7);  // closing the overlay forgets a half-typed code
   CHECK(ui.state().staff.pair_code.empty());
   CHECK_FALSE(ui.state().staff.pairing);
+}
+
+TEST_CASE("every event row says where it is: this kiosk's space is here - any other space by name") {
+  app::HeadlessKiosk k(1920, 1080, test::i18n(), test::font_file(), test::demo_snapshot());
+  content::UnixSeconds at = test::ui_now();
+  REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "events", at));
+  k.step(at, 1.0);
+  k.step(at, 1.1);
+  const auto& snap = *test::demo_snapshot();
+  const content::Space* here = snap.home_space("lobby-1");
+  REQUIRE(here != nullptr);
+  int here_rows = 0, elsewhere_rows = 0;
+  for (const auto& r : k.audit().regions) {
+    if (r.name.rfind("event:", 0) != 0) continue;
+    const content::Event* e = snap.event(r.name.substr(6));
+    REQUIRE(e != nullptr);
+    const bool is_here = e->space_id == here->id;
+    const std::string want = e->venue.zh + " · " + (is_here ? "本空间" : snap.space(e->space_id)->name.zh);
+    bool drawn = false;
+    for (const auto& t : k.audit().texts) drawn |= t.full == want;
+    CHECK_MESSAGE(drawn, "event " << e->id << " does not say \"" << want << "\"");
+    (is_here ? here_rows : elsewhere_rows) += 1;
+  }
+  CHECK(here_rows > 0);  // the demo has both kinds in view, so both rules were tested
+  CHECK(elsewhere_rows > 0);
+}
+
+TEST_CASE("the staff overlay shows every fact at every size - the rest scrolls - none is dropped") {
+  app::StaffFactsInput in;  // a kiosk with many facts: warnings, clock, screen, console, board
+  in.kiosk_id = "lobby-1";
+  in.display = "off-screen software surface";
+  in.clock.wall = test::ui_now();
+  in.device.throttled = 0x50005;
+  in.device.cpu_celsius = 71.0;
+  in.device.uptime_s = 3600;
+  in.config_problems = {"staff_pin_hash is empty"};
+  const ui::StaffFacts facts = app::make_staff_facts(in);
+  REQUIRE(facts.rows.size() >= 8);
+  for (const auto& size : app::kReferenceSizes) {
+    app::HeadlessKiosk k(size.width, size.height, test::i18n(), test::font_file(), test::demo_snapshot());
+    k.ui().set_staff_facts(facts);
+    k.ui().state().staff.unlocked = true;
+    k.step(test::ui_now(), 1.0);
+    k.step(test::ui_now(), 1.1);
+    for (const auto& row : facts.rows) {
+      const std::string label = test::i18n().tr(row.label, content::Lang::zh);
+      bool drawn = false;
+      for (const auto& t : k.audit().texts) drawn |= t.full == label;
+      CHECK_MESSAGE(drawn, size.width << "x" << size.height << ": the \"" << label << "\" row is missing");
+    }
+  }
 }

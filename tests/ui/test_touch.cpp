@@ -240,3 +240,42 @@ TEST_CASE("a tap on a notice banner opens the whole notice - back returns home")
   r.tap((r.region("notice-detail").min.x + 10), r.region("notice-detail").min.y - 20);  // the back button
   CHECK(r.state().screen == ui::Screen::home);
 }
+
+TEST_CASE("tapping a desk opens its detail with its status and price - back returns to the desks") {
+  Robot r;
+  r.tap("nav:nav.desks");
+  const auto* tile = r.first_region("desk:");
+  REQUIRE(tile != nullptr);
+  // "desk:<id>:<status>"
+  const std::string rest = tile->name.substr(5);
+  const std::string id = rest.substr(0, rest.rfind(':'));
+  const std::string status = rest.substr(rest.rfind(':') + 1);
+  r.tap(tile->name);
+  CHECK(r.state().screen == ui::Screen::desk_detail);
+  CHECK(r.state().desk_id == id);
+  CHECK(r.has_region("desk-detail:" + id));
+  CHECK(r.has_region("desk-status:" + status));  // the same status the tile showed
+  r.tap("back");
+  CHECK(r.state().screen == ui::Screen::desks);
+}
+
+TEST_CASE("from an event the space row opens the space's page - back returns to the event") {
+  Robot r;
+  r.tap("nav:nav.events");
+  const auto* row = r.first_region("event:");
+  REQUIRE(row != nullptr);
+  const std::string event_id = row->name.substr(6);
+  r.tap(row->name);
+  REQUIRE(r.state().screen == ui::Screen::event_detail);
+  const auto* link = r.first_region("space-link:");
+  REQUIRE(link != nullptr);
+  const std::string space_id = link->name.substr(std::string("space-link:").size());
+  r.tap(link->name);
+  CHECK(r.state().screen == ui::Screen::space_detail);
+  CHECK(r.has_region("space-detail:" + space_id));
+  r.tap("back");
+  CHECK(r.state().screen == ui::Screen::event_detail);
+  CHECK(r.state().event_id == event_id);
+  r.tap("back");
+  CHECK(r.state().screen == ui::Screen::events);
+}

@@ -25,7 +25,8 @@ bool nav_selected(Screen current, Screen item) {
   if (current == item) return true;
   return (current == Screen::event_detail && item == Screen::events) ||
          (current == Screen::resource_detail && item == Screen::resources) ||
-         (current == Screen::notice_detail && item == Screen::home);
+         (current == Screen::notice_detail && item == Screen::home) ||
+         (current == Screen::desk_detail && item == Screen::desks);
 }
 
 // The badge that tells staff (and honest visitors) how fresh the content is.
@@ -149,7 +150,9 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
       const float h = std::min(l.nav.h() / n, m.touch * 2.0f);
       item = Rect{ImVec2(l.nav.min.x, l.nav.min.y + h * i), ImVec2(l.nav.max.x, l.nav.min.y + h * (i + 1))};
     }
-    const bool selected = nav_selected(s.screen, kNav[i].screen);
+    // A space's page belongs to the section it was opened from.
+    const Screen shown = s.screen == Screen::space_detail ? s.space_return : s.screen;
+    const bool selected = nav_selected(shown, kNav[i].screen);
     ImGui::PushID(i);
     if (pressable(f, "##nav", item.inset(m.gap * 0.5f), selected ? p.raised.u32() : 0,
                   p.surface_pressed.u32(), m.radius) &&

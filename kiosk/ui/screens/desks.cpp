@@ -1,6 +1,6 @@
 // Open desks: per space and zone, a grid of desks coloured by status with a mark per status (the
-// legend never relies on colour alone), free counts per kind, stale statuses shown as unknown, and a
-// QR code to book.
+// legend never relies on colour alone), free counts and prices per kind, stale statuses shown as
+// unknown, and a QR code to book. A tap on a desk opens its detail.
 #include <algorithm>
 #include <cmath>
 
@@ -65,10 +65,12 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
 
   const content::SpaceDesks desks = f.snap.desks_in_space(space_id, f.now);
 
-  // Side panel: free counts per kind, legend, QR to book.
+  // Side panel: free counts and prices per kind, QR to book.
   const float side_w = m.portrait ? r.w() : std::round(std::clamp(r.w() * 0.3f, m.u * 9.0f, m.u * 13.0f));
   Rect side = m.portrait ? r.bottom(std::min(r.h() * 0.4f, m.u * 14.0f)) : r.right(side_w);
+  // The legend heads the grid, so the panel's room goes to counts and prices.
   Rect grid = m.portrait ? r.cut_bottom(side.h() + m.gap) : r.cut_right(side_w + m.pad);
+  grid = grid.cut_top(legend(f, grid) + m.gap);
   fill_rect(canvas(), side.min, side.max, p.surface.u32(), m.radius);
   Rect sp = side.inset(m.pad * 0.8f);
   const std::string& booking = space.booking_url;
@@ -95,6 +97,12 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
                                        std::to_string(desks.counts.total)}),
             f.fonts().title, p.text.u32());
   y += m.title_size * 1.3f;
+  // Per kind: free of total, and its price on a second line when the panel has room for it (the
+  // desk's own detail, a tap away, always shows it).
+  int kinds = 0;
+  for (const auto& c : desks.by_kind) kinds += c.total > 0 ? 1 : 0;
+  const float kind_h = m.body_size * 1.4f, price_h = m.small_size * 1.35f;
+  const bool prices = y + kinds * (kind_h + price_h) <= sp.max.y;
   for (std::size_t k = 0; k < desks.by_kind.size(); ++k) {
     const auto& c = desks.by_kind[k];
     if (c.total == 0) continue;
@@ -105,13 +113,24 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
     const float fw = text_width(f.fonts().body, m.body_size, figure);
     text_line(f, row.cut_right(fw + m.gap), kind, f.fonts().body, p.text_muted.u32());
     text_line(f, row.right(fw), figure, f.fonts().body, p.text.u32(), Align::right);
-    y += m.body_size * 1.4f;
+    y += kind_h;
+    if (prices) {
+      const Rect price{ImVec2(sp.min.x, y - m.gap * 0.3f), ImVec2(sp.max.x, y - m.gap * 0.3f + price_h)};
+      text_line(f, price, desk_price(f.i18n, f.lang, desks.prices[k]), f.fonts().small, p.text.u32());
+      audit_region(f, "desk-price:" + std::string(content::to_string(static_cast<content::DeskKind>(k))),
+                   price);
+      y += price_h;
+    }
   }
   y += m.gap;
-  y += legend(f, Rect{ImVec2(sp.min.x, y), sp.max}) + m.gap;
   if (desks.counts.count(DeskStatus::unknown) > 0 && y + m.small_size * 2.6f < sp.max.y) {
     text_block(f, Rect{ImVec2(sp.min.x, y), ImVec2(sp.max.x, y + m.small_size * 2.6f)},
                f.tr("desks.unknown_note"), f.fonts().small, p.text_muted.u32(), 2);
+    y += m.small_size * 2.6f + m.gap * 0.5f;
+  }
+  if (y + m.small_size * 2.6f < sp.max.y) {
+    text_block(f, Rect{ImVec2(sp.min.x, y), ImVec2(sp.max.x, y + m.small_size * 2.6f)}, f.tr("desk.tap_hint"),
+               f.fonts().small, p.text_muted.u32(), 2);
   }
 
   // The grid, zone by zone.
@@ -136,7 +155,12 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
       const int cx = static_cast<int>(i) % cols, cy = static_cast<int>(i) / cols;
       const Rect t = Rect::at(ImVec2(scroll.origin.x + cx * (tile + m.gap), zy + cy * (tile + m.gap)),
                               ImVec2(tile, tile));
-      fill_rect(canvas(), t.min, t.max, status_colour(p, d.status).u32(), m.radius * 0.6f);
+      ImGui::PushID(d.desk->id.c_str());
+      const ImU32 fill = status_colour(p, d.status).u32();
+      if (pressable(f, "##desk", t, fill, p.surface_pressed.u32(), m.radius * 0.6f)) {
+        f.act(Action::Kind::open_desk, d.desk->id);
+      }
+      ImGui::PopID();
       const ImU32 ink = status_text_colour(p, d.status).u32();
       status_mark(canvas(), d.status, ImVec2(t.center().x, t.min.y + tile * 0.36f), tile * 0.34f, ink);
       text_line(f, Rect{ImVec2(t.min.x + 2, t.min.y + tile * 0.58f), ImVec2(t.max.x - 2, t.max.y - 2)},

@@ -19,24 +19,15 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
   }
   r = back_header(f, r, f.tr("category." + std::string(content::to_string(e->category))));
 
-  // QR column on the right (landscape) or a band at the bottom (portrait).
-  const float qr_side = std::round(std::min(m.portrait ? r.w() * 0.42f : r.w() * 0.3f, r.h() * 0.62f));
-  Rect qr_area, main = r;
-  if (m.portrait) {
-    qr_area = r.bottom(qr_side + m.body_size * 3);
-    main = r.cut_bottom(qr_side + m.body_size * 3 + m.gap);
-  } else {
-    qr_area = r.right(qr_side + m.pad);
-    main = r.cut_right(qr_side + m.pad * 2);
-  }
-  if (!e->registration_url.empty() && e->status != content::EventStatus::cancelled) {
-    const Rect code =
-        Rect::at(ImVec2(qr_area.center().x - qr_side * 0.5f, qr_area.min.y), ImVec2(qr_side, qr_side));
-    qr_code(f, code, e->registration_url);
-    text_line(f,
-              Rect{ImVec2(qr_area.min.x, code.max.y + m.gap),
-                   ImVec2(qr_area.max.x, code.max.y + m.gap + m.body_size * 1.5f)},
-              f.tr("events.scan_to_register"), f.fonts().body, p.text.u32(), Align::center);
+  const DetailColumns cols = detail_columns(f, r);
+  const Rect& main = cols.main;
+  const bool cancelled = e->status == content::EventStatus::cancelled;
+  if (cancelled) {
+    detail_no_qr(f, cols, f.tr("events.cancelled_no_signup"), "signup-closed:cancelled");
+  } else if (!content::event_has_places(*e)) {
+    detail_no_qr(f, cols, f.tr("events.full_no_signup"), "signup-closed:full");
+  } else if (!e->registration_url.empty()) {
+    detail_qr(f, cols, e->registration_url, f.tr("events.scan_to_register"));
   }
 
   // Main column: everything scrolls together when the text is long.
@@ -44,9 +35,12 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
       e->poster.empty() ? 0 : std::round(std::min(main.w() * 9.0f / 16.0f, main.h() * 0.42f));
   const float title_h = text_block_height(f.fonts().title, f.text(e->title), main.w());
   const std::string body = f.text(e->summary) + (e->body.empty() ? "" : "\n\n" + f.text(e->body));
-  const float facts_h = m.body_size * 1.25f * 6 + m.gap * 6;
+  const float facts_h = m.body_size * 1.25f * 8 + m.gap * 6;  // the space row may take three lines
   const float body_h = text_block_height(f.fonts().body, body, main.w());
-  const float extent = poster_h + m.gap + title_h + m.gap + facts_h + body_h + m.pad * 2 + m.body_size * 3;
+  const std::string note = f.text(e->status_note);
+  const float note_h = note.empty() ? 0 : text_block_height(f.fonts().body, note, main.w()) + m.gap;
+  const float extent =
+      poster_h + m.gap + title_h + m.gap + note_h + facts_h + body_h + m.pad * 2 + m.body_size * 3;
   ScrollArea scroll = begin_scroll(f, "##event-detail", main, false, extent);
   float y = scroll.origin.y;
   const float x = scroll.origin.x;
@@ -57,15 +51,15 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
   y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + title_h + 1)}, f.text(e->title),
                   f.fonts().title, p.text.u32()) +
        m.gap;
-  const std::string status = status_label(f, *e);
-  if (!status.empty()) {
-    badge(f, ImVec2(x, y), status, event_status_colour(f, e->status), p.on_status.u32(), f.fonts().body);
+  const EventBadge status = event_badge(f, *e);
+  if (!status.text.empty()) {
+    badge(f, ImVec2(x, y), status.text, status.colour, p.on_status.u32(), f.fonts().body);
     y += m.body_size * 1.7f;
-    if (!e->status_note.empty()) {
-      y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + m.body_size * 2.6f)},
-                      f.text(e->status_note), f.fonts().body, p.warning.u32(), 2) +
-           m.gap;
-    }
+  }
+  if (!note.empty()) {  // where a moved event went, why one was cancelled: in full
+    y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + note_h)}, note, f.fonts().body,
+                    p.warning.u32()) +
+         m.gap;
   }
   const Rect facts{ImVec2(x, y), ImVec2(x + main.w(), y + facts_h)};
   y += fact_row(f, Rect{ImVec2(x, y), facts.max}, f.tr("events.when"),
@@ -80,8 +74,7 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
         f.format("events.registered_of", {std::to_string(e->registered), std::to_string(e->capacity)}));
   }
   if (const content::Space* space = f.snap.space(e->space_id)) {
-    y += fact_row(f, Rect{ImVec2(x, y), ImVec2(facts.max.x, y + facts_h)}, f.tr("events.space"),
-                  f.text(space->name));
+    y += space_link_row(f, ImVec2(x, y), main.w(), f.tr("events.space"), *space);
   }
   if (e->sample) {
     badge(f, ImVec2(x, y), f.tr("common.sample_data"), p.warning.u32(), p.on_status.u32());

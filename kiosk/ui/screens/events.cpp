@@ -64,18 +64,16 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
     Rect body = in.cut_left(time_w);
     // Status and category on the right; a cancelled or full event says so in words, not colour.
     float right_w = 0;
-    const std::string status = status_label(f, e);
-    if (!status.empty()) {
-      const float w = measure_badge(f, status);
-      badge(f, ImVec2(body.max.x - w, body.min.y), status, event_status_colour(f, e.status),
-            p.on_status.u32());
+    const EventBadge status = event_badge(f, e);
+    if (!status.text.empty()) {
+      const float w = measure_badge(f, status.text);
+      badge(f, ImVec2(body.max.x - w, body.min.y), status.text, status.colour, p.on_status.u32());
       right_w = w + m.gap;
     }
     text_line(f, body.cut_right(right_w).top(body.h() * 0.55f), f.text(e.title), f.fonts().body,
               p.text.u32());
-    const std::string where =
-        f.text(e.venue) + " · " + f.tr("category." + std::string(content::to_string(e.category)));
-    text_line(f, body.cut_top(body.h() * 0.55f), where, f.fonts().small, p.text_muted.u32());
+    text_line(f, body.cut_top(body.h() * 0.55f), venue_line(f, e.venue, e.space_id), f.fonts().small,
+              p.text_muted.u32());
     audit_region(f, "event:" + e.id, rr);
   }
   end_scroll();

@@ -111,9 +111,7 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
   const auto counts = here != nullptr ? snap.desks_in_space(here->id, f.now).counts : zone;
   // A full or cancelled event is never promoted as "next": a visitor could not go (the events screen
   // still lists it, with its status).
-  const auto promotable = [](const content::Event& e) {
-    return e.status != content::EventStatus::cancelled && e.status != content::EventStatus::full;
-  };
+  const auto promotable = [](const content::Event& e) { return content::event_has_places(e); };
   const auto upcoming_today = [&]() -> const content::Event* {
     content::EventFilter filter;
     filter.local_day = content::local_day(f.now);

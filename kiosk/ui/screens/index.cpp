@@ -5,6 +5,7 @@
 #include <cmath>
 
 #include "kiosk/ui/chart_view.hpp"
+#include "kiosk/ui/format.hpp"
 #include "kiosk/ui/screens/shared.hpp"
 #include "kiosk/ui/text_layout.hpp"
 

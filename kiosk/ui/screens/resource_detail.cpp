@@ -1,7 +1,8 @@
-// One shared resource in full: provider, location, hours, contact, how to book, voucher eligibility
-// and a QR code to the booking page.
+// One shared resource in full: what it costs (and what a voucher pays), provider, location, hours,
+// contact, how to book and a QR code to the booking page.
 #include <cmath>
 
+#include "kiosk/ui/format.hpp"
 #include "kiosk/ui/screens/shared.hpp"
 #include "kiosk/ui/text_layout.hpp"
 
@@ -18,28 +19,13 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
     return;
   }
   r = back_header(f, r, f.tr("resource_category." + std::string(content::to_string(res->category))));
-  const float qr_side = std::round(std::min(m.portrait ? r.w() * 0.42f : r.w() * 0.3f, r.h() * 0.62f));
-  Rect qr_area, main = r;
-  if (m.portrait) {
-    qr_area = r.bottom(qr_side + m.body_size * 3);
-    main = r.cut_bottom(qr_side + m.body_size * 3 + m.gap);
-  } else {
-    qr_area = r.right(qr_side + m.pad);
-    main = r.cut_right(qr_side + m.pad * 2);
-  }
-  if (!res->booking_url.empty()) {
-    const Rect code =
-        Rect::at(ImVec2(qr_area.center().x - qr_side * 0.5f, qr_area.min.y), ImVec2(qr_side, qr_side));
-    qr_code(f, code, res->booking_url);
-    text_line(f,
-              Rect{ImVec2(qr_area.min.x, code.max.y + m.gap),
-                   ImVec2(qr_area.max.x, code.max.y + m.gap + m.body_size * 1.5f)},
-              f.tr("resources.scan_to_book"), f.fonts().body, p.text.u32(), Align::center);
-  }
+  const DetailColumns cols = detail_columns(f, r);
+  const Rect& main = cols.main;
+  if (!res->booking_url.empty()) detail_qr(f, cols, res->booking_url, f.tr("resources.scan_to_book"));
   const float image_h = res->image.empty() ? 0 : std::round(std::min(main.w() * 0.5f, main.h() * 0.36f));
   const float title_h = text_block_height(f.fonts().title, f.text(res->name), main.w());
   const float summary_h = text_block_height(f.fonts().body, f.text(res->summary), main.w());
-  const float extent = image_h + title_h + summary_h + m.body_size * 1.6f * 9 + m.pad * 3;
+  const float extent = image_h + title_h + summary_h + m.body_size * 1.6f * 11 + m.pad * 3;
   ScrollArea scroll = begin_scroll(f, "##resource-detail", main, false, extent);
   const float x = scroll.origin.x;
   float y = scroll.origin.y;
@@ -52,7 +38,7 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
        m.gap;
   float bx = x;
   if (res->voucher_eligible)
-    bx += badge(f, ImVec2(bx, y), f.tr("resources.voucher_eligible"), p.free.u32(), p.on_status.u32(),
+    bx += badge(f, ImVec2(bx, y), voucher_words(f.i18n, f.lang, *res), p.free.u32(), p.on_status.u32(),
                 f.fonts().body) +
           m.gap;
   if (res->sample)
@@ -62,6 +48,8 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
   const auto fact = [&](const char* key, const content::LocalText& value) {
     y += fact_row(f, Rect{ImVec2(x, y), ImVec2(end.x, y + m.body_size * 4)}, f.tr(key), f.text(value));
   };
+  y += fact_row(f, Rect{ImVec2(x, y), ImVec2(end.x, y + m.body_size * 4)}, f.tr("resources.fee"),
+                resource_price(f.i18n, f.lang, *res));
   fact("resources.provider", res->provider);
   fact("resources.location", res->location);
   fact("resources.hours", res->hours);

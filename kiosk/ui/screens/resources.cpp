@@ -2,6 +2,7 @@
 // content is found through its pinyin / English keywords), an innovation-voucher filter.
 #include <cmath>
 
+#include "kiosk/ui/format.hpp"
 #include "kiosk/ui/list_cache.hpp"
 #include "kiosk/ui/screens/shared.hpp"
 #include "kiosk/ui/text_layout.hpp"
@@ -100,15 +101,17 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
       const Rect in = card.inset(m.pad, m.gap);
       float right = 0;
       if (res.voucher_eligible) {
-        const std::string v = f.tr("resources.voucher");
+        const std::string v = res.voucher_share > 0
+                                  ? f.format("resources.voucher_share", {std::to_string(res.voucher_share)})
+                                  : f.tr("resources.voucher");
         const float w = measure_badge(f, v);
         badge(f, ImVec2(in.max.x - w, in.min.y), v, p.free.u32(), p.on_status.u32());
         right = w + m.gap;
       }
       text_line(f, in.cut_right(right).top(in.h() * 0.55f), f.text(res.name), f.fonts().body, p.text.u32());
+      // The price first: it is what a visitor compares across cards; then who provides it.
       text_line(f, in.cut_top(in.h() * 0.55f),
-                f.tr("resource_category." + std::string(content::to_string(res.category))) + " · " +
-                    f.text(res.provider),
+                resource_price(f.i18n, f.lang, res) + f.tr("place.separator") + f.text(res.provider),
                 f.fonts().small, p.text_muted.u32());
       audit_region(f, "resource:" + res.id, card);
     }

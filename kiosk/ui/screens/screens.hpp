@@ -14,6 +14,8 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
 void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area);
 void draw_notice_detail(FrameContext& f, const UiState& s, const Rect& area);
 void draw_desks(FrameContext& f, const UiState& s, const Rect& area);
+void draw_desk_detail(FrameContext& f, const UiState& s, const Rect& area);
+void draw_space_detail(FrameContext& f, const UiState& s, const Rect& area);
 void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCache& cache);
 void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area);
 void draw_index(FrameContext& f, const UiState& s, const Rect& area);

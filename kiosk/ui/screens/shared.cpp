@@ -78,24 +78,99 @@ float fact_row(FrameContext& f, const Rect& r, const std::string& label, const s
   return std::max(h, m.body_size * 1.25f) + m.gap * 0.6f;
 }
 
-std::string status_label(FrameContext& f, const content::Event& e) {
-  if (e.status == content::EventStatus::scheduled) {
-    if (e.capacity > 0 && e.registered >= e.capacity) return f.tr("event_status.full");
-    return {};
+DetailColumns detail_columns(FrameContext& f, const Rect& r) {
+  const auto& m = f.metrics();
+  DetailColumns c;
+  c.qr_side = std::round(std::min(m.portrait ? r.w() * 0.42f : r.w() * 0.3f, r.h() * 0.62f));
+  if (m.portrait) {
+    c.qr_area = r.bottom(c.qr_side + m.body_size * 3);
+    c.main = r.cut_bottom(c.qr_side + m.body_size * 3 + m.gap);
+  } else {
+    c.qr_area = r.right(c.qr_side + m.pad);
+    c.main = r.cut_right(c.qr_side + m.pad * 2);
   }
-  return f.tr("event_status." + std::string(content::to_string(e.status)));
+  return c;
 }
 
-ImU32 event_status_colour(FrameContext& f, content::EventStatus s) {
+void detail_qr(FrameContext& f, const DetailColumns& c, const std::string& url, const std::string& caption) {
+  const auto& m = f.metrics();
+  const Rect code = Rect::at(ImVec2(c.qr_area.center().x - c.qr_side * 0.5f, c.qr_area.min.y),
+                             ImVec2(c.qr_side, c.qr_side));
+  qr_code(f, code, url);
+  text_line(f,
+            Rect{ImVec2(c.qr_area.min.x, code.max.y + m.gap),
+                 ImVec2(c.qr_area.max.x, code.max.y + m.gap + m.body_size * 1.5f)},
+            caption, f.fonts().body, f.colours().text.u32(), Align::center);
+}
+
+void detail_no_qr(FrameContext& f, const DetailColumns& c, const std::string& why, std::string audit_name) {
+  const auto& m = f.metrics();
+  const float inset = m.pad * 0.8f;
+  const float text_h = text_block_height(f.fonts().body, why, c.qr_area.w() - inset * 2);
+  const Rect panel = c.qr_area.top(std::min(c.qr_area.h(), text_h + inset * 2));
+  fill_rect(canvas(), panel.min, panel.max, f.colours().surface.u32(), m.radius);
+  text_block(f, panel.inset(inset), why, f.fonts().body, f.colours().text.u32(), 4);
+  audit_region(f, std::move(audit_name), panel);
+}
+
+float space_link_row(FrameContext& f, ImVec2 at, float width, const std::string& label,
+                     const content::Space& space) {
+  const auto& m = f.metrics();
   const auto& p = f.colours();
-  switch (s) {
-    case content::EventStatus::cancelled:
-      return p.occupied.u32();
-    case content::EventStatus::moved:
-      return p.warning.u32();
-    default:
-      return p.out_of_service.u32();
+  const std::string value = space_and_address(f, space);
+  const float label_w = std::min(width * 0.32f, m.u * 5.5f);
+  const float chevron_w = m.body_size;
+  const float text_h =
+      std::min(text_block_height(f.fonts().body, value, width - label_w - m.gap * 2 - chevron_w),
+               m.body_size * 1.25f * 3);
+  const float h = std::max(m.touch, text_h + m.gap);
+  const Rect row = Rect::at(at, ImVec2(width, h));
+  ImGui::PushID(space.id.c_str());
+  if (pressable(f, "##space", row, p.raised.u32(), p.surface_pressed.u32(), m.radius)) {
+    f.act(Action::Kind::open_space, space.id);
   }
+  ImGui::PopID();
+  const Rect in = row.inset(m.gap * 0.5f, (h - text_h) * 0.5f);
+  fact_row(f, in.cut_right(chevron_w + m.gap), label, value);
+  // A chevron: this row leads somewhere.
+  const ImVec2 c(row.max.x - chevron_w * 0.5f - m.gap * 0.5f, row.center().y);
+  const float s = chevron_w * 0.25f;
+  const ImVec2 pts[] = {ImVec2(c.x - s * 0.5f, c.y - s), ImVec2(c.x + s * 0.5f, c.y),
+                        ImVec2(c.x - s * 0.5f, c.y + s)};
+  canvas()->AddPolyline(pts, 3, p.text_muted.u32(), ImDrawFlags_None, std::max(1.5f, m.body_size * 0.1f));
+  audit_region(f, "space-link:" + space.id, row);
+  return h + m.gap * 0.6f;
+}
+
+EventBadge event_badge(FrameContext& f, const content::Event& e) {
+  const auto& p = f.colours();
+  const auto word = [&](const char* key, const Rgb& colour) { return EventBadge{f.tr(key), colour.u32()}; };
+  if (e.status == content::EventStatus::cancelled) return word("event_status.cancelled", p.occupied);
+  if (e.status == content::EventStatus::moved) return word("event_status.moved", p.warning);
+  const content::EventPhase phase = content::event_phase(e, f.now);
+  if (phase == content::EventPhase::running) return word("event_status.running", p.free);
+  if (!content::event_has_places(e)) return word("event_status.full", p.out_of_service);
+  if (phase == content::EventPhase::soon) return word("event_status.soon", p.accent);
+  return {};
+}
+
+bool is_here(FrameContext& f, const std::string& space_id) {
+  const content::Space* home = f.snap.home_space(f.kiosk_id);
+  return home != nullptr && home->id == space_id;
+}
+
+std::string space_and_address(FrameContext& f, const content::Space& space) {
+  if (is_here(f, space.id)) return f.format("place.here_named", {f.text(space.name)});
+  return f.text(space.name) + f.tr("place.separator") + f.text(space.address);
+}
+
+std::string venue_line(FrameContext& f, const content::LocalText& venue, const std::string& space_id) {
+  const content::Space* space = f.snap.space(space_id);
+  const std::string where = space == nullptr       ? std::string()
+                            : is_here(f, space_id) ? f.tr("place.here")
+                                                   : f.text(space->name);
+  if (venue.empty()) return where;
+  return where.empty() ? f.text(venue) : f.text(venue) + f.tr("place.separator") + where;
 }
 
 void image_box(FrameContext& f, const Rect& r, const std::string& name) {

@@ -193,16 +193,18 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
   const int cols = std::clamp((static_cast<int>(rows.size()) + fit_rows - 1) / fit_rows, 1, max_cols);
   const float col_w = (r.w() - m.pad * static_cast<float>(cols - 1)) / static_cast<float>(cols);
   const int per_col = (static_cast<int>(rows.size()) + cols - 1) / cols;
+  // More facts than room: the columns scroll, so no fact is ever dropped at some screen size.
+  ScrollArea facts_area = begin_scroll(f, "##staff-facts", r, false, static_cast<float>(per_col) * row_h);
   for (std::size_t i = 0; i < rows.size(); ++i) {
     const int c = static_cast<int>(i) / per_col, row = static_cast<int>(i) % per_col;
-    const float y = r.min.y + static_cast<float>(row) * row_h;
-    if (y + row_h > r.max.y + 1) continue;  // more facts than room: the rest stay in `kioskctl status`
-    const Rect cell =
-        Rect::at(ImVec2(r.min.x + static_cast<float>(c) * (col_w + m.pad), y), ImVec2(col_w, row_h));
+    const float y = facts_area.origin.y + static_cast<float>(row) * row_h;
+    const Rect cell = Rect::at(ImVec2(facts_area.origin.x + static_cast<float>(c) * (col_w + m.pad), y),
+                               ImVec2(col_w, row_h));
     text_line(f, cell.top(m.small_size * 1.3f), rows[i].label, f.fonts().small, p.text_muted.u32());
     text_line(f, cell.cut_top(m.small_size * 1.3f), rows[i].value, f.fonts().body,
               rows[i].warning ? p.warning.u32() : p.text.u32());
   }
+  end_scroll();
   audit_region(f, "staff-facts", r);
 }
 

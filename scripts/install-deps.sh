@@ -10,9 +10,10 @@ build_packages=(
   libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev libjpeg62-turbo-dev libpng-dev
   libcurl4-openssl-dev libssl-dev libsqlite3-dev nlohmann-json3-dev libcli11-dev
   libspdlog-dev libsystemd-dev libqrencode-dev doctest-dev
-  libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev
+  libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev libstemmer-dev
 )
-run_packages=(fonts-noto-cjk)
+# The font, and the pinyin of every Chinese character for search (Rime's Luna Pinyin table).
+run_packages=(fonts-noto-cjk rime-data-luna-pinyin)
 # nginx and openssl: the sync tests' HTTPS server; chromium + chromedriver: the console's browser tests;
 # xvfb, x11-apps (xwd) and Mesa's GL: the kiosk on a real X server, read back from the server;
 # clang-format: every C++ file follows .clang-format.
@@ -22,7 +23,7 @@ test_packages=(nginx-light openssl chromium chromium-driver xvfb x11-apps libgl1
 cross_libraries=(
   libimgui-dev libsdl2-dev libstb-dev libfreetype-dev libfontconfig-dev libjpeg62-turbo-dev libpng-dev
   libcurl4-openssl-dev libssl-dev libsqlite3-dev libspdlog-dev libsystemd-dev libqrencode-dev
-  libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev
+  libcpp-httplib-dev libkainjow-mustache-dev libargon2-dev libstemmer-dev
 )
 cross_packages=(crossbuild-essential-arm64 qemu-user file "${cross_libraries[@]/%/:arm64}")
 # dpkg-deb and systemd-analyze check the package and its unit files.

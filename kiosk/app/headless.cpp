@@ -140,7 +140,7 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
     ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::resources)}, mono);
     if (screen == "resources-keyboard") {  // a visitor typing a search, half done
       ui.apply({K::keyboard_open, {}, 0}, mono);
-      for (const char* c : {"3", "d"}) ui.apply({K::key, c, 0}, mono);
+      for (const char* c : {"d", "a", "y", "i", "n"}) ui.apply({K::key, c, 0}, mono);  // pinyin of 打印
     }
     return true;
   }

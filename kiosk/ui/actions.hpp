@@ -40,6 +40,7 @@ struct Action {
     key,  // id = the character(s) typed
     key_backspace,
     key_clear,
+    key_candidate,     // id = a Chinese word that replaces the pinyin being typed
     select_indicator,  // id
     staff_digit,       // value = 0..9
     staff_clear,

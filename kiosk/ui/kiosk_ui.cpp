@@ -249,6 +249,11 @@ void KioskUi::apply(const Action& a, double mono) {
     case K::key_clear:
       s.search.clear();
       break;
+    case K::key_candidate: {  // the last term typed (pinyin) becomes the word chosen
+      const std::size_t space = s.search.find_last_of(' ');
+      s.search = (space == std::string::npos ? std::string() : s.search.substr(0, space + 1)) + a.id;
+      break;
+    }
     case K::select_indicator:
       s.indicator_id = a.id;
       break;

@@ -51,6 +51,15 @@ const std::vector<const Resource*>& ListCache::resources(const ContentSnapshot& 
   return resource_rows_;
 }
 
+const std::vector<std::string>& ListCache::candidates(const ContentSnapshot& snap, const std::string& query) {
+  if (candidate_snap_ != &snap || candidate_query_ != query) {
+    candidate_snap_ = &snap;
+    candidate_query_ = query;
+    candidate_words_ = snap.search_candidates(query);
+  }
+  return candidate_words_;
+}
+
 std::pair<std::size_t, std::size_t> visible_rows(const std::vector<float>& tops, float view_top,
                                                  float view_bottom) {
   if (tops.size() < 2) return {0, 0};

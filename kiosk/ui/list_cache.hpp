@@ -26,11 +26,14 @@ class ListCache {
   const std::vector<float>& event_tops(float header_h, float row_h);
   const std::vector<const content::Resource*>& resources(const content::ContentSnapshot& snap,
                                                          const content::ResourceFilter& filter);
+  // The Chinese words the keyboard offers for what is typed (ContentSnapshot::search_candidates).
+  const std::vector<std::string>& candidates(const content::ContentSnapshot& snap, const std::string& query);
   // Called when a new snapshot arrives: a new one may reuse the old one's address.
   void clear() {
     event_snap_ = nullptr;
     event_tops_.clear();
     resource_valid_ = false;
+    candidate_snap_ = nullptr;
   }
 
  private:
@@ -45,6 +48,10 @@ class ListCache {
   content::ResourceFilter resource_filter_;
   bool resource_valid_ = false;
   std::vector<const content::Resource*> resource_rows_;
+
+  const void* candidate_snap_ = nullptr;
+  std::string candidate_query_;
+  std::vector<std::string> candidate_words_;
 };
 
 // Visible index range [first, last) of rows with the given cumulative tops (tops.back() = total).

@@ -26,9 +26,11 @@ struct Field {
   std::string_view key;  // the JSON key; the SQL column (the stem of a text's two) unless `column`
   Need need = Need::optional;
   Role role = Role::plain;
-  std::size_t max_chars = 0;            // texts and strings; lists: the most entries
-  bool multiline = false;               // texts: newlines allowed
-  bool searched = false;                // part of what search finds the item by
+  std::size_t max_chars = 0;  // texts and strings; lists: the most entries
+  bool multiline = false;     // texts: newlines allowed
+  // Part of what search finds the item by, and how much a match here counts: 3 the item's name or
+  // title, 2 who and where (provider, venue, organiser, location), 1 the rest (summary, keywords).
+  std::uint8_t search_rank = 0;
   double min = 0, max = 0;              // numbers: the accepted range (both 0: checked elsewhere)
   bool kiosk_sets_last_choice = false;  // choices: the last value is the kiosk's own, never staff's
   std::string_view column = {};         // the SQL column when it is not the key (databases in the field)
@@ -66,11 +68,11 @@ void fields(E& e, V&& visit) {
   visit(e.id, Field{.key = "id", .need = Need::required, .role = Role::id});
   visit(e.space_id, Field{.key = "space", .need = Need::required, .role = Role::space, .column = "space_id"});
   visit(e.category, Field{.key = "category", .need = Need::required});
-  visit(e.title, Field{.key = "title", .need = Need::required, .max_chars = 120, .searched = true});
-  visit(e.summary, Field{.key = "summary", .max_chars = 400, .searched = true});
+  visit(e.title, Field{.key = "title", .need = Need::required, .max_chars = 120, .search_rank = 3});
+  visit(e.summary, Field{.key = "summary", .max_chars = 400, .search_rank = 1});
   visit(e.body, Field{.key = "body", .max_chars = 5000, .multiline = true});
-  visit(e.venue, Field{.key = "venue", .need = Need::required, .max_chars = 120, .searched = true});
-  visit(e.organiser, Field{.key = "organiser", .need = Need::required, .max_chars = 120, .searched = true});
+  visit(e.venue, Field{.key = "venue", .need = Need::required, .max_chars = 120, .search_rank = 2});
+  visit(e.organiser, Field{.key = "organiser", .need = Need::required, .max_chars = 120, .search_rank = 2});
   visit(e.start, Field{.key = "start", .need = Need::required});
   visit(e.end, Field{.key = "end", .need = Need::required});
   visit(e.registration_url, Field{.key = "registration_url", .role = Role::url});
@@ -79,7 +81,7 @@ void fields(E& e, V&& visit) {
   visit(e.registered, Field{.key = "registered", .min = 0, .max = limits::kMaxCapacity});
   visit(e.status, Field{.key = "status"});
   visit(e.status_note, Field{.key = "status_note", .max_chars = 200});
-  visit(e.keywords, Field{.key = "keywords", .max_chars = 400, .searched = true});
+  visit(e.keywords, Field{.key = "keywords", .max_chars = 400, .search_rank = 1});
   visit(e.sample, Field{.key = "sample"});
 }
 
@@ -104,10 +106,10 @@ template <ItemOf<Resource> R, class V>
 void fields(R& r, V&& visit) {
   visit(r.id, Field{.key = "id", .need = Need::required, .role = Role::id});
   visit(r.category, Field{.key = "category", .need = Need::required});
-  visit(r.name, Field{.key = "name", .need = Need::required, .max_chars = 120, .searched = true});
-  visit(r.provider, Field{.key = "provider", .need = Need::required, .max_chars = 120, .searched = true});
-  visit(r.summary, Field{.key = "summary", .max_chars = 400, .searched = true});
-  visit(r.location, Field{.key = "location", .max_chars = 200, .searched = true});
+  visit(r.name, Field{.key = "name", .need = Need::required, .max_chars = 120, .search_rank = 3});
+  visit(r.provider, Field{.key = "provider", .need = Need::required, .max_chars = 120, .search_rank = 2});
+  visit(r.summary, Field{.key = "summary", .max_chars = 400, .search_rank = 1});
+  visit(r.location, Field{.key = "location", .max_chars = 200, .search_rank = 2});
   visit(r.hours, Field{.key = "hours", .max_chars = 200});
   visit(r.contact, Field{.key = "contact", .max_chars = 200});
   visit(r.booking, Field{.key = "booking", .max_chars = 200});
@@ -116,7 +118,7 @@ void fields(R& r, V&& visit) {
   visit(r.voucher_eligible, Field{.key = "voucher_eligible"});
   visit(r.voucher_share, Field{.key = "voucher_share", .min = 0, .max = 100});
   visit(r.member_free, Field{.key = "member_free"});
-  visit(r.keywords, Field{.key = "keywords", .max_chars = 400, .searched = true});
+  visit(r.keywords, Field{.key = "keywords", .max_chars = 400, .search_rank = 1});
   visit(r.image, Field{.key = "image", .role = Role::image});
   visit(r.sample, Field{.key = "sample"});
 }

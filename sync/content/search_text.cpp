@@ -16,10 +16,10 @@ void add(std::string& out, const std::string& s) {
 struct SearchedFields {
   std::string& out;
   void operator()(const std::string& s, const Field& f) const {
-    if (f.searched) add(out, s);
+    if (f.search_rank > 0) add(out, s);
   }
   void operator()(const LocalText& t, const Field& f) const {
-    if (!f.searched) return;
+    if (f.search_rank == 0) return;
     add(out, t.zh);
     add(out, t.en);
   }
@@ -66,13 +66,6 @@ std::vector<std::string> search_terms(std::string_view query) {
     start = stop + 1;
   }
   return terms;
-}
-
-bool matches_all(std::string_view haystack, const std::vector<std::string>& terms) {
-  for (const auto& term : terms) {
-    if (haystack.find(term) == std::string_view::npos) return false;
-  }
-  return true;
 }
 
 }  // namespace kiosk::content

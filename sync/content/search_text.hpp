@@ -1,7 +1,7 @@
 #pragma once
-// What is searchable about an item, and how text is normalised for search. The store's FTS5 index
-// and the in-memory search of a ContentSnapshot both build on these, so the kiosk screen and
-// `kioskctl query search` agree on what an item can be found by.
+// What is searchable about an item, and how text is normalised for search (search_index.hpp, the
+// engine the kiosk and kioskctl both use, builds on these; so does the store's older FTS5 index,
+// which no program queries any more).
 #include <string>
 #include <string_view>
 #include <vector>
@@ -19,8 +19,5 @@ std::string normalize_for_search(std::string_view text);
 
 // Splits a user's query into normalised terms (whitespace separated).
 std::vector<std::string> search_terms(std::string_view query);
-
-// True when every term occurs in the (normalised) haystack.
-bool matches_all(std::string_view normalized_haystack, const std::vector<std::string>& terms);
 
 }  // namespace kiosk::content

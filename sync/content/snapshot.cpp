@@ -66,9 +66,8 @@ std::shared_ptr<const ContentSnapshot> ContentSnapshot::build(Content content, V
     return a->start != b->start ? a->start < b->start : a->id < b->id;
   });
 
-  s->resource_haystacks_.reserve(c.resources.size());
-  for (const auto& r : c.resources)
-    s->resource_haystacks_.push_back(normalize_for_search(searchable_text(r)));
+  for (const auto& r : c.resources) s->resource_search_.add_item(r);
+  for (const auto& e : c.events) s->event_search_.add_item(e);
 
   s->event_index_ = index_by_id(c.events);
   s->resource_index_ = index_by_id(c.resources);
@@ -210,15 +209,32 @@ DeskCounts ContentSnapshot::desk_counts(UnixSeconds now) const {
 }
 
 std::vector<const Resource*> ContentSnapshot::resources(const ResourceFilter& f) const {
-  const auto terms = search_terms(f.query);
+  const auto wanted = [&](const Resource& r) {
+    return (!f.category || r.category == *f.category) && (!f.voucher_only || r.voucher_eligible);
+  };
   std::vector<const Resource*> out;
-  for (std::size_t i = 0; i < content_.resources.size(); ++i) {
-    const Resource& r = content_.resources[i];
-    if (f.category && r.category != *f.category) continue;
-    if (f.voucher_only && !r.voucher_eligible) continue;
-    if (!terms.empty() && !matches_all(resource_haystacks_[i], terms)) continue;
-    out.push_back(&r);
+  if (search_terms(f.query).empty()) {
+    for (const auto& r : content_.resources)
+      if (wanted(r)) out.push_back(&r);
+    return out;
   }
+  for (const SearchHit& hit : resource_search_.find(f.query)) {
+    const Resource& r = content_.resources[hit.index];
+    if (wanted(r)) out.push_back(&r);
+  }
+  return out;
+}
+
+std::vector<Found> ContentSnapshot::search(std::string_view query, UnixSeconds now, std::size_t limit) const {
+  std::vector<Found> out;
+  for (const SearchHit& hit : event_search_.find(query)) {
+    const Event& e = content_.events[hit.index];
+    if (e.end > now) out.push_back(Found{&e, nullptr, hit.score});
+  }
+  for (const SearchHit& hit : resource_search_.find(query))
+    out.push_back(Found{nullptr, &content_.resources[hit.index], hit.score});
+  std::stable_sort(out.begin(), out.end(), [](const Found& a, const Found& b) { return a.score > b.score; });
+  if (out.size() > limit) out.resize(limit);
   return out;
 }
 

@@ -12,6 +12,7 @@
 
 #include "sync/content/innovation_index.hpp"
 #include "sync/content/model.hpp"
+#include "sync/content/search_index.hpp"
 
 namespace kiosk::content {
 
@@ -78,8 +79,15 @@ bool event_has_places(const Event& e);
 
 struct ResourceFilter {
   std::optional<ResourceCategory> category;
-  std::string query;  // free text: pinyin, English prefix, Chinese substring
+  std::string query;  // what a visitor typed: Chinese, pinyin, English (search_index.hpp)
   bool voucher_only = false;
+};
+
+// One item found by search(): an event or a resource.
+struct Found {
+  const Event* event = nullptr;
+  const Resource* resource = nullptr;
+  int score = 0;
 };
 
 class ContentSnapshot {
@@ -106,7 +114,15 @@ class ContentSnapshot {
   SpaceDesks desks_in_space(const std::string& space_id, UnixSeconds now) const;
   DeskCounts desk_counts(UnixSeconds now) const;  // every space
 
+  // In the staff's order, or best match first when the filter has a query.
   std::vector<const Resource*> resources(const ResourceFilter& filter) const;
+  // Events (not ended at `now`) and resources matching `query`, best first: kioskctl's search.
+  std::vector<Found> search(std::string_view query, UnixSeconds now, std::size_t limit) const;
+  bool pinyin_available() const { return resource_search_.pinyin_available(); }
+  // Chinese words of the resources that the pinyin being typed spells: the keyboard's candidates.
+  std::vector<std::string> search_candidates(std::string_view query) const {
+    return resource_search_.candidates(query);
+  }
   const Resource* resource(const std::string& id) const;
 
   const IndexScores& index() const { return index_; }
@@ -131,7 +147,7 @@ class ContentSnapshot {
   std::filesystem::path blob_dir_;
   IndexScores index_;
   std::vector<const Event*> events_by_start_;
-  std::vector<std::string> resource_haystacks_;  // parallel to content_.resources
+  SearchIndex resource_search_, event_search_;  // in content_'s order
   std::unordered_map<std::string, std::size_t> event_index_, resource_index_, space_index_, image_index_,
       desk_index_;
 };

@@ -164,20 +164,22 @@ void print_indicators(const ContentSnapshot& s, const QueryArgs& a) {
   if (scores.composite) std::cout << "composite index: " << fixed(*scores.composite, 1) << "\n";
 }
 
-void print_search(const store::Store& st, const ContentSnapshot& s, const QueryArgs& a) {
-  const auto hits = st.search(a.text, 100);
+// The kiosk's own search engine (search_index.hpp), so this answers what the screen would.
+void print_search(const ContentSnapshot& s, const QueryArgs& a, UnixSeconds now) {
+  if (!s.pinyin_available()) {
+    std::cerr << "note: no pinyin dictionary at " << PinyinDictionary::system_path().string()
+              << " (package rime-data-luna-pinyin): pinyin finds nothing\n";
+  }
+  const auto hits = s.search(a.text, now, 100);
   json out = json::array();
   for (const auto& h : hits) {
-    const LocalText* title = nullptr;
-    if (h.kind == "event") {
-      if (const Event* e = s.event(h.id)) title = &e->title;
-    } else if (const Resource* r = s.resource(h.id)) {
-      title = &r->name;
-    }
+    const std::string kind = h.event != nullptr ? "event" : "resource";
+    const std::string& id = h.event != nullptr ? h.event->id : h.resource->id;
+    const LocalText& title = h.event != nullptr ? h.event->title : h.resource->name;
     if (a.json) {
-      out.push_back({{"kind", h.kind}, {"id", h.id}, {"title", title ? to_json(*title) : json(nullptr)}});
+      out.push_back({{"kind", kind}, {"id", id}, {"title", to_json(title)}, {"score", h.score}});
     } else {
-      std::cout << h.kind << "  " << h.id << "  " << (title ? title->in(lang_of(a)) : "") << "\n";
+      std::cout << kind << "  " << id << "  " << title.in(lang_of(a)) << "\n";
     }
   }
   if (a.json)
@@ -233,7 +235,7 @@ void add_query_command(CLI::App& app, int& exit_code) {
     else if (indicators->parsed())
       print_indicators(*snap, *a);
     else
-      print_search(*st, *snap, *a);
+      print_search(*snap, *a, now);
   });
 }
 

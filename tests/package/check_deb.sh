@@ -20,7 +20,7 @@ info=$(dpkg-deb --info "$deb")
 grep -q "^ Package: lobby-kiosk$" <<<"$info" || fail "package name"
 grep -q "^ Architecture: $arch$" <<<"$info" || fail "architecture is not $arch"
 depends=$(grep "^ Depends:" <<<"$info")
-for dep in libsdl2-2.0-0 libcurl4 libsqlite3-0 libssl3 libqrencode4 fonts-noto-cjk; do
+for dep in libsdl2-2.0-0 libcurl4 libsqlite3-0 libssl3 libqrencode4 libstemmer0d fonts-noto-cjk rime-data-luna-pinyin; do
   grep -q "$dep" <<<"$depends" || fail "Depends lacks $dep: $depends"
 done
 dpkg-deb --control "$deb" "$work/control"

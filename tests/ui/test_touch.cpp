@@ -11,6 +11,17 @@ using namespace kiosk;
 using test::Robot;
 
 namespace {
+// Keys are buttons; find them through their labels in the last frame's texts.
+void press_key(Robot& r, const std::string& label) {
+  for (const auto& t : r.kiosk().audit().texts) {
+    if (t.full == label && t.max.y > r.region("keyboard").min.y) {
+      r.tap((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
+      return;
+    }
+  }
+  FAIL("no key " << label);
+}
+
 float scroll_of(const char* child_name) {
   // Child windows are named "<parent>/<id>_<hash>"; find ours by its id.
   for (ImGuiWindow* w : ImGui::GetCurrentContext()->Windows) {
@@ -134,16 +145,7 @@ TEST_CASE("typing on the on-screen keyboard filters the directory") {
   r.tap("search-field");
   CHECK(r.state().keyboard_open);
   REQUIRE(r.has_region("keyboard"));
-  // Keys are buttons; find them through their labels in the last frame's texts.
-  const auto key = [&](const std::string& label) {
-    for (const auto& t : r.kiosk().audit().texts) {
-      if (t.full == label && t.max.y > r.region("keyboard").min.y) {
-        r.tap((t.min.x + t.max.x) / 2, (t.min.y + t.max.y) / 2);
-        return;
-      }
-    }
-    FAIL("no key " << label);
-  };
+  const auto key = [&](const std::string& label) { press_key(r, label); };
   key("h");
   key("p");
   key("c");
@@ -278,4 +280,19 @@ TEST_CASE("from an event the space row opens the space's page - back returns to 
   CHECK(r.state().event_id == event_id);
   r.tap("back");
   CHECK(r.state().screen == ui::Screen::events);
+}
+
+TEST_CASE("typing pinyin offers the directory's Chinese words - a tap on one puts it in the search") {
+  Robot r;
+  r.tap("nav:nav.resources");
+  r.tap("search-field");
+  REQUIRE(r.state().keyboard_open);
+  const auto key = [&](const std::string& label) { press_key(r, label); };
+  for (const char* k : {"d", "a", "y", "i", "n"}) key(k);
+  CHECK(r.state().search == "dayin");
+  REQUIRE(r.has_region("candidates"));
+  REQUIRE(r.has_region("chip:打印"));
+  r.tap("chip:打印");
+  CHECK(r.state().search == "打印");
+  CHECK_FALSE(r.has_region("candidates"));  // Chinese typed: nothing more to offer
 }

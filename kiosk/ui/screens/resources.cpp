@@ -1,5 +1,6 @@
-// The shared-resource directory: category tabs, search typed on an on-screen keyboard (Chinese
-// content is found through its pinyin / English keywords), an innovation-voucher filter.
+// The shared-resource directory: category tabs, search typed on an on-screen keyboard (pinyin,
+// initials or English find Chinese content: sync/content/search_index.hpp), an innovation-voucher
+// filter. Results come best match first.
 #include <cmath>
 
 #include "kiosk/ui/format.hpp"
@@ -62,6 +63,16 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
     const float kh = keyboard_height(m);
     draw_keyboard(f, r.bottom(kh));
     r = r.cut_bottom(kh + m.gap);
+    // Chinese words of the directory that the pinyin typed spells: a tap puts the word in its place.
+    const auto& words = cache.candidates(f.snap, s.search);
+    if (!words.empty()) {
+      std::vector<std::pair<std::string, std::string>> chips;
+      for (const auto& w : words) chips.emplace_back(w, w);
+      const Rect row = r.bottom(m.touch);
+      chip_row_ids(f, "##candidates", row, chips, std::string(), Action::Kind::key_candidate);
+      audit_region(f, "candidates", row);
+      r = r.cut_bottom(m.touch + m.gap);
+    }
   }
 
   content::ResourceFilter filter;

@@ -15,6 +15,7 @@ cmake --build --preset release
 build=build/release
 
 $build/bench/bench_store
+$build/bench/bench_search
 $build/bench/bench_kiosk_frame
 $build/bench/bench_console
 $build/bench/bench_fleet

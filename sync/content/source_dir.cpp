@@ -36,14 +36,15 @@ void load_images(const fs::path& dir, const LoadOptions& options, SourceDir& out
       continue;
     }
     const auto size = probe_image(bytes);
-    const std::string problem =
-        !size || !within_pixel_cap(*size) || options.decode_images ? image_problem(bytes) : "";
+    std::string sha = sha256_hex(bytes);
+    const bool decode = options.decode_images && options.decoded_before.count(sha) == 0;
+    const std::string problem = !size || !within_pixel_cap(*size) || decode ? image_problem(bytes) : "";
     if (!problem.empty()) {
       issues.error("images/" + name, "", "", "", problem);
       continue;
     }
-    out.content.images.push_back(ImageRef{name, sha256_hex(bytes), static_cast<std::int64_t>(bytes.size()),
-                                          size->width, size->height});
+    out.content.images.push_back(
+        ImageRef{name, std::move(sha), static_cast<std::int64_t>(bytes.size()), size->width, size->height});
     out.image_files[name] = file;
   }
 }

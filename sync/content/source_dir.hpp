@@ -4,6 +4,7 @@
 #include <filesystem>
 #include <map>
 #include <optional>
+#include <set>
 #include <string>
 
 #include "sync/content/issues.hpp"
@@ -22,6 +23,9 @@ struct LoadOptions {
   // Decode every image to its last byte (`check`, publishing, the console). Off for a kiosk's own
   // baseline import, on its start-up path: a header check and the pixel cap only.
   bool decode_images = false;
+  // Source images (by SHA-256) already decoded in full by an earlier publish: the same bytes cannot
+  // fail now, so they get the header check only.
+  std::set<std::string> decoded_before;
 };
 
 // Reads, parses and validates every file. Never throws on bad content: problems land in `issues`

@@ -7,6 +7,10 @@
 
 namespace kiosk::feed {
 
+// Names what prepare_image makes of a source (sizes, encoders, quality). Raise it whenever that
+// changes, so a publisher's cache of earlier results (prepared_images.hpp) is not reused.
+constexpr int kPrepareProfile = 1;
+
 struct PreparedImage {
   std::string bytes;
   int width = 0, height = 0;

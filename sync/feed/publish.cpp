@@ -16,6 +16,7 @@
 #include "sync/feed/images.hpp"
 #include "sync/feed/keys.hpp"
 #include "sync/feed/pagination.hpp"
+#include "sync/feed/prepared_images.hpp"
 #include "sync/feed/signed_file.hpp"
 
 namespace kiosk::feed {
@@ -147,6 +148,8 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   content::LoadOptions load;
   load.rebase_sample_to = options.now;
   load.decode_images = true;
+  PreparedImages prepared_before = PreparedImages::load(feed_dir);
+  for (const std::string& sha : prepared_before.sources()) load.decoded_before.insert(sha);
   content::SourceDir source = content::load_source_dir(source_dir, issues, load);
   if (issues.has_errors()) {
     for (const auto& i : issues.all()) {
@@ -164,6 +167,12 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   m.meta = source.content.meta;
   m.meta.sample_anchor.reset();  // published content is concrete
   for (const auto& image : source.content.images) {
+    if (const auto known = prepared_before.find(image.sha256)) {
+      ++report.objects_reused;
+      ++report.images_reused;
+      m.images.push_back(ImageEntry{image.name, known->object, known->width, known->height});
+      continue;
+    }
     PreparedImage prepared;
     try {
       prepared = prepare_image(
@@ -172,11 +181,11 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
       report.problems.push_back("images/" + image.name + ": " + e.what());
       return report;
     }
-    const std::string sha = content::sha256_hex(prepared.bytes);
-    put_object(feed_dir, sha, prepared.bytes, report);
-    m.images.push_back(ImageEntry{image.name,
-                                  ObjectRef{sha, static_cast<std::int64_t>(prepared.bytes.size())},
-                                  prepared.width, prepared.height});
+    const ObjectRef object{content::sha256_hex(prepared.bytes),
+                           static_cast<std::int64_t>(prepared.bytes.size())};
+    put_object(feed_dir, object.sha256, prepared.bytes, report);
+    prepared_before.remember(image.sha256, PreparedRef{object, prepared.width, prepared.height});
+    m.images.push_back(ImageEntry{image.name, object, prepared.width, prepared.height});
   }
   for (const Page& page : paginate(source.content)) {
     put_object(feed_dir, page.sha256, page.bytes, report);
@@ -213,6 +222,7 @@ PublishReport publish(const fs::path& source_dir, const fs::path& keys_dir, cons
   platform::write_file_atomic(feed_dir / "roots" / (std::to_string(root.version) + ".json"), root_bytes);
   platform::write_file_atomic(feed_dir / "root.json", root_bytes);
   remove_old_versions(feed_dir, m.version, std::max(1, options.keep_versions), report);
+  prepared_before.save();
   report.version = m.version;
   report.published = true;
   return report;

@@ -26,6 +26,7 @@ struct PublishReport {
   std::int64_t version = 0;
   std::size_t pages = 0, images = 0;
   std::size_t objects_written = 0, objects_reused = 0, objects_removed = 0;
+  std::size_t images_reused = 0;      // taken from an earlier publish without being decoded or encoded again
   std::vector<std::string> problems;  // every validation error, "file: kind "id": field: message"
 };
 

@@ -73,9 +73,9 @@ void add_publish_command(CLI::App& app, int& exit_code) {
       return;
     }
     std::cout << (r.new_version ? "published version " : "unchanged: version ") << r.version << " ("
-              << r.pages << " pages, " << r.images << " images; " << r.objects_written << " objects written, "
-              << r.objects_reused << " reused, " << r.objects_removed
-              << " old ones removed); timestamp re-signed\n";
+              << r.pages << " pages, " << r.images << " images, " << r.images_reused
+              << " of them prepared before; " << r.objects_written << " objects written, " << r.objects_reused
+              << " reused, " << r.objects_removed << " old ones removed); timestamp re-signed\n";
   });
 }
 

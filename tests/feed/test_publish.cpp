@@ -13,6 +13,7 @@
 #include "sync/feed/publish.hpp"
 #include "sync/feed/signed_file.hpp"
 #include "tests/support/fixtures.hpp"
+#include "tests/support/image_files.hpp"
 #include "tests/support/temp_dir.hpp"
 
 using namespace kiosk;
@@ -275,4 +276,70 @@ TEST_CASE("re-signing the timestamp alone keeps the version and the manifest and
   // A manifest near its own expiry needs a real publish, not a re-signed timestamp.
   o.now = test::demo_now() + 340LL * 86400;
   CHECK_FALSE(resign_timestamp(dir / "keys", dir / "feed", o).has_value());
+}
+
+TEST_CASE("publishing again reuses prepared images - a changed or lost image is prepared again") {
+  test::TempDir dir;
+  generate_keys(dir / "keys", test::demo_now());
+  test::copy_tree(test::demo_dir(), dir / "src");
+  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "大厅", "en": "Hall"}})");
+  PublishOptions o;
+  o.now = test::demo_now();
+  const fs::path feed = dir / "feed";
+  const auto images_of = [&](std::int64_t version) {
+    const std::string bytes = test::read_text(feed / manifest_path(version));
+    return parse_manifest(bytes.substr(bytes.find("\n\n") + 2)).images;
+  };
+  const auto first = publish(dir / "src", dir / "keys", feed, o);
+  REQUIRE(first.published);
+  CHECK(first.images == 12);
+  CHECK(first.images_reused == 0);
+  CHECK(fs::exists(feed / ".prepared-images.json"));
+
+  SUBCASE("an edit elsewhere prepares no image and the manifest names the same objects") {
+    test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "新大厅", "en": "Hall"}})");
+    const auto again = publish(dir / "src", dir / "keys", feed, o);
+    REQUIRE(again.version == 2);
+    CHECK(again.images_reused == 12);
+    const auto before = images_of(1), after = images_of(2);
+    REQUIRE(before.size() == after.size());
+    for (std::size_t i = 0; i < before.size(); ++i) {
+      CHECK(after[i].object.sha256 == before[i].object.sha256);
+      CHECK(after[i].width == before[i].width);
+    }
+  }
+  SUBCASE("a replaced image is prepared again - the others are not") {
+    test::write_text(dir / "src" / "images" / "poster-roadshow.png",
+                     test::encode_png(64, 48, [](int, int) { return test::rgba(10, 20, 30); }));
+    const auto again = publish(dir / "src", dir / "keys", feed, o);
+    REQUIRE(again.version == 2);
+    CHECK(again.images_reused == 11);
+    for (const auto& image : images_of(2)) {
+      if (image.name == "poster-roadshow.png") CHECK(image.width == 64);
+    }
+  }
+  SUBCASE("an object lost from the feed is prepared and written again") {
+    const auto lost = images_of(1).front().object;
+    fs::remove(feed / object_path(lost.sha256));
+    const auto again = publish(dir / "src", dir / "keys", feed, o);
+    CHECK_FALSE(again.new_version);  // the content is the same
+    CHECK(again.images_reused == 11);
+    CHECK(fs::file_size(feed / object_path(lost.sha256)) == static_cast<std::uintmax_t>(lost.length));
+  }
+  SUBCASE("a damaged cache is ignored: every image is prepared again - to the same bytes") {
+    test::write_text(feed / ".prepared-images.json", "{\"profile\": 1, \"images\": [");
+    const auto again = publish(dir / "src", dir / "keys", feed, o);
+    CHECK(again.published);
+    CHECK(again.images_reused == 0);
+    CHECK(again.objects_written == 0);  // the same bytes are already there
+  }
+  SUBCASE("damaged image data is still found when its bytes differ from what was prepared") {
+    std::string png = test::read_text(dir / "src" / "images" / "poster-kunpeng.png");
+    png.resize(png.size() / 2);  // the header stays readable, the data ends half way
+    test::write_text(dir / "src" / "images" / "poster-kunpeng.png", png);
+    const auto again = publish(dir / "src", dir / "keys", feed, o);
+    CHECK_FALSE(again.published);
+    REQUIRE_FALSE(again.problems.empty());
+    CHECK(again.problems.front().find("poster-kunpeng.png") != std::string::npos);
+  }
 }

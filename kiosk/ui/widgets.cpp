@@ -311,7 +311,8 @@ void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 ctr, float size, 
   }
 }
 
-ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool horizontal, float extent) {
+ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool horizontal, float extent,
+                        std::optional<ImU32> behind) {
   ImGui::SetCursorScreenPos(view.min);
   const ImGuiWindowFlags flags =
       ImGuiWindowFlags_NoScrollWithMouse | ImGuiWindowFlags_NoBackground |
@@ -320,6 +321,9 @@ ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool 
   f.touch.scroll_region(horizontal ? ScrollAxis::horizontal : ScrollAxis::vertical);
   ScrollArea a;
   a.view = view;
+  a.horizontal = horizontal;
+  a.behind = behind.value_or(f.colours().background.u32());
+  a.id = id;
   a.scroll = horizontal ? ImGui::GetScrollX() : ImGui::GetScrollY();
   const ImVec2 pos = ImGui::GetWindowPos();
   a.origin = horizontal ? ImVec2(pos.x - a.scroll, pos.y) : ImVec2(pos.x, pos.y - a.scroll);
@@ -329,7 +333,41 @@ ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool 
   return a;
 }
 
-void end_scroll() {
+namespace {
+
+// A band at one edge of a scroll area, opaque at the edge and clear inwards, and on a horizontal row
+// a chevron pointing the way there is more.
+void more_edge(FrameContext& f, const ScrollArea& a, bool at_start) {
+  const auto& m = f.metrics();
+  const ImU32 solid = a.behind | IM_COL32_A_MASK;
+  const ImU32 clear = a.behind & ~IM_COL32_A_MASK;
+  const float depth = std::round(m.u * 1.6f);
+  Rect band = a.horizontal ? (at_start ? a.view.left(depth) : a.view.right(depth))
+                           : (at_start ? a.view.top(depth) : a.view.bottom(depth));
+  if (!a.horizontal) band.max.x -= ImGui::GetStyle().ScrollbarSize;  // the scrollbar stays visible
+  ImDrawList* dl = canvas();
+  if (a.horizontal) {
+    dl->AddRectFilledMultiColor(band.min, band.max, at_start ? solid : clear, at_start ? clear : solid,
+                                at_start ? clear : solid, at_start ? solid : clear);
+    const float s = std::min(band.h() * 0.3f, m.u * 0.6f);
+    const ImVec2 c(at_start ? band.min.x + s : band.max.x - s, band.center().y);
+    const float dir = at_start ? -1.0f : 1.0f;
+    dl->AddTriangleFilled(ImVec2(c.x + dir * s * 0.6f, c.y), ImVec2(c.x - dir * s * 0.4f, c.y - s),
+                          ImVec2(c.x - dir * s * 0.4f, c.y + s), f.colours().text_muted.u32());
+  } else {
+    dl->AddRectFilledMultiColor(band.min, band.max, at_start ? solid : clear, at_start ? solid : clear,
+                                at_start ? clear : solid, at_start ? clear : solid);
+  }
+  audit_region(f, "more:" + a.id + (at_start ? ":start" : ":end"), band);
+}
+
+}  // namespace
+
+void end_scroll(FrameContext& f, const ScrollArea& area) {
+  // Drawn into the scroll area's own list, still open: the parent's would lie under its content.
+  const float max_scroll = area.horizontal ? ImGui::GetScrollMaxX() : ImGui::GetScrollMaxY();
+  if (area.scroll > 0.5f) more_edge(f, area, true);
+  if (area.scroll < max_scroll - 0.5f) more_edge(f, area, false);
   ImGui::EndChild();
 }
 

@@ -3,6 +3,7 @@
 // text_block, which truncate with an ellipsis instead of overflowing and report to the audit.
 #include <imgui.h>
 
+#include <optional>
 #include <string>
 #include <string_view>
 
@@ -74,15 +75,21 @@ void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 centre, float siz
 
 // A region that scrolls by touch (drag, fling) and by mouse wheel. Everything drawn between
 // begin_scroll and end_scroll is clipped to `view`; `origin` is where content coordinate (0,0) is on
-// screen this frame. `extent` is the content's height (vertical) or width (horizontal).
+// screen this frame. `extent` is the content's height (vertical) or width (horizontal). end_scroll
+// fades every edge beyond which there is more to see, with an arrow on a horizontal row (it has no
+// scrollbar), so nothing runs out of sight unannounced; `behind` is the colour the fade ends in.
 struct ScrollArea {
   Rect view;
   ImVec2 origin;
   float scroll = 0;
+  bool horizontal = false;
+  ImU32 behind = 0;
+  std::string id;
   bool visible(float top, float bottom) const { return bottom >= scroll && top <= scroll + view.h(); }
 };
-ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool horizontal, float extent);
-void end_scroll();
+ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool horizontal, float extent,
+                        std::optional<ImU32> behind = std::nullopt);
+void end_scroll(FrameContext& f, const ScrollArea& area);
 
 // Remembers a named rectangle for tests (no-op without an audit).
 void audit_region(FrameContext& f, std::string name, const Rect& r);

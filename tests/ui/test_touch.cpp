@@ -296,3 +296,39 @@ TEST_CASE("typing pinyin offers the directory's Chinese words - a tap on one put
   CHECK(r.state().search == "打印");
   CHECK_FALSE(r.has_region("candidates"));  // Chinese typed: nothing more to offer
 }
+
+TEST_CASE("a list or chip row with more beyond an edge shows it there - and stops when the end is reached") {
+  Robot r;  // 800x480: the resource chips and the list both run past the screen
+  r.tap("nav:nav.resources");
+  r.frame();
+  CHECK(r.has_region("more:##resource-chips:end"));
+  CHECK_FALSE(r.has_region("more:##resource-chips:start"));
+  CHECK(r.has_region("more:##resources:end"));
+  CHECK_FALSE(r.has_region("more:##resources:start"));
+  // The fade ends in the background colour at the very edge, over the chip that runs under it.
+  const auto edge = r.region("more:##resource-chips:end");
+  const auto px = r.kiosk().pixel(static_cast<int>(edge.max.x) - 1, static_cast<int>(edge.min.y) + 2);
+  const auto bg = r.kiosk().ui().theme().palette.background;
+  CHECK(std::abs(px[0] - bg.r) + std::abs(px[1] - bg.g) + std::abs(px[2] - bg.b) <= 6);
+
+  // Swiped to the end of the chips: more to the left now, none to the right.
+  const auto chips = r.region("more:##resource-chips:end");
+  const float y = (chips.min.y + chips.max.y) / 2;
+  for (int i = 0; i < 4; ++i) r.drag(700, y, 150, y, 0.3);
+  r.advance(3.0);
+  CHECK(r.has_region("more:##resource-chips:start"));
+  CHECK_FALSE(r.has_region("more:##resource-chips:end"));
+  // Scrolled down the list a little: more above and below.
+  r.drag(400, 440, 400, 300, 0.4);
+  r.advance(2.0);
+  CHECK(r.has_region("more:##resources:start"));
+  CHECK(r.has_region("more:##resources:end"));
+}
+
+TEST_CASE("a chip row that fits shows no fade and no arrow") {
+  Robot r(1920, 1080);
+  r.tap("nav:nav.events");
+  r.frame();
+  REQUIRE(r.first_region("chip:") != nullptr);
+  CHECK(r.first_region("more:##event-chips") == nullptr);
+}

@@ -71,7 +71,7 @@ void draw_desk_detail(FrameContext& f, const UiState& s, const Rect& area) {
   fact("desk.zone", f.text(d->zone));
   if (space != nullptr) y += space_link_row(f, ImVec2(x, y), main.w(), f.tr("desk.space"), *space);
   if (d->sample) badge(f, ImVec2(x, y), f.tr("common.sample_data"), p.warning.u32(), p.on_status.u32());
-  end_scroll();
+  end_scroll(f, scroll);
   audit_region(f, "desk-detail:" + d->id, main);
 }
 

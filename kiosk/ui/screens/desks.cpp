@@ -169,7 +169,7 @@ void draw_desks(FrameContext& f, const UiState& s, const Rect& area) {
     }
     zy += std::ceil(static_cast<float>(z.desks.size()) / cols) * (tile + m.gap) + m.gap;
   }
-  end_scroll();
+  end_scroll(f, scroll);
 }
 
 }  // namespace kiosk::ui

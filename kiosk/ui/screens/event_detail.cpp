@@ -82,7 +82,7 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
   }
   y += m.gap;
   text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, body, f.fonts().body, p.text_muted.u32());
-  end_scroll();
+  end_scroll(f, scroll);
   audit_region(f, "event-detail:" + e->id, main);
 }
 

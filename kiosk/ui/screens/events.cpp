@@ -76,7 +76,7 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
               p.text_muted.u32());
     audit_region(f, "event:" + e.id, rr);
   }
-  end_scroll();
+  end_scroll(f, list);
 }
 
 }  // namespace kiosk::ui

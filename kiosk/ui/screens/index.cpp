@@ -30,6 +30,14 @@ void progress_bar(FrameContext& f, const Rect& r, const content::IndicatorProgre
   }
   fill_rect(canvas(), ImVec2(bar.max.x - 3, bar.min.y - h * 0.5f), ImVec2(bar.max.x, bar.max.y + h * 0.5f),
             p.chart_target.u32());
+  audit_region(f, "bar:" + pr.indicator->id, bar);
+}
+
+// "9,380 / 10,000 家": the latest value against the target, in the indicator's unit.
+std::string value_and_target(FrameContext& f, const content::IndicatorProgress& pr) {
+  const content::Indicator& x = *pr.indicator;
+  const std::string cur = pr.current ? format_number(*pr.current, x.decimals) : "-";
+  return cur + " / " + format_number(x.target.value, x.decimals) + " " + f.text(x.unit);
 }
 
 }  // namespace
@@ -88,6 +96,13 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
   const float item_h = std::round(std::max(m.touch * 1.2f, m.body_size * 3.2f));
   ScrollArea list =
       begin_scroll(f, "##indicators", list_r, false, (item_h + m.gap) * static_cast<float>(all.size()));
+  // Every bar starts at the same x and has the same length, so bars compare down the list: the
+  // numbers' column is as wide as the widest numbers (at most half the row).
+  float numbers_w = 0;
+  for (const auto& pr : all)
+    numbers_w =
+        std::max(numbers_w, text_width(f.fonts().small, m.small_size, value_and_target(f, pr)) + m.gap);
+  numbers_w = std::min(numbers_w, (list_r.w() - 2 * m.pad) * 0.5f);
   for (std::size_t i = 0; i < all.size(); ++i) {
     const auto& pr = all[i];
     const content::Indicator& x = *pr.indicator;
@@ -109,15 +124,11 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
     text_line(f, in.top(in.h() * 0.5f).cut_right(pct_w), f.text(x.name), f.fonts().body, p.text.u32());
     text_line(f, in.top(in.h() * 0.5f).right(pct_w), pct, f.fonts().body, p.text.u32(), Align::right);
     const Rect lower = in.cut_top(in.h() * 0.5f);
-    const std::string cur = pr.current ? format_number(*pr.current, x.decimals) : "-";
-    const std::string tgt = format_number(x.target.value, x.decimals);
-    const std::string numbers = cur + " / " + tgt + " " + f.text(x.unit);
-    const float nw = std::min(lower.w() * 0.5f, text_width(f.fonts().small, m.small_size, numbers) + m.gap);
-    text_line(f, lower.left(nw), numbers, f.fonts().small, p.text_muted.u32());
-    progress_bar(f, lower.cut_left(nw + m.gap), pr);
+    text_line(f, lower.left(numbers_w), value_and_target(f, pr), f.fonts().small, p.text_muted.u32());
+    progress_bar(f, lower.cut_left(numbers_w + m.gap), pr);
     audit_region(f, "indicator:" + x.id, row);
   }
-  end_scroll();
+  end_scroll(f, list);
 
   // Chart panel.
   fill_rect(canvas(), panel.min, panel.max, p.surface.u32(), m.radius);

@@ -34,7 +34,7 @@ void draw_notice_detail(FrameContext& f, const UiState& s, const Rect& area) {
             p.text_muted.u32());
   y += m.body_size * 1.6f + m.gap;
   text_block(f, Rect{ImVec2(x, y), ImVec2(x + r.w(), y + body_h + 1)}, body, f.fonts().body, p.text.u32());
-  end_scroll();
+  end_scroll(f, scroll);
   audit_region(f, "notice-detail", r);
 }
 

@@ -58,7 +58,7 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
   y += m.gap;
   text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, f.text(res->summary), f.fonts().body,
              p.text_muted.u32());
-  end_scroll();
+  end_scroll(f, scroll);
   audit_region(f, "resource-detail:" + res->id, main);
 }
 

@@ -127,7 +127,7 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
       audit_region(f, "resource:" + res.id, card);
     }
   }
-  end_scroll();
+  end_scroll(f, list);
 }
 
 float keyboard_height(const Metrics& m) {

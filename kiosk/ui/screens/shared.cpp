@@ -29,7 +29,7 @@ void chips_impl(FrameContext& f, const char* id, const Rect& r, const Chips& chi
     ImGui::PopID();
     x += widths[i] + m.gap;
   }
-  end_scroll();
+  end_scroll(f, row);
 }
 
 }  // namespace

@@ -56,7 +56,7 @@ void draw_space_detail(FrameContext& f, const UiState& s, const Rect& area) {
   y += m.gap;
   text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + description_h + 1)}, description, f.fonts().body,
              p.text_muted.u32());
-  end_scroll();
+  end_scroll(f, scroll);
   audit_region(f, "space-detail:" + space->id, main);
 }
 

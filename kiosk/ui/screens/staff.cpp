@@ -204,7 +204,7 @@ void draw_staff(FrameContext& f, const UiState& s, const Rect& area, const Staff
     text_line(f, cell.cut_top(m.small_size * 1.3f), rows[i].value, f.fonts().body,
               rows[i].warning ? p.warning.u32() : p.text.u32());
   }
-  end_scroll();
+  end_scroll(f, facts_area);
   audit_region(f, "staff-facts", r);
 }
 

@@ -599,3 +599,26 @@ TEST_CASE("the staff overlay shows every fact at every size - the rest scrolls -
     }
   }
 }
+
+TEST_CASE("the index's bars share one scale: each starts at the same x and is as long as the others") {
+  for (const auto& size : app::kReferenceSizes) {
+    for (const auto lang : {content::Lang::zh, content::Lang::en}) {
+      app::HeadlessKiosk k(size.width, size.height, test::i18n(), test::font_file(), test::demo_snapshot());
+      content::UnixSeconds at = test::ui_now();
+      REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "index", at));
+      k.ui().state().lang = lang;
+      k.step(at, 1.0);
+      k.step(at, 1.1);
+      const std::string what = name("index", size.width, size.height, lang);
+      std::vector<const ui::UiAudit::Region*> bars;
+      for (const auto& r : k.audit().regions) {
+        if (r.name.rfind("bar:", 0) == 0) bars.push_back(&r);
+      }
+      REQUIRE_MESSAGE(bars.size() >= 3, what);
+      for (const auto* b : bars) {
+        CHECK_MESSAGE(std::abs(b->min.x - bars.front()->min.x) < 0.5f, what << ": " << b->name);
+        CHECK_MESSAGE(std::abs(b->max.x - bars.front()->max.x) < 0.5f, what << ": " << b->name);
+      }
+    }
+  }
+}

@@ -112,6 +112,33 @@ float text_block(FrameContext& f, const Rect& r, std::string_view text, ImFont* 
   return y - r.min.y;
 }
 
+namespace {
+constexpr float kTitleSpacing = 1.15f;
+}
+
+float two_line_title_height(const Metrics& m) {
+  return std::ceil(2 * m.small_size * kTitleSpacing);
+}
+
+float caption_height(const Metrics& m) {
+  return std::round(m.small_size * 1.5f);
+}
+
+int title_text(FrameContext& f, const Rect& zone, std::string_view text, ImU32 colour) {
+  ImFont* body = f.fonts().body;
+  ImFont* small = f.fonts().small;
+  constexpr float kSpacing = kTitleSpacing;
+  if (text_width(body, body->FontSize, text) <= zone.w() || zone.h() < 2 * small->FontSize * kSpacing) {
+    text_line(f, zone, text, body, colour);
+    return 1;
+  }
+  ImFont* font = zone.h() >= 2 * body->FontSize * kSpacing ? body : small;
+  const float h = std::min(text_block_height(font, text, zone.w(), kSpacing), 2 * font->FontSize * kSpacing);
+  const Rect r{ImVec2(zone.min.x, std::round(zone.center().y - h * 0.5f)), ImVec2(zone.max.x, zone.max.y)};
+  text_block(f, r, text, font, colour, 2, kSpacing);
+  return h > font->FontSize * kSpacing * 1.5f ? 2 : 1;
+}
+
 bool pressable(FrameContext&, const char* id, const Rect& r, ImU32 background, ImU32 pressed,
                float rounding) {
   ImGui::SetCursorScreenPos(r.min);

@@ -50,6 +50,14 @@ float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* f
 // ellipsised if text remains. Returns the height used.
 float text_block(FrameContext& f, const Rect& r, std::string_view text, ImFont* font, ImU32 colour,
                  int max_lines = 0, float line_spacing = 1.25f);
+// A list item's title in `zone`, vertically centred: one line in the body font when it fits;
+// otherwise two lines — in the body font when two fit in the zone, else in the small font — and cut
+// with "…" only after the second. Returns the number of lines drawn.
+int title_text(FrameContext& f, const Rect& zone, std::string_view text, ImU32 colour);
+// The least zone height in which title_text shows two lines (in the small font).
+float two_line_title_height(const Metrics& m);
+// A caption line under a title (venue, price, numbers) in the small font.
+float caption_height(const Metrics& m);
 // Height text_block would need for all of `text` at `width`.
 float text_block_height(ImFont* font, std::string_view text, float width, float line_spacing = 1.25f);
 

@@ -622,3 +622,36 @@ TEST_CASE("the index's bars share one scale: each starts at the same x and is as
     }
   }
 }
+
+TEST_CASE(
+    "list titles wrap to two lines before they are cut - every demo title is read whole at every size") {
+  const auto& snap = *test::demo_snapshot();
+  for (const auto& size : app::kReferenceSizes) {
+    for (const auto lang : {content::Lang::zh, content::Lang::en}) {
+      app::HeadlessKiosk k(size.width, size.height, test::i18n(), test::font_file(), test::demo_snapshot());
+      for (const char* screen : {"events", "resources", "index"}) {
+        content::UnixSeconds at = test::ui_now();
+        REQUIRE(app::show_screen(k.ui(), snap, screen, at));
+        k.ui().state().lang = lang;
+        k.step(at, 1.0);
+        k.step(at, 1.1);
+        const std::string what = name(screen, size.width, size.height, lang);
+        int titles = 0;
+        for (const auto& r : k.audit().regions) {
+          std::string title;
+          if (r.name.rfind("event:", 0) == 0) title = snap.event(r.name.substr(6))->title.in(lang);
+          if (r.name.rfind("resource:", 0) == 0) title = snap.resource(r.name.substr(9))->name.in(lang);
+          if (r.name.rfind("indicator:", 0) == 0) {
+            for (const auto& pr : snap.indicators()) {
+              if (pr.indicator->id == r.name.substr(10)) title = pr.indicator->name.in(lang);
+            }
+          }
+          if (title.empty()) continue;
+          ++titles;
+          CHECK_MESSAGE(drew_uncut(k, title), what << ": \"" << title << "\" is cut");
+        }
+        CHECK_MESSAGE(titles >= 3, what);
+      }
+    }
+  }
+}

@@ -136,7 +136,11 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
   // Left: the space this kiosk stands in (its corner is also the hidden staff gesture).
   const content::Space* home = f.snap.home_space(f.kiosk_id);
   const std::string name = home ? f.text(home->name) : f.text(f.snap.content().meta.title);
-  text_line(f, bar, name, f.fonts().title, p.text.u32());
+  // A long name (English ones often are) steps down to the body font, then to two lines.
+  if (text_width(f.fonts().title, m.title_size, name) <= bar.w())
+    text_line(f, bar, name, f.fonts().title, p.text.u32());
+  else
+    title_text(f, bar, name, p.text.u32());
 
   // Navigation.
   if (!with_nav) return;

@@ -32,7 +32,9 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
     return;
   }
   const float header_h = std::round(m.body_size * 2.0f);
-  const float card_h = std::round(std::max(m.touch * 1.45f, m.body_size * 3.6f));
+  // Room for a title of two lines above the venue line (title_text picks the font).
+  const float card_h =
+      std::round(std::max(m.touch * 1.45f, 2 * m.gap + two_line_title_height(m) + caption_height(m)));
   const std::vector<float>& tops = cache.event_tops(header_h, card_h + m.gap);
   ScrollArea list = begin_scroll(f, "##events", r, false, tops.back());
   const auto [first, last] = visible_rows(tops, list.scroll, list.scroll + r.h());
@@ -70,9 +72,9 @@ void draw_events(FrameContext& f, const UiState& s, const Rect& area, ListCache&
       badge(f, ImVec2(body.max.x - w, body.min.y), status.text, status.colour, p.on_status.u32());
       right_w = w + m.gap;
     }
-    text_line(f, body.cut_right(right_w).top(body.h() * 0.55f), f.text(e.title), f.fonts().body,
-              p.text.u32());
-    text_line(f, body.cut_top(body.h() * 0.55f), venue_line(f, e.venue, e.space_id), f.fonts().small,
+    const float venue_h = caption_height(m);
+    title_text(f, body.cut_right(right_w).cut_bottom(venue_h), f.text(e.title), p.text.u32());
+    text_line(f, body.bottom(venue_h), venue_line(f, e.venue, e.space_id), f.fonts().small,
               p.text_muted.u32());
     audit_region(f, "event:" + e.id, rr);
   }

@@ -180,7 +180,7 @@ void draw_home(FrameContext& f, const UiState&, const Rect& area) {
     const std::string when = short_date(f.i18n, f.lang, e->start) + " " + clock_hm(e->start);
     const float when_w = text_width(f.fonts().body, m.body_size, when) + m.pad;
     text_line(f, in.left(when_w), when, f.fonts().body, p.text_muted.u32());
-    text_line(f, in.cut_left(when_w), f.text(e->title), f.fonts().body, p.text.u32());
+    title_text(f, in.cut_left(when_w), f.text(e->title), p.text.u32());
     audit_region(f, "coming-up:" + e->id, line);
     r = r.cut_top(row_h + m.gap);
     ++drawn;

@@ -93,7 +93,9 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
   const Rect list_r = m.portrait ? r.cut_bottom(panel.h() + m.gap) : r.cut_right(panel.w() + m.pad);
 
   // The list of indicators, by group.
-  const float item_h = std::round(std::max(m.touch * 1.2f, m.body_size * 3.2f));
+  // Room for a name of two lines above the numbers (title_text picks the font).
+  const float item_h =
+      std::round(std::max(m.touch * 1.2f, 1.6f * m.gap + two_line_title_height(m) + caption_height(m)));
   ScrollArea list =
       begin_scroll(f, "##indicators", list_r, false, (item_h + m.gap) * static_cast<float>(all.size()));
   // Every bar starts at the same x and has the same length, so bars compare down the list: the
@@ -121,9 +123,11 @@ void draw_index(FrameContext& f, const UiState& s, const Rect& area) {
     const std::string pct =
         pr.progress ? format_number(*pr.progress * 100.0, 0) + "%" : f.tr("index.no_data");
     const float pct_w = text_width(f.fonts().body, m.body_size, "100%") + m.gap;
-    text_line(f, in.top(in.h() * 0.5f).cut_right(pct_w), f.text(x.name), f.fonts().body, p.text.u32());
-    text_line(f, in.top(in.h() * 0.5f).right(pct_w), pct, f.fonts().body, p.text.u32(), Align::right);
-    const Rect lower = in.cut_top(in.h() * 0.5f);
+    const float numbers_h = caption_height(m);
+    const Rect upper = in.cut_bottom(numbers_h);
+    title_text(f, upper.cut_right(pct_w), f.text(x.name), p.text.u32());
+    text_line(f, upper.right(pct_w), pct, f.fonts().body, p.text.u32(), Align::right);
+    const Rect lower = in.bottom(numbers_h);
     text_line(f, lower.left(numbers_w), value_and_target(f, pr), f.fonts().small, p.text_muted.u32());
     progress_bar(f, lower.cut_left(numbers_w + m.gap), pr);
     audit_region(f, "indicator:" + x.id, row);

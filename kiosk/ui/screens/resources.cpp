@@ -90,7 +90,9 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
   // Two columns when there is room for cards of a readable width.
   const int cols = r.w() > m.u * 30 ? 2 : 1;
   const float card_w = (r.w() - m.gap * (cols - 1)) / cols;
-  const float card_h = std::round(std::max(m.touch * 1.45f, m.body_size * 3.6f));
+  // Room for a name of two lines above the price line (title_text picks the font).
+  const float card_h =
+      std::round(std::max(m.touch * 1.45f, 2 * m.gap + two_line_title_height(m) + caption_height(m)));
   const std::size_t rows = (items.size() + cols - 1) / cols;
   ScrollArea list = begin_scroll(f, "##resources", r, false, rows * (card_h + m.gap));
   const std::size_t first = static_cast<std::size_t>(std::max(0.0f, list.scroll / (card_h + m.gap)));
@@ -119,9 +121,10 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
         badge(f, ImVec2(in.max.x - w, in.min.y), v, p.free.u32(), p.on_status.u32());
         right = w + m.gap;
       }
-      text_line(f, in.cut_right(right).top(in.h() * 0.55f), f.text(res.name), f.fonts().body, p.text.u32());
+      const float price_h = caption_height(m);
+      title_text(f, in.cut_right(right).cut_bottom(price_h), f.text(res.name), p.text.u32());
       // The price first: it is what a visitor compares across cards; then who provides it.
-      text_line(f, in.cut_top(in.h() * 0.55f),
+      text_line(f, in.bottom(price_h),
                 resource_price(f.i18n, f.lang, res) + f.tr("place.separator") + f.text(res.provider),
                 f.fonts().small, p.text_muted.u32());
       audit_region(f, "resource:" + res.id, card);

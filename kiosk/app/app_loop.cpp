@@ -489,9 +489,9 @@ int run_app(const AppOptions& options, const ui::I18n& i18n, const ui::FontFile&
       shutdown.sdl = true;
       break;
   }
-  std::optional<Screen> screen =
-      open_screen(options.windowed, options.width, options.height, options.renderer,
-                  options.config.system_root, options.config.display_width_mm);
+  std::optional<Screen> screen = open_screen(
+      options.windowed, options.width, options.height, options.renderer, options.config.system_root,
+      PanelSize{options.config.display_width_mm, options.config.display_diagonal_in});
   if (!screen) return kExitNoDisplay;
   log::debug("startup: window after " + std::to_string(ms_since(launched)) + " ms");
   wake_event = SDL_RegisterEvents(1);

@@ -40,6 +40,12 @@ Config load_config(const std::filesystem::path& file) {
   get("attract_slide_s", c.attract_slide_s);
   get("staff_pin_hash", c.staff_pin_hash);
   get("display_width_mm", c.display_width_mm);
+  get("display_diagonal_in", c.display_diagonal_in);
+  if (c.display_diagonal_in != 0 && (c.display_diagonal_in < 3 || c.display_diagonal_in > 150)) {
+    c.problems.push_back(file.string() +
+                         ": display_diagonal_in must be a panel's size in inches, 3 to 150 (ignored)");
+    c.display_diagonal_in = 0;
+  }
   get("renderer", c.renderer);
   if (c.renderer != "auto" && c.renderer != "software" && c.renderer != "gpu") {
     c.problems.push_back(file.string() + ": renderer must be \"auto\", \"software\" or \"gpu\" (using auto)");

@@ -21,6 +21,7 @@ struct Config {
   double attract_slide_s = 8;
   std::string staff_pin_hash;            // "pbkdf2-sha256$..."; empty: the staff overlay cannot unlock
   double display_width_mm = 0;           // 0: ask SDL, else guess from the resolution
+  double display_diagonal_in = 0;        // the panel's diagonal in inches, if its width is not given
   std::string renderer = "auto";         // "auto" (measured), "software" or "gpu"; --software/--gpu win
   std::optional<sync::SyncConfig> sync;  // the feed; absent: local content only
   // "console": {"url": "https://...", "heartbeat_s": 60, "ca": "/etc/kiosk/ca.pem"}: heartbeats,

@@ -3,6 +3,7 @@
 #include <algorithm>
 #include <cstring>
 
+#include "kiosk/ui/theme.hpp"
 #include "platform/clock.hpp"
 #include "platform/log.hpp"
 
@@ -21,8 +22,12 @@ WindowPlan plan_window(bool windowed, int width, int height, std::optional<std::
   return plan;
 }
 
-float pixels_per_mm(int output_width, double configured_width_mm, std::optional<float> diagonal_dpi) {
-  if (configured_width_mm > 0) return static_cast<float>(output_width / configured_width_mm);
+float pixels_per_mm(int output_width, int output_height, PanelSize configured,
+                    std::optional<float> diagonal_dpi) {
+  if (configured.width_mm > 0) return static_cast<float>(output_width / configured.width_mm);
+  if (configured.diagonal_in > 0)
+    return ui::px_per_mm_from_diagonal(static_cast<float>(output_width), static_cast<float>(output_height),
+                                       static_cast<float>(configured.diagonal_in));
   if (diagonal_dpi && *diagonal_dpi > 20) return *diagonal_dpi / 25.4f;
   return 0;
 }
@@ -73,7 +78,7 @@ std::string Screen::describe() const {
 }
 
 std::optional<Screen> open_screen(bool windowed, int width, int height, RendererChoice renderer,
-                                  const std::filesystem::path& system_root, double display_width_mm) {
+                                  const std::filesystem::path& system_root, PanelSize panel) {
   std::optional<std::pair<int, int>> desktop;
   if (SDL_DisplayMode mode; SDL_GetDesktopDisplayMode(0, &mode) == 0) desktop = {{mode.w, mode.h}};
   const WindowPlan plan = plan_window(windowed, width, height, desktop);
@@ -102,7 +107,7 @@ std::optional<Screen> open_screen(bool windowed, int width, int height, Renderer
   if (float ddpi = 0;
       SDL_GetDisplayDPI(SDL_GetWindowDisplayIndex(s.window.get()), &ddpi, nullptr, nullptr) == 0)
     dpi = ddpi;
-  s.px_per_mm = pixels_per_mm(s.out_w, display_width_mm, dpi);
+  s.px_per_mm = pixels_per_mm(s.out_w, s.out_h, panel, dpi);
   s.driver = SDL_GetCurrentVideoDriver();
   return s;
 }

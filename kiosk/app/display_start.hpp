@@ -26,9 +26,17 @@ struct WindowPlan {
 };
 WindowPlan plan_window(bool windowed, int width, int height, std::optional<std::pair<int, int>> desktop);
 
-// Pixels per millimetre from the configured panel width, else the display's DPI when SDL knows a
-// believable one (> 20), else 0 (the theme sizes from the pixel count alone).
-float pixels_per_mm(int output_width, double configured_width_mm, std::optional<float> diagonal_dpi);
+// The panel's physical size as configured (kiosk.json): its width in mm, or its diagonal in inches.
+struct PanelSize {
+  double width_mm = 0;
+  double diagonal_in = 0;
+};
+
+// Pixels per millimetre from the configured panel width, else its configured diagonal, else the
+// display's DPI when SDL knows a believable one (> 20; from EDID), else 0 (the theme guesses the
+// size from the pixel count).
+float pixels_per_mm(int output_width, int output_height, PanelSize configured,
+                    std::optional<float> diagonal_dpi);
 
 // Starts SDL's video. Returns "" or why there is no display (SDL is shut down again then, so the
 // next attempt starts afresh and sees a screen plugged in meanwhile).
@@ -52,6 +60,6 @@ struct Screen {
 };
 // The window and its presenter on the started video; nullopt (logged) when either cannot be made.
 std::optional<Screen> open_screen(bool windowed, int width, int height, RendererChoice renderer,
-                                  const std::filesystem::path& system_root, double display_width_mm);
+                                  const std::filesystem::path& system_root, PanelSize panel);
 
 }  // namespace kiosk::app

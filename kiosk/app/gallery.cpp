@@ -10,7 +10,7 @@ void render_screenshot(const ScreenshotJob& job, const ui::I18n& i18n, const ui:
                        std::shared_ptr<const content::ContentSnapshot> snapshot) {
   ui::KioskUiConfig config;
   config.kiosk_id = job.kiosk_id;
-  HeadlessKiosk kiosk(job.width, job.height, i18n, font, snapshot, config);
+  HeadlessKiosk kiosk(job.width, job.height, i18n, font, snapshot, config, {}, job.px_per_mm);
   content::UnixSeconds now = job.now;
   if (!show_screen(kiosk.ui(), *snapshot, job.screen, now)) {
     throw std::runtime_error("unknown screen \"" + job.screen + "\"");

@@ -24,6 +24,7 @@ struct ScreenshotJob {
   content::UnixSeconds now = 0;
   std::filesystem::path out;
   std::string kiosk_id = "lobby-1";
+  float px_per_mm = 0;  // the panel's density (0: guessed from the size, as on a kiosk that cannot tell)
 };
 
 // Throws std::runtime_error on an unknown screen or an unwritable file.

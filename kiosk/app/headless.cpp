@@ -8,10 +8,10 @@ namespace kiosk::app {
 
 HeadlessKiosk::HeadlessKiosk(int width, int height, const ui::I18n& i18n, const ui::FontFile& font,
                              std::shared_ptr<const content::ContentSnapshot> snapshot,
-                             ui::KioskUiConfig config, std::string staff_pin_hash)
+                             ui::KioskUiConfig config, std::string staff_pin_hash, float px_per_mm)
     : surface_(std::make_unique<SurfacePresenter>(width, height)) {
   UiHostOptions options;
-  options.metrics = ui::compute_metrics(static_cast<float>(width), static_cast<float>(height));
+  options.metrics = ui::compute_metrics(static_cast<float>(width), static_cast<float>(height), px_per_mm);
   options.ui = std::move(config);
   options.staff_pin_hash = std::move(staff_pin_hash);
   options.synchronous = true;

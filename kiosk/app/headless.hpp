@@ -18,7 +18,7 @@ class HeadlessKiosk {
  public:
   HeadlessKiosk(int width, int height, const ui::I18n& i18n, const ui::FontFile& font,
                 std::shared_ptr<const content::ContentSnapshot> snapshot, ui::KioskUiConfig config = {},
-                std::string staff_pin_hash = {});
+                std::string staff_pin_hash = {}, float px_per_mm = 0);
 
   // One frame: build, clear, render (all, or only `only`). The audit records what was drawn.
   ui::FrameOutput step(content::UnixSeconds now, double mono, std::optional<SDL_Rect> only = std::nullopt);

@@ -8,6 +8,7 @@
 
 #include "kiosk/app/app_loop.hpp"
 #include "kiosk/app/demo_pin.hpp"
+#include "kiosk/app/display_start.hpp"
 #include "kiosk/app/gallery.hpp"
 #include "kiosk/app/headless.hpp"
 #include "platform/instance_lock.hpp"
@@ -58,6 +59,10 @@ int main(int argc, char** argv) {
   cli.add_option("--screen", screen, "Screen for --screenshot")
       ->check(CLI::IsMember(app::screenshot_screens()));
   cli.add_option("--lang", lang, "Language for --screenshot")->check(CLI::IsMember({"zh", "en"}));
+  double diagonal_in = 0;
+  cli.add_option("--diagonal", diagonal_in,
+                 "Panel diagonal in inches for --screenshot (text size follows it; default from the config)")
+      ->check(CLI::Range(3.0, 150.0));
   cli.add_option("--gallery", gallery,
                  "Render every screen at 800x480, 1280x800, 1920x1080, 1080x1920 in both languages into DIR");
   cli.add_flag("--exit-after-first-frame", exit_after_first_frame,
@@ -149,6 +154,9 @@ int main(int argc, char** argv) {
       job.now = now;
       job.out = screenshot;
       job.kiosk_id = config.kiosk_id;
+      const app::PanelSize panel{diagonal_in > 0 ? 0 : config.display_width_mm,
+                                 diagonal_in > 0 ? diagonal_in : config.display_diagonal_in};
+      job.px_per_mm = app::pixels_per_mm(job.width, job.height, panel, std::nullopt);
       app::render_screenshot(job, i18n, font, load_snapshot());
       std::cout << "wrote " << screenshot << "\n";
       return 0;

@@ -68,6 +68,21 @@ Rgb status_text_colour(const Palette& p, content::DeskStatus s) {
   return s == content::DeskStatus::unknown ? p.text : p.on_status;
 }
 
+float body_px(float width, float height, float px_per_mm) {
+  const float short_side = std::min(width, height);
+  const float diagonal_in = std::hypot(width, height) / px_per_mm / 25.4f;
+  const float tv = std::clamp((diagonal_in - 24.0f) / (43.0f - 24.0f), 0.0f, 1.0f);
+  const float distance_mm = 500.0f + tv * (2000.0f - 500.0f);
+  const float wanted = distance_mm * 0.012f * px_per_mm;
+  // 17 px on a 7" 800x480, 29 px on a 10" 1280x800 (both capped by their lines), 24 px on a 21.5"
+  // 1080p panel, 38 px (24 mm) on a 55" 1080p TV.
+  return std::max(16.0f, std::round(std::clamp(wanted, short_side / 44.0f, short_side / 28.0f)));
+}
+
+float px_per_mm_from_diagonal(float width, float height, float diagonal_in) {
+  return diagonal_in > 0 ? std::hypot(width, height) / (diagonal_in * 25.4f) : 0.0f;
+}
+
 Metrics compute_metrics(float width, float height, float px_per_mm) {
   Metrics m;
   m.width = width;
@@ -87,9 +102,7 @@ Metrics compute_metrics(float width, float height, float px_per_mm) {
       px_per_mm = long_side / 1210.0f;
   }
   m.px_per_mm = px_per_mm;
-  // Body text: 1/28 of the short side (17 px on 480, 29 px on 800, 39 px on 1080: 24 mm on a
-  // 55" TV, readable from two metres), never below 16 px.
-  m.u = std::max(16.0f, std::round(short_side / 28.0f));
+  m.u = body_px(width, height, px_per_mm);
   m.body_size = m.u;
   m.small_size = std::round(m.u * 0.82f);
   m.title_size = std::round(m.u * 1.3f);

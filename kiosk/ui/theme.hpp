@@ -68,8 +68,16 @@ struct Metrics {
 };
 
 // `px_per_mm` <= 0 means unknown: guessed from the resolution (7" at 800x480, 10" at 1280x800,
-// a 55" TV at 1920x1080 in either orientation).
+// a 55" TV at 1920x1080 in either orientation). Text size follows the physical size: see body_px.
 Metrics compute_metrics(float width, float height, float px_per_mm = 0);
+
+// Body text in pixels for a display of this size: its em is 1.2 % of the distance it is read from
+// (arm's length, 500 mm, at a touch panel up to 24"; two metres in front of a TV of 43" or more;
+// in between by diagonal), but never fewer than 28 lines nor more than 44 on the short side.
+float body_px(float width, float height, float px_per_mm);
+
+// Pixels per millimetre from a diagonal in inches (kiosk.json `display_diagonal_in`).
+float px_per_mm_from_diagonal(float width, float height, float diagonal_in);
 
 struct Fonts {
   ImFont* small = nullptr;

@@ -82,3 +82,13 @@ TEST_CASE("a screenshot is refused while the staff overlay is open or the screen
   CHECK(app::screenshot_refusal(false, false) == "display_dark");
   CHECK(app::screenshot_refusal(false, true).empty());
 }
+
+TEST_CASE("the panel's diagonal is read - a size no panel has is named and ignored") {
+  CHECK(load(R"({"display_diagonal_in": 21.5})").display_diagonal_in == doctest::Approx(21.5));
+  const auto wrong = load(R"({"display_diagonal_in": 2150})");
+  CHECK(wrong.display_diagonal_in == 0);
+  CHECK(mentions(wrong, "display_diagonal_in"));
+  const auto text = load(R"({"display_diagonal_in": "21.5 inch"})");
+  CHECK(text.display_diagonal_in == 0);
+  CHECK(mentions(text, "display_diagonal_in has the wrong type"));
+}

@@ -655,3 +655,22 @@ TEST_CASE(
     }
   }
 }
+
+TEST_CASE("a 21.5-inch 1080p panel sized by its diagonal shows more than five events - the TV guess fewer") {
+  const auto events_in_view = [](float px_per_mm) {
+    app::HeadlessKiosk k(1920, 1080, test::i18n(), test::font_file(), test::demo_snapshot(), {}, {},
+                         px_per_mm);
+    content::UnixSeconds at = test::ui_now();
+    REQUIRE(app::show_screen(k.ui(), *test::demo_snapshot(), "events", at));
+    k.step(at, 1.0);
+    k.step(at, 1.1);
+    check_common(k, "events 1920x1080 at " + std::to_string(px_per_mm) + " px/mm");
+    int whole = 0;
+    for (const auto& r : k.audit().regions) whole += r.name.rfind("event:", 0) == 0 && r.max.y <= 1080.0f;
+    return whole;
+  };
+  const int desk = events_in_view(ui::px_per_mm_from_diagonal(1920, 1080, 21.5f));
+  const int tv = events_in_view(0);
+  CHECK(desk > 5);
+  CHECK(desk > tv);
+}

@@ -33,3 +33,25 @@ TEST_CASE("text on a lobby TV is large enough to read from two metres") {
   CHECK(m.body_size / m.px_per_mm >= 20.0f);
   CHECK(compute_metrics(800, 480).body_size >= 16.0f);
 }
+
+TEST_CASE(
+    "text follows the panel's physical size: more fits on a 21.5-inch panel - a 55-inch TV reads from 2 m") {
+  const float panel_21 = px_per_mm_from_diagonal(1920, 1080, 21.5f);
+  CHECK(panel_21 == doctest::Approx(1920.0f / 476.0f).epsilon(0.01));  // 21.5" 16:9 is ~476 mm wide
+  const Metrics desk = compute_metrics(1920, 1080, panel_21);
+  const Metrics tv = compute_metrics(1920, 1080, px_per_mm_from_diagonal(1920, 1080, 55.0f));
+  // Read at arm's length: 6 mm text (not the TV's 24 mm), so about 1.5 times as many lines fit.
+  CHECK(desk.body_size / desk.px_per_mm == doctest::Approx(6.0f).epsilon(0.05));
+  CHECK(tv.body_size / tv.px_per_mm >= 20.0f);
+  CHECK(tv.body_size / desk.body_size >= 1.5f);
+  // A 32" panel sits between the two.
+  const Metrics mid = compute_metrics(1920, 1080, px_per_mm_from_diagonal(1920, 1080, 32.0f));
+  CHECK(mid.body_size / mid.px_per_mm > 6.0f);
+  CHECK(mid.body_size / mid.px_per_mm < 24.0f);
+  // Small panels are bound by their lines, whatever their size: at least 28 on the short side.
+  CHECK(compute_metrics(800, 480, px_per_mm_from_diagonal(800, 480, 7.0f)).body_size == 17.0f);
+  CHECK(compute_metrics(1280, 800, px_per_mm_from_diagonal(1280, 800, 10.1f)).body_size == 29.0f);
+  // A tiny panel with a huge pixel count is capped the other way: no more than 44 lines.
+  CHECK(compute_metrics(1920, 1080, px_per_mm_from_diagonal(1920, 1080, 5.0f)).body_size >= 1080.0f / 44 - 1);
+  CHECK(px_per_mm_from_diagonal(1920, 1080, 0) == 0.0f);
+}

@@ -201,6 +201,12 @@ class KioskLoop {
       redraw.content_change = content_change_;
       const Redraw what = redraw_needed(redraw);
       if (what == Redraw::none) continue;
+      // A new second matters only to a screen that changes with it (attract mode does not): the
+      // last frame is still right until the next minute, timer or input.
+      if (what == Redraw::clock_only && !seconds_shown_) {
+        last_second_ = static_cast<long long>(std::floor(redraw.now.wall));
+        continue;
+      }
       if (!draw(what, grab, redraw.now)) break;
     }
     watchdog_.stopping();
@@ -350,6 +356,7 @@ class KioskLoop {
     }
     last_frame_ = now.mono;
     last_second_ = now_s;
+    seconds_shown_ = out.changes_each_second;
     if (frames_left_ > 0) --frames_left_;
     content_change_ = static_cast<double>(host_.snapshot().next_change_after(now_s));
     if (first_frame_) {
@@ -409,6 +416,7 @@ class KioskLoop {
   FrameStats stats_;
   int frames_left_ = 0;
   long long last_second_ = -1;
+  bool seconds_shown_ = true;  // the last frame changes with each second (FrameOutput)
   double last_frame_ = 0;
   double content_change_ = 0;
   bool first_frame_ = true;

@@ -1,6 +1,7 @@
 #include "kiosk/app/headless.hpp"
 
 #include "kiosk/app/staff_facts.hpp"
+#include "kiosk/ui/attract_slides.hpp"
 #include "platform/clock.hpp"
 #include "platform/device_facts.hpp"
 
@@ -50,7 +51,10 @@ const std::vector<std::string>& screenshot_screens() {
                                                  "index",
                                                  "staff",
                                                  "staff-pair",
-                                                 "attract"};
+                                                 "attract",
+                                                 "attract-event",
+                                                 "attract-desks",
+                                                 "attract-resource"};
   return names;
 }
 
@@ -192,9 +196,21 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
     ui.set_staff_facts(make_staff_facts(in));
     return true;
   }
-  if (screen == "attract") {
-    ui.state().screen = ui::Screen::attract;
-    return true;
+  if (screen.rfind("attract", 0) == 0) {
+    // "attract" is the welcome; "attract-event" etc. the first slide of that kind.
+    using Kind = ui::AttractSlide::Kind;
+    const Kind want = screen == "attract-event"      ? Kind::event
+                      : screen == "attract-desks"    ? Kind::desks
+                      : screen == "attract-resource" ? Kind::resource
+                                                     : Kind::welcome;
+    const auto slides = ui::attract_slides(snap, now, ui.config().kiosk_id);
+    for (std::size_t i = 0; i < slides.size(); ++i) {
+      if (slides[i].kind == want) {
+        ui.show_attract_slide(static_cast<int>(i));
+        return true;
+      }
+    }
+    return false;
   }
   return false;
 }

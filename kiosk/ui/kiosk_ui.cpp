@@ -93,6 +93,10 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
     enter_attract(in.mono);
   }
   handle_gestures(io, in.mono);
+  if (settled_attract_slide_) {
+    attract_entered_ = in.mono - *settled_attract_slide_ * config_.attract_slide_s;
+    settled_attract_slide_.reset();
+  }
   if (state_.screen == Screen::attract) {
     state_.attract_slide = static_cast<int>((in.mono - attract_entered_) / config_.attract_slide_s);
   }
@@ -110,6 +114,8 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
   const Rect screen{ImVec2(0, 0), ImVec2(m.width, m.height)};
   const ChromeLayout layout = layout_chrome(m);
   std::string urgent_shown;
+  const bool attract_only =
+      state_.screen == Screen::attract && !state_.staff.pin_pad && !state_.staff.unlocked;
   if (state_.staff.pin_pad || state_.staff.unlocked) {
     draw_staff(f, state_, screen, facts_, in.mono);
   } else if (state_.screen == Screen::attract) {
@@ -173,6 +179,7 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
   *acted = !actions.empty();
   FrameOutput out;
   out.clock_rect = f.clock_rect;
+  out.changes_each_second = !attract_only;
   out.exit_requested = std::exchange(exit_requested_, false);
   out.sync_requested = std::exchange(sync_requested_, false);
   out.pair_code = std::exchange(pair_code_, std::nullopt);

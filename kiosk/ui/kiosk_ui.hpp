@@ -35,6 +35,9 @@ struct FrameInput {
 
 struct FrameOutput {
   std::optional<std::pair<ImVec2, ImVec2>> clock_rect;  // redraw just this when only seconds change
+  // False when nothing on screen changes with the second (attract mode shows hours and minutes):
+  // the app then draws nothing until the next minute, a timer or an input.
+  bool changes_each_second = true;
   bool exit_requested = false;
   bool sync_requested = false;
   std::optional<std::string> pair_code;  // staff typed a console pairing code
@@ -64,6 +67,11 @@ class KioskUi {
   UiState& state() { return state_; }
   const UiState& state() const { return state_; }
   const KioskUiConfig& config() const { return config_; }
+  // Attract mode on this slide (screenshots and the gallery).
+  void show_attract_slide(int slide) {
+    state_.screen = Screen::attract;
+    settled_attract_slide_ = slide;
+  }
   // When the UI needs a frame without new input (idle timeout, next attract slide, long press).
   std::optional<double> next_deadline(double mono) const;
   bool animating(double mono) const { return touch_.animating(mono); }
@@ -85,6 +93,7 @@ class KioskUi {
   bool sync_requested_ = false;
   std::optional<std::string> pair_code_;
   double attract_entered_ = 0;
+  std::optional<int> settled_attract_slide_;
   FrameOutput build(const FrameInput& in, bool* acted);
   bool first_frame_ = true;
 };

@@ -46,7 +46,6 @@ struct UiState {
   StaffState staff;
 
   int attract_slide = 0;
-  double attract_since = 0;
 };
 
 }  // namespace kiosk::ui

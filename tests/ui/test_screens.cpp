@@ -98,11 +98,29 @@ void check_screen(app::HeadlessKiosk& k, const std::string& screen, const std::s
     CHECK(
         near(k.pixel(static_cast<int>(badge->min.x) + 4, static_cast<int>((badge->min.y + badge->max.y) / 2)),
              p.warning));
-  } else if (screen == "events" || screen == "attract") {
+  } else if (screen == "events") {
     int rows = 0;
     for (const auto& r : audit.regions) rows += r.name.rfind("event:", 0) == 0;
-    if (screen == "events") CHECK_MESSAGE(rows >= 3, what << ": only " << rows << " event rows");
-    if (screen == "attract") CHECK(audit.region("attract-prompt") != nullptr);
+    CHECK_MESSAGE(rows >= 3, what << ": only " << rows << " event rows");
+  } else if (screen.rfind("attract", 0) == 0) {
+    // An invitation, not an app: the prompt in both languages, and nothing that looks like a button.
+    CHECK(audit.region("attract-prompt") != nullptr);
+    CHECK(drew_uncut(k, test::i18n().tr("attract.touch_to_start", content::Lang::zh)));
+    CHECK(drew_uncut(k, test::i18n().tr("attract.touch_to_start", content::Lang::en)));
+    for (const auto& r : audit.regions) {
+      for (const char* control :
+           {"nav:", "chip:", "tile:", "event:", "resource:", "desk:", "back", "language"})
+        CHECK_MESSAGE(r.name.rfind(control, 0) != 0,
+                      what << ": " << r.name << " looks tappable in attract mode");
+    }
+    if (screen == "attract-event" || screen == "attract-resource") {
+      const auto* picture = [&]() -> const ui::UiAudit::Region* {
+        for (const auto& r : audit.regions)
+          if (r.name.rfind("image:", 0) == 0) return &r;
+        return nullptr;
+      }();
+      CHECK_MESSAGE(picture != nullptr, what << ": no poster or photo");
+    }
   } else if (screen == "event-detail" || screen == "resource-detail") {
     check_qr(k, what);
   } else if (screen == "event-running" || screen == "event-full" || screen == "event-cancelled") {

@@ -30,8 +30,11 @@ void draw_chart(FrameContext& f, const Rect& r, const ChartInput& in, int decima
   }
   for (int year : g.x_ticks) {
     const float x = g.x.map(year);
-    text_line(f, Rect{ImVec2(x - fs * 2.0f, plot.max.y + fs * 0.2f), ImVec2(x + fs * 2.0f, r.max.y)},
-              std::to_string(year), font, p.text_muted.u32(), Align::center);
+    // Below the lowest value label's half line, so the first year never touches it.
+    text_line(
+        f,
+        Rect{ImVec2(x - fs * 2.0f, plot.max.y + fs * 0.55f), ImVec2(x + fs * 2.0f, plot.max.y + fs * 1.55f)},
+        std::to_string(year), font, p.text_muted.u32(), Align::center);
   }
   // Target: dashed line across, marker at the target year.
   const float dash = std::max(4.0f, fs * 0.5f);

@@ -45,6 +45,8 @@ struct UiAudit {
     std::string full;               // as given
     ImVec2 min, max;                // the room it was given
     float width = 0;                // width of what was drawn
+    ImVec2 ink_min, ink_max;        // where the drawn line lies: its width, one line of the font tall
+    ImVec2 clip_min, clip_max;      // what its window let through (a scroll area's view, say)
     std::vector<char32_t> missing;  // code points the font has no glyph for
   };
   struct Region {

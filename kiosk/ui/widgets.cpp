@@ -11,8 +11,8 @@
 namespace kiosk::ui {
 namespace {
 
-void audit_text(FrameContext& f, const Rect& r, std::string_view drawn, std::string_view full, ImFont* font,
-                float width) {
+void audit_text(FrameContext& f, const Rect& r, ImVec2 at, std::string_view drawn, std::string_view full,
+                ImFont* font, float width) {
   if (f.audit == nullptr) return;
   UiAudit::Text t;
   t.text = std::string(drawn);
@@ -20,6 +20,10 @@ void audit_text(FrameContext& f, const Rect& r, std::string_view drawn, std::str
   t.min = r.min;
   t.max = r.max;
   t.width = width;
+  t.ink_min = at;
+  t.ink_max = ImVec2(at.x + width, at.y + font->FontSize);
+  t.clip_min = canvas()->GetClipRectMin();
+  t.clip_max = canvas()->GetClipRectMax();
   for (std::size_t pos = 0; pos < drawn.size();) {
     const char32_t c = content::utf8::next(drawn, pos);
     if (c < 0x20) continue;
@@ -71,7 +75,7 @@ float text_line(FrameContext& f, const Rect& r, std::string_view text, ImFont* f
   const float y = r.min.y + (r.h() - size) * 0.5f;
   canvas()->AddText(font, size, ImVec2(std::floor(x), std::floor(y)), colour, shown.data(),
                     shown.data() + shown.size());
-  audit_text(f, r, shown, text, font, w);
+  audit_text(f, r, ImVec2(std::floor(x), std::floor(y)), shown, text, font, w);
   return w;
 }
 
@@ -106,7 +110,8 @@ float text_block(FrameContext& f, const Rect& r, std::string_view text, ImFont* 
     const Rect line{ImVec2(r.min.x, y), ImVec2(r.max.x, y + line_h)};
     canvas()->AddText(font, size, ImVec2(std::floor(r.min.x), std::floor(y)), colour, shown.data(),
                       shown.data() + shown.size());
-    audit_text(f, line, shown, text, font, text_width(font, size, shown));
+    audit_text(f, line, ImVec2(std::floor(r.min.x), std::floor(y)), shown, text, font,
+               text_width(font, size, shown));
     y += line_h;
   }
   return y - r.min.y;

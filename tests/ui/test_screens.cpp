@@ -29,7 +29,55 @@ std::string name(const char* screen, int w, int h, content::Lang lang) {
          (lang == content::Lang::en ? " en" : " zh");
 }
 
+// Layout over what was really drawn: no two visible lines of text overlap, and a line cut by its
+// window (a scroll area's edge) is only cut where that edge shows there is more (the fade).
+void check_layout(app::HeadlessKiosk& k, const std::string& what) {
+  const auto& audit = k.audit();
+  struct Box {
+    ImVec2 min, max;
+    bool empty() const { return max.x - min.x <= 1.5f || max.y - min.y <= 1.5f; }
+  };
+  const auto intersect = [](ImVec2 a0, ImVec2 a1, ImVec2 b0, ImVec2 b1) {
+    return Box{ImVec2(std::max(a0.x, b0.x), std::max(a0.y, b0.y)),
+               ImVec2(std::min(a1.x, b1.x), std::min(a1.y, b1.y))};
+  };
+  const auto fade_at = [&](const char* end, float edge, bool vertical) {
+    for (const auto& r : audit.regions) {
+      if (r.name.rfind("more:", 0) != 0 || r.name.find(end) == std::string::npos) continue;
+      const float at =
+          std::string(end) == ":end" ? (vertical ? r.max.y : r.max.x) : (vertical ? r.min.y : r.min.x);
+      if (std::abs(at - edge) <= 2.0f) return true;
+    }
+    return false;
+  };
+  std::vector<Box> visible;
+  std::vector<const ui::UiAudit::Text*> owners;
+  for (const auto& t : audit.texts) {
+    const Box shown = intersect(t.ink_min, t.ink_max, t.clip_min, t.clip_max);
+    if (shown.empty()) continue;  // wholly outside its window: nothing of it is on screen
+    const std::string line = what + ": \"" + t.text + "\"";
+    if (t.ink_max.y > t.clip_max.y + 1.0f)
+      CHECK_MESSAGE(fade_at(":end", t.clip_max.y, true),
+                    line << " is cut at the bottom with no sign of more");
+    if (t.ink_min.y < t.clip_min.y - 1.0f)
+      CHECK_MESSAGE(fade_at(":start", t.clip_min.y, true), line << " is cut at the top with no sign of more");
+    if (t.ink_max.x > t.clip_max.x + 1.0f)
+      CHECK_MESSAGE(fade_at(":end", t.clip_max.x, false),
+                    line << " is cut on the right with no sign of more");
+    if (t.ink_min.x < t.clip_min.x - 1.0f)
+      CHECK_MESSAGE(fade_at(":start", t.clip_min.x, false),
+                    line << " is cut on the left with no sign of more");
+    for (std::size_t i = 0; i < visible.size(); ++i) {
+      CHECK_MESSAGE(intersect(shown.min, shown.max, visible[i].min, visible[i].max).empty(),
+                    line << " overlaps \"" << owners[i]->text << "\"");
+    }
+    visible.push_back(shown);
+    owners.push_back(&t);
+  }
+}
+
 void check_common(app::HeadlessKiosk& k, const std::string& what) {
+  check_layout(k, what);
   const auto& audit = k.audit();
   CHECK_MESSAGE(!audit.texts.empty(), what << ": nothing was drawn");
   for (const auto& t : audit.texts) {

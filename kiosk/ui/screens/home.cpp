@@ -24,16 +24,27 @@ void draw_tile(FrameContext& f, const Tile& t, const Rect& r) {
   if (pressable(f, t.id, r, p.surface.u32(), p.surface_pressed.u32(), m.radius * 1.5f)) {
     f.act(Action::Kind::navigate, {}, static_cast<int>(t.target));
   }
-  const Rect in = r.inset(m.pad);
+  Rect in = r.inset(m.pad);
   const float icon_size = m.u * 1.5f;
+  const float huge = m.huge_size;
+  const float detail_h = m.small_size * 2.6f;
+  // A tile too short for label, figure and detail stacked (a landscape screen with notices) puts
+  // the figure on the right, beside them, rather than pressing the three together.
+  const bool beside = in.h() < icon_size + huge + detail_h + m.gap * 2;
+  if (beside) {
+    const float figure_w = text_width(f.fonts().huge, huge, t.figure);
+    text_line(f, in.right(figure_w), t.figure, f.fonts().huge, p.text.u32(), Align::right);
+    in = in.cut_right(figure_w + m.pad);
+  }
   icon(canvas(), t.icon, Rect::at(in.min, ImVec2(icon_size, icon_size)), p.accent.u32());
   text_line(f, Rect{ImVec2(in.min.x + icon_size + m.gap, in.min.y), ImVec2(in.max.x, in.min.y + icon_size)},
             t.label, f.fonts().body, p.text.u32());
-  const float huge = m.huge_size;
-  const float figure_top = in.min.y + icon_size + (in.h() - icon_size - huge - m.small_size * 2.6f) * 0.5f;
-  text_line(f, Rect{ImVec2(in.min.x, figure_top), ImVec2(in.max.x, figure_top + huge)}, t.figure,
-            f.fonts().huge, p.text.u32());
-  text_block(f, Rect{ImVec2(in.min.x, in.max.y - m.small_size * 2.6f), in.max}, t.detail, f.fonts().small,
+  if (!beside) {
+    const float figure_top = in.min.y + icon_size + (in.h() - icon_size - huge - detail_h) * 0.5f;
+    text_line(f, Rect{ImVec2(in.min.x, figure_top), ImVec2(in.max.x, figure_top + huge)}, t.figure,
+              f.fonts().huge, p.text.u32());
+  }
+  text_block(f, Rect{ImVec2(in.min.x, in.max.y - detail_h), in.max}, t.detail, f.fonts().small,
              p.text_muted.u32(), 2);
   audit_region(f, std::string("tile:") + t.id, r);
 }

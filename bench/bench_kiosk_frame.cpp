@@ -49,7 +49,7 @@ std::shared_ptr<const content::ContentSnapshot> synthetic(std::size_t events) {
 // Frames of `screen`, with a finger dragging the list up when `scroll` is set. Collects callgrind
 // instructions only around the UI build (NewFrame .. Render), not the software rasterisation.
 void run_frames(app::HeadlessKiosk& k, bool scroll, bool collect, std::vector<double>* build_ms,
-                std::vector<double>* render_ms) {
+                std::vector<double>* render_ms, content::UnixSeconds now = kNow) {
   double mono = 10.0;
   if (scroll) k.ui().touch().push({ui::PointerEvent::Type::down, ImVec2(1000, 900), 0, mono});
   for (int i = 0; i < kFrames; ++i) {
@@ -57,7 +57,7 @@ void run_frames(app::HeadlessKiosk& k, bool scroll, bool collect, std::vector<do
     if (scroll) k.ui().touch().push({ui::PointerEvent::Type::move, ImVec2(1000, 900 - 12.0f * i), 0, mono});
     if (collect) CALLGRIND_TOGGLE_COLLECT;
     const auto a = Clock::now();
-    k.host().frame(kNow, mono, k.sync());
+    k.host().frame(now, mono, k.sync());
     const auto b = Clock::now();
     if (collect) CALLGRIND_TOGGLE_COLLECT;
     k.host().render();
@@ -79,6 +79,21 @@ int main(int argc, char** argv) {
   }
   const auto font = ui::MappedFont::open(*file);
 
+  // "callgrind screen:NAME": a gallery state (kiosk --help lists them) with the demo content.
+  if (argc == 3 && std::strcmp(argv[1], "callgrind") == 0 && std::strncmp(argv[2], "screen:", 7) == 0) {
+    const auto snap = demo();
+    app::HeadlessKiosk k(1920, 1080, i18n, *file, snap);
+    content::UnixSeconds now = kNow;
+    if (!app::show_screen(k.ui(), *snap, argv[2] + 7, now)) {
+      std::fprintf(stderr, "unknown screen %s\n", argv[2] + 7);
+      return 1;
+    }
+    run_frames(k, false, false, nullptr, nullptr, now);
+    CALLGRIND_START_INSTRUMENTATION;
+    run_frames(k, false, true, nullptr, nullptr, now);
+    std::printf("frames %d\n", kFrames);
+    return 0;
+  }
   if (argc == 3 && std::strcmp(argv[1], "callgrind") == 0) {
     const std::string mode = argv[2];
     auto snap = mode == "home" ? demo() : synthetic(mode == "events10000" ? 10000 : 200);

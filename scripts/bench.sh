@@ -27,6 +27,14 @@ for mode in home events200 events10000; do
   instr=$(echo "$out" | awk '/Collected :/{print $4}')
   printf '  %-12s %12s instructions / %s frames = %9.0f per frame\n' "$mode" "$instr" "$frames" "$(echo "$instr / $frames" | bc -l)"
 done
+# Every state of the gallery (what a visitor meets), demo content.
+for screen in $($build/kiosk/kiosk --help | sed -n 's/.*--screen TEXT:{\(.*\)}.*/\1/p' | tr ',' ' '); do
+  out=$(valgrind --tool=callgrind --instr-atstart=no --collect-atstart=no --callgrind-out-file=/dev/null \
+        $build/bench/bench_kiosk_frame callgrind "screen:$screen" 2>&1)
+  frames=$(echo "$out" | awk '/^frames/{print $2}')
+  instr=$(echo "$out" | awk '/Collected :/{print $4}')
+  printf '  %-20s %12s instructions / %s frames = %9.0f per frame\n' "$screen" "$instr" "$frames" "$(echo "$instr / $frames" | bc -l)"
+done
 echo "  budget: <= 1.5 M per frame; 10,000 events within 1.2x of 200"
 bench/kiosk_process.sh $build "${IDLE_SECONDS:-60}"
 bench/chromium_compare.sh $build "${COMPARE_RUNS:-3}" "${IDLE_SECONDS:-60}"

@@ -38,26 +38,17 @@ const std::vector<float>& ListCache::event_tops(float header_h, float row_h) {
   return event_tops_;
 }
 
-const std::vector<const Resource*>& ListCache::resources(const ContentSnapshot& snap,
-                                                         const ResourceFilter& filter) {
+const content::ResourceResults& ListCache::resources(const ContentSnapshot& snap,
+                                                     const ResourceFilter& filter) {
   if (resource_valid_ && resource_snap_ == &snap && resource_filter_.category == filter.category &&
       resource_filter_.query == filter.query && resource_filter_.voucher_only == filter.voucher_only) {
-    return resource_rows_;
+    return resource_results_;
   }
   resource_snap_ = &snap;
   resource_filter_ = filter;
   resource_valid_ = true;
-  resource_rows_ = snap.resources(filter);
-  return resource_rows_;
-}
-
-const std::vector<std::string>& ListCache::candidates(const ContentSnapshot& snap, const std::string& query) {
-  if (candidate_snap_ != &snap || candidate_query_ != query) {
-    candidate_snap_ = &snap;
-    candidate_query_ = query;
-    candidate_words_ = snap.search_candidates(query);
-  }
-  return candidate_words_;
+  resource_results_ = snap.resources_and_candidates(filter);
+  return resource_results_;
 }
 
 std::pair<std::size_t, std::size_t> visible_rows(const std::vector<float>& tops, float view_top,

@@ -24,16 +24,14 @@ class ListCache {
   // Cumulative row tops for the event rows last returned (headers and cards differ in height), and
   // the total at the end. Cached too: 10,000 rows must not be summed every frame.
   const std::vector<float>& event_tops(float header_h, float row_h);
-  const std::vector<const content::Resource*>& resources(const content::ContentSnapshot& snap,
-                                                         const content::ResourceFilter& filter);
-  // The Chinese words the keyboard offers for what is typed (ContentSnapshot::search_candidates).
-  const std::vector<std::string>& candidates(const content::ContentSnapshot& snap, const std::string& query);
+  // The resources the filter shows and the keyboard's candidate words, from one search per change.
+  const content::ResourceResults& resources(const content::ContentSnapshot& snap,
+                                            const content::ResourceFilter& filter);
   // Called when a new snapshot arrives: a new one may reuse the old one's address.
   void clear() {
     event_snap_ = nullptr;
     event_tops_.clear();
     resource_valid_ = false;
-    candidate_snap_ = nullptr;
   }
 
  private:
@@ -47,11 +45,7 @@ class ListCache {
   const void* resource_snap_ = nullptr;
   content::ResourceFilter resource_filter_;
   bool resource_valid_ = false;
-  std::vector<const content::Resource*> resource_rows_;
-
-  const void* candidate_snap_ = nullptr;
-  std::string candidate_query_;
-  std::vector<std::string> candidate_words_;
+  content::ResourceResults resource_results_;
 };
 
 // Visible index range [first, last) of rows with the given cumulative tops (tops.back() = total).

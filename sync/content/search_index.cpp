@@ -195,14 +195,13 @@ const SearchIndex::Unit* SearchIndex::pinyin_from(const Unit* u, const Unit* end
   return nullptr;
 }
 
-std::vector<std::string> SearchIndex::candidates(std::string_view query, std::size_t max_words,
-                                                 std::size_t max_items) const {
+std::vector<std::string> SearchIndex::candidates(std::string_view query, std::span<const SearchHit> hits,
+                                                 std::size_t max_words, std::size_t max_items) const {
   const std::vector<std::string> terms = search_terms(query);
   if (terms.empty() || !letters_only(terms.back())) return {};
   const std::string& letters = terms.back();
   std::map<std::string, int> count;  // word -> how many items (best ranked first) have it
   std::vector<std::string> order;
-  const auto hits = find(query);
   for (std::size_t h = 0; h < hits.size() && h < max_items; ++h) {
     const Doc& d = docs_[hits[h].index];
     // The doc's Han characters with readings, in the order of its units (breaks have none).

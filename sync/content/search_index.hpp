@@ -46,7 +46,12 @@ class SearchIndex {
   // The Chinese words of the content whose pinyin the last term of `query` spells (in part), most
   // frequent first, for the keyboard to offer: "dayin" -> 打印. Looks at the first `max_items` hits.
   std::vector<std::string> candidates(std::string_view query, std::size_t max_words = 8,
-                                      std::size_t max_items = 200) const;
+                                      std::size_t max_items = 200) const {
+    return candidates(query, find(query), max_words, max_items);
+  }
+  // The same, from hits find(query) already gave (the kiosk shows them too: no second search).
+  std::vector<std::string> candidates(std::string_view query, std::span<const SearchHit> hits,
+                                      std::size_t max_words = 8, std::size_t max_items = 200) const;
 
  private:
   using Syllable = PinyinDictionary::Syllable;

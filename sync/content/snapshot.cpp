@@ -67,7 +67,6 @@ std::shared_ptr<const ContentSnapshot> ContentSnapshot::build(Content content, V
   });
 
   for (const auto& r : c.resources) s->resource_search_.add_item(r);
-  for (const auto& e : c.events) s->event_search_.add_item(e);
 
   s->event_index_ = index_by_id(c.events);
   s->resource_index_ = index_by_id(c.resources);
@@ -209,24 +208,40 @@ DeskCounts ContentSnapshot::desk_counts(UnixSeconds now) const {
 }
 
 std::vector<const Resource*> ContentSnapshot::resources(const ResourceFilter& f) const {
+  return resources_and_candidates(f, false).rows;
+}
+
+ResourceResults ContentSnapshot::resources_and_candidates(const ResourceFilter& f) const {
+  return resources_and_candidates(f, true);
+}
+
+ResourceResults ContentSnapshot::resources_and_candidates(const ResourceFilter& f,
+                                                          bool with_candidates) const {
   const auto wanted = [&](const Resource& r) {
     return (!f.category || r.category == *f.category) && (!f.voucher_only || r.voucher_eligible);
   };
-  std::vector<const Resource*> out;
+  ResourceResults out;
   if (search_terms(f.query).empty()) {
     for (const auto& r : content_.resources)
-      if (wanted(r)) out.push_back(&r);
+      if (wanted(r)) out.rows.push_back(&r);
     return out;
   }
-  for (const SearchHit& hit : resource_search_.find(f.query)) {
+  const std::vector<SearchHit> hits = resource_search_.find(f.query);
+  for (const SearchHit& hit : hits) {
     const Resource& r = content_.resources[hit.index];
-    if (wanted(r)) out.push_back(&r);
+    if (wanted(r)) out.rows.push_back(&r);
   }
+  if (with_candidates) out.candidates = resource_search_.candidates(f.query, hits);
   return out;
 }
 
 std::vector<Found> ContentSnapshot::search(std::string_view query, UnixSeconds now, std::size_t limit) const {
   std::vector<Found> out;
+  // Events are searched by kioskctl only (no kiosk screen has an event search), so their index is
+  // built on first use rather than with every snapshot: half the build time of a large directory.
+  std::call_once(event_search_built_, [this] {
+    for (const auto& e : content_.events) event_search_.add_item(e);
+  });
   for (const SearchHit& hit : event_search_.find(query)) {
     const Event& e = content_.events[hit.index];
     if (e.end > now) out.push_back(Found{&e, nullptr, hit.score});

@@ -5,6 +5,7 @@
 #include <array>
 #include <filesystem>
 #include <memory>
+#include <mutex>
 #include <optional>
 #include <string>
 #include <unordered_map>
@@ -83,6 +84,13 @@ struct ResourceFilter {
   bool voucher_only = false;
 };
 
+// The resources a visitor's filter shows, and the Chinese words the keyboard offers for the pinyin
+// being typed, from one search.
+struct ResourceResults {
+  std::vector<const Resource*> rows;
+  std::vector<std::string> candidates;
+};
+
 // One item found by search(): an event or a resource.
 struct Found {
   const Event* event = nullptr;
@@ -116,13 +124,12 @@ class ContentSnapshot {
 
   // In the staff's order, or best match first when the filter has a query.
   std::vector<const Resource*> resources(const ResourceFilter& filter) const;
+  // The same rows, and the Chinese words of the resources that the pinyin being typed spells (the
+  // keyboard's candidates), from one search.
+  ResourceResults resources_and_candidates(const ResourceFilter& filter) const;
   // Events (not ended at `now`) and resources matching `query`, best first: kioskctl's search.
   std::vector<Found> search(std::string_view query, UnixSeconds now, std::size_t limit) const;
   bool pinyin_available() const { return resource_search_.pinyin_available(); }
-  // Chinese words of the resources that the pinyin being typed spells: the keyboard's candidates.
-  std::vector<std::string> search_candidates(std::string_view query) const {
-    return resource_search_.candidates(query);
-  }
   const Resource* resource(const std::string& id) const;
 
   const IndexScores& index() const { return index_; }
@@ -140,6 +147,7 @@ class ContentSnapshot {
   UnixSeconds next_change_after(UnixSeconds now) const;
 
  private:
+  ResourceResults resources_and_candidates(const ResourceFilter& filter, bool with_candidates) const;
   ContentSnapshot() = default;
 
   Content content_;
@@ -147,7 +155,9 @@ class ContentSnapshot {
   std::filesystem::path blob_dir_;
   IndexScores index_;
   std::vector<const Event*> events_by_start_;
-  SearchIndex resource_search_, event_search_;  // in content_'s order
+  SearchIndex resource_search_;  // in content_'s order
+  mutable SearchIndex event_search_;
+  mutable std::once_flag event_search_built_;
   std::unordered_map<std::string, std::size_t> event_index_, resource_index_, space_index_, image_index_,
       desk_index_;
 };

@@ -59,12 +59,18 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
   audit_region(f, "voucher-toggle", bar.right(voucher_w));
   r = r.cut_top(m.touch + m.gap);
 
+  content::ResourceFilter filter;
+  filter.category = s.resource_category;
+  filter.query = s.search;
+  filter.voucher_only = s.voucher_only;
+  const content::ResourceResults& found = cache.resources(f.snap, filter);
+  const auto& items = found.rows;
   if (s.keyboard_open) {
     const float kh = keyboard_height(m);
     draw_keyboard(f, r.bottom(kh));
     r = r.cut_bottom(kh + m.gap);
     // Chinese words of the directory that the pinyin typed spells: a tap puts the word in its place.
-    const auto& words = cache.candidates(f.snap, s.search);
+    const auto& words = found.candidates;
     if (!words.empty()) {
       std::vector<std::pair<std::string, std::string>> chips;
       for (const auto& w : words) chips.emplace_back(w, w);
@@ -75,11 +81,6 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
     }
   }
 
-  content::ResourceFilter filter;
-  filter.category = s.resource_category;
-  filter.query = s.search;
-  filter.voucher_only = s.voucher_only;
-  const auto& items = cache.resources(f.snap, filter);
   text_line(f, r.top(m.small_size * 1.5f), f.format("resources.count", {std::to_string(items.size())}),
             f.fonts().small, p.text_muted.u32());
   r = r.cut_top(m.small_size * 1.5f + m.gap * 0.5f);

@@ -106,17 +106,20 @@ bool show_screen(ui::KioskUi& ui, const content::ContentSnapshot& snap, const st
     ui.apply({K::open_event, pick->id, 0}, mono);
     return true;
   }
-  if (screen == "desk-detail") {  // a taken desk of this kiosk's space: status, until, price, booking
+  if (screen == "desk-detail") {  // a taken desk with a price: status, until, price, booking
     const content::Desk* pick = nullptr;
     for (const auto& d : snap.content().desks) {
       if (pick == nullptr) pick = &d;
-      const auto status = content::ContentSnapshot::effective_status(d, now);
-      const bool taken = status == content::DeskStatus::booked || status == content::DeskStatus::occupied;
-      if (taken && d.until && *d.until > now && d.price_day > 0) {
+      const bool taken = d.status == content::DeskStatus::booked || d.status == content::DeskStatus::occupied;
+      if (taken && d.until && *d.until > d.status_at && d.price_day > 0) {
         pick = &d;
         break;
       }
     }
+    // Late in the day every demo status has gone stale (shown as unknown, rightly): the picture is
+    // taken a minute after the desk's status was reported, whenever the gallery runs.
+    if (pick != nullptr && content::ContentSnapshot::effective_status(*pick, now) != pick->status)
+      now = pick->status_at + 60;
     ui.apply({K::navigate, {}, static_cast<int>(ui::Screen::desks)}, mono);
     if (pick != nullptr) ui.apply({K::open_desk, pick->id, 0}, mono);
     return true;

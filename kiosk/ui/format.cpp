@@ -34,6 +34,12 @@ std::string short_date(const I18n& i18n, Lang lang, UnixSeconds t) {
                       i18n.tr("weekday.short." + std::to_string(c.weekday), lang), std::to_string(c.month)});
 }
 
+std::string time_of_day(const I18n& i18n, content::Lang lang, content::UnixSeconds t,
+                        content::UnixSeconds now) {
+  if (content::local_day(t) == content::local_day(now)) return clock_hm(t);
+  return short_date(i18n, lang, t) + " " + clock_hm(t);
+}
+
 std::string day_label(const I18n& i18n, Lang lang, std::int64_t day, std::int64_t today) {
   const UnixSeconds noon = day * kSecondsPerDay - kShanghaiOffsetMinutes * 60 + kSecondsPerDay / 2;
   const std::string date = short_date(i18n, lang, noon);

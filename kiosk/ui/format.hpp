@@ -12,6 +12,9 @@ std::string clock_hms(content::UnixSeconds t);                                  
 std::string clock_hm(content::UnixSeconds t);                                         // "14:05"
 std::string long_date(const I18n& i18n, content::Lang lang, content::UnixSeconds t);  // 2026年11月30日 星期一
 std::string short_date(const I18n& i18n, content::Lang lang, content::UnixSeconds t);  // 11月30日 周一
+// "18:00" on the day of `now`, else "12月1日 周二 18:00": a moment as someone standing here reads it.
+std::string time_of_day(const I18n& i18n, content::Lang lang, content::UnixSeconds t,
+                        content::UnixSeconds now);
 // "今天" / "明天" / short date for other days.
 std::string day_label(const I18n& i18n, content::Lang lang, std::int64_t local_day, std::int64_t today);
 // "14:00–17:00", or "12月3日 14:00 – 12月5日 17:00" across days.

@@ -61,3 +61,13 @@ TEST_CASE("resource prices: the fee in staff's words - free for members - vouche
   CHECK(ui::voucher_words(i18n, Lang::zh, r) == "创新券可抵 50%");
   CHECK(ui::voucher_words(i18n, Lang::en, r) == "Vouchers cover 50%");
 }
+
+TEST_CASE("a moment reads as the time today - with the date on any other day") {
+  const content::UnixSeconds now = test::ui_now();  // Monday 30 Nov 2026, 10:00 in Tianjin
+  CHECK(ui::time_of_day(test::i18n(), Lang::zh, now + 8 * 3600, now) == "18:00");
+  CHECK(ui::time_of_day(test::i18n(), Lang::zh, now + 24 * 3600, now) ==
+        ui::short_date(test::i18n(), Lang::zh, now + 24 * 3600) + " 10:00");
+  CHECK(ui::time_of_day(test::i18n(), Lang::en, now - 24 * 3600, now).find("29") != std::string::npos);
+  // Midnight belongs to the day it starts.
+  CHECK(ui::time_of_day(test::i18n(), Lang::zh, now + 14 * 3600, now) != "00:00");
+}

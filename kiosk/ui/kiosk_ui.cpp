@@ -187,42 +187,50 @@ FrameOutput KioskUi::build(const FrameInput& in, bool* acted) {
   return out;
 }
 
+namespace {
+
+// Opens a detail view; "back" returns to the screen it was opened from.
+void open(UiState& s, Screen detail) {
+  if (s.history.size() == UiState::kMaxHistory) s.history.erase(s.history.begin());
+  s.history.push_back(s.screen);
+  s.screen = detail;
+}
+
+}  // namespace
+
 void KioskUi::apply(const Action& a, double mono) {
   using K = Action::Kind;
   auto& s = state_;
   switch (a.kind) {
     case K::navigate:
       s.screen = static_cast<Screen>(a.value);
+      s.history.clear();
       s.keyboard_open = false;
       break;
     case K::open_event:
-      s.previous = Screen::events;
       s.event_id = a.id;
-      s.screen = Screen::event_detail;
+      open(s, Screen::event_detail);
       break;
     case K::open_resource:
-      s.previous = Screen::resources;
       s.resource_id = a.id;
-      s.screen = Screen::resource_detail;
+      open(s, Screen::resource_detail);
       s.keyboard_open = false;
       break;
     case K::open_desk:
-      s.previous = Screen::desks;
       s.desk_id = a.id;
-      s.screen = Screen::desk_detail;
+      open(s, Screen::desk_detail);
       break;
-    case K::open_space:  // from a detail view: back returns to that view, not to its list
-      s.space_return = s.screen;
+    case K::open_space:
       s.space_id = a.id;
-      s.screen = Screen::space_detail;
+      open(s, Screen::space_detail);
       break;
     case K::open_notice:
-      s.previous = s.screen;
       s.notice_id = a.id;
-      s.screen = Screen::notice_detail;
+      open(s, Screen::notice_detail);
       break;
     case K::back:
-      s.screen = s.screen == Screen::space_detail ? s.space_return : s.previous;
+      s.screen = s.history.empty() ? Screen::home : s.history.back();
+      if (!s.history.empty()) s.history.pop_back();
       break;
     case K::toggle_language:
       s.lang = s.lang == content::Lang::zh ? content::Lang::en : content::Lang::zh;

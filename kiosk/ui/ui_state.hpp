@@ -3,6 +3,7 @@
 // defaults by the idle timeout (attract mode), so the next visitor starts fresh.
 #include <optional>
 #include <string>
+#include <vector>
 
 #include "kiosk/ui/actions.hpp"
 #include "sync/content/model.hpp"
@@ -22,7 +23,10 @@ struct StaffState {
 
 struct UiState {
   Screen screen = Screen::home;
-  Screen previous = Screen::home;  // where "back" from a detail view goes
+  // Where "back" goes: the screens each open detail view was opened from, latest last. A section
+  // chosen in the navigation starts afresh. Bounded (kMaxHistory): the oldest steps are forgotten.
+  std::vector<Screen> history;
+  static constexpr std::size_t kMaxHistory = 8;
   content::Lang lang = content::Lang::zh;
 
   std::optional<content::EventCategory> event_category;
@@ -30,8 +34,7 @@ struct UiState {
 
   std::string desk_space;  // empty: the kiosk's own space
   std::string desk_id;
-  std::string space_id;                // the space page open
-  Screen space_return = Screen::home;  // the detail view it was opened from
+  std::string space_id;  // the space page open
 
   std::optional<content::ResourceCategory> resource_category;
   std::string search;

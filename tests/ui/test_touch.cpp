@@ -282,6 +282,28 @@ TEST_CASE("from an event the space row opens the space's page - back returns to 
   CHECK(r.state().screen == ui::Screen::events);
 }
 
+TEST_CASE("back retraces every step to where the visitor began - the navigation starts afresh") {
+  Robot r(1080, 1920);  // portrait: the home screen lists what is coming up
+  const auto* next = r.first_region("coming-up:");
+  REQUIRE(next != nullptr);
+  r.tap(next->name);
+  REQUIRE(r.state().screen == ui::Screen::event_detail);
+  r.tap(r.first_region("space-link:")->name);
+  REQUIRE(r.state().screen == ui::Screen::space_detail);
+  r.tap("back");
+  CHECK(r.state().screen == ui::Screen::event_detail);
+  r.tap("back");
+  CHECK(r.state().screen == ui::Screen::home);  // opened from home: back to home, not the events list
+  // A section chosen in the navigation forgets the way there.
+  r.tap(r.first_region("coming-up:")->name);
+  r.tap("nav:nav.desks");
+  r.tap(r.first_region("desk:")->name);
+  REQUIRE(r.state().screen == ui::Screen::desk_detail);
+  r.tap("back");
+  CHECK(r.state().screen == ui::Screen::desks);
+  CHECK(r.state().history.empty());  // nothing left to retrace: the event is forgotten
+}
+
 TEST_CASE("typing pinyin offers the directory's Chinese words - a tap on one puts it in the search") {
   Robot r;
   r.tap("nav:nav.resources");

@@ -155,7 +155,7 @@ void draw_chrome(FrameContext& f, const UiState& s, const ChromeLayout& l, bool 
       item = Rect{ImVec2(l.nav.min.x, l.nav.min.y + h * i), ImVec2(l.nav.max.x, l.nav.min.y + h * (i + 1))};
     }
     // A space's page belongs to the section it was opened from.
-    const Screen shown = s.screen == Screen::space_detail ? s.space_return : s.screen;
+    const Screen shown = s.screen == Screen::space_detail && !s.history.empty() ? s.history.back() : s.screen;
     const bool selected = nav_selected(shown, kNav[i].screen);
     ImGui::PushID(i);
     if (pressable(f, "##nav", item.inset(m.gap * 0.5f), selected ? p.raised.u32() : 0,

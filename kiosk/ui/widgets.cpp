@@ -309,6 +309,12 @@ void icon(ImDrawList* dl, Icon which, const Rect& box, ImU32 c) {
   }
 }
 
+void status_swatch(FrameContext& f, const Rect& r, content::DeskStatus s) {
+  const auto& p = f.colours();
+  fill_rect(canvas(), r.min, r.max, status_colour(p, s).u32(), f.metrics().radius * 0.5f);
+  status_mark(canvas(), s, r.center(), r.h() * 0.7f, status_text_colour(p, s).u32());
+}
+
 void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 ctr, float size, ImU32 c) {
   const float r = size * 0.5f;
   const float t = std::max(1.5f, size * 0.14f);
@@ -360,8 +366,10 @@ ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool 
   const ImVec2 pos = ImGui::GetWindowPos();
   a.origin = horizontal ? ImVec2(pos.x - a.scroll, pos.y) : ImVec2(pos.x, pos.y - a.scroll);
   // Declare the content size so ImGui knows how far it can scroll.
-  ImGui::SetCursorPos(ImVec2(0, 0));
-  ImGui::Dummy(horizontal ? ImVec2(std::max(extent, 1.0f), 1.0f) : ImVec2(1.0f, std::max(extent, 1.0f)));
+  if (extent != kMeasuredExtent) {
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::Dummy(horizontal ? ImVec2(std::max(extent, 1.0f), 1.0f) : ImVec2(1.0f, std::max(extent, 1.0f)));
+  }
   return a;
 }
 
@@ -396,6 +404,11 @@ void more_edge(FrameContext& f, const ScrollArea& a, bool at_start) {
 }  // namespace
 
 void end_scroll(FrameContext& f, const ScrollArea& area) {
+  if (area.measured >= 0) {  // ImGui scrolls as far as this frame's content reached
+    ImGui::SetCursorPos(ImVec2(0, 0));
+    ImGui::Dummy(area.horizontal ? ImVec2(std::max(area.measured, 1.0f), 1.0f)
+                                 : ImVec2(1.0f, std::max(area.measured, 1.0f)));
+  }
   // Drawn into the scroll area's own list, still open: the parent's would lie under its content.
   const float max_scroll = area.horizontal ? ImGui::GetScrollMaxX() : ImGui::GetScrollMaxY();
   if (area.scroll > 0.5f) more_edge(f, area, true);

@@ -80,6 +80,8 @@ enum class Icon { home, events, desks, resources, index, back, search, globe, cl
 void icon(ImDrawList* dl, Icon which, const Rect& r, ImU32 colour);
 // A shape per desk status, so the legend does not rely on colour alone.
 void status_mark(ImDrawList* dl, content::DeskStatus s, ImVec2 centre, float size, ImU32 colour);
+// A square in the status's colour with its mark: the legend's key and a desk's status alike.
+void status_swatch(FrameContext& f, const Rect& r, content::DeskStatus s);
 
 // A region that scrolls by touch (drag, fling) and by mouse wheel. Everything drawn between
 // begin_scroll and end_scroll is clipped to `view`; `origin` is where content coordinate (0,0) is on
@@ -93,8 +95,13 @@ struct ScrollArea {
   bool horizontal = false;
   ImU32 behind = 0;
   std::string id;
+  float measured = -1;
   bool visible(float top, float bottom) const { return bottom >= scroll && top <= scroll + view.h(); }
+  // For content whose height is known only once drawn (begin_scroll with kMeasuredExtent): where it
+  // ended, on screen. end_scroll declares that height, so the area scrolls exactly that far.
+  void ends_at(float screen_y) { measured = std::max(0.0f, screen_y - origin.y); }
 };
+inline constexpr float kMeasuredExtent = -1;
 ScrollArea begin_scroll(FrameContext& f, const char* id, const Rect& view, bool horizontal, float extent,
                         std::optional<ImU32> behind = std::nullopt);
 void end_scroll(FrameContext& f, const ScrollArea& area);

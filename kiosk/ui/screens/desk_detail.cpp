@@ -33,44 +33,40 @@ void draw_desk_detail(FrameContext& f, const UiState& s, const Rect& area) {
   }
 
   const Rect& main = cols.main;
-  ScrollArea scroll = begin_scroll(f, "##desk-detail", main, false, m.body_size * 1.4f * 14);
+  ScrollArea scroll = begin_scroll(f, "##desk-detail", main, false, kMeasuredExtent);
   const float x = scroll.origin.x;
   float y = scroll.origin.y;
   // The status first, in words and with its mark (never colour alone), then until when.
   const content::DeskStatus status = content::ContentSnapshot::effective_status(*d, f.now);
   const float mark = m.body_size * 1.6f;
   const Rect sw = Rect::at(ImVec2(x, y), ImVec2(mark, mark));
-  fill_rect(canvas(), sw.min, sw.max, status_colour(p, status).u32(), m.radius * 0.5f);
-  status_mark(canvas(), status, sw.center(), mark * 0.7f, status_text_colour(p, status).u32());
+  status_swatch(f, sw, status);
   std::string words = f.tr("desk_status." + std::string(content::to_string(status)));
   const bool taken = status == content::DeskStatus::booked || status == content::DeskStatus::occupied;
-  if (taken && d->until && *d->until > f.now) {
-    const bool today = content::local_day(*d->until) == content::local_day(f.now);
-    const std::string when =
-        today ? clock_hm(*d->until) : short_date(f.i18n, f.lang, *d->until) + " " + clock_hm(*d->until);
-    words += f.tr("place.separator") + f.format("desk.until", {when});
-  }
+  if (taken && d->until && *d->until > f.now)
+    words +=
+        f.tr("place.separator") + f.format("desk.until", {time_of_day(f.i18n, f.lang, *d->until, f.now)});
   text_line(f, Rect{ImVec2(sw.max.x + m.gap, y), ImVec2(x + main.w(), y + mark)}, words, f.fonts().title,
             p.text.u32());
   audit_region(f, "desk-status:" + std::string(content::to_string(status)), sw);
   y += mark + m.gap * 0.5f;
-  text_line(
-      f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + m.small_size * 1.5f)},
-      f.format("desk.updated", {short_date(f.i18n, f.lang, d->status_at) + " " + clock_hm(d->status_at)}),
-      f.fonts().small, p.text_muted.u32());
+  text_line(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + m.small_size * 1.5f)},
+            f.format("desk.updated", {time_of_day(f.i18n, f.lang, d->status_at, f.now)}), f.fonts().small,
+            p.text_muted.u32());
   y += m.small_size * 1.5f + m.gap;
 
-  const ImVec2 end(x + main.w(), y + m.body_size * 4);
-  const auto fact = [&](const char* key, const std::string& value) {
-    y += fact_row(f, Rect{ImVec2(x, y), ImVec2(end.x, y + m.body_size * 4)}, f.tr(key), value);
-  };
   content::PriceRange price;
   price.add(*d);
-  fact("desk.price", desk_price(f.i18n, f.lang, price));
-  fact("desk.kind", f.tr("desk_kind_one." + std::string(content::to_string(d->kind))));
-  fact("desk.zone", f.text(d->zone));
+  y += fact_row(f, {x, y}, main.w(), f.tr("desk.price"), desk_price(f.i18n, f.lang, price));
+  y += fact_row(f, {x, y}, main.w(), f.tr("desk.kind"),
+                f.tr("desk_kind_one." + std::string(content::to_string(d->kind))));
+  y += fact_row(f, {x, y}, main.w(), f.tr("desk.zone"), f.text(d->zone));
   if (space != nullptr) y += space_link_row(f, ImVec2(x, y), main.w(), f.tr("desk.space"), *space);
-  if (d->sample) badge(f, ImVec2(x, y), f.tr("common.sample_data"), p.warning.u32(), p.on_status.u32());
+  if (d->sample) {
+    badge(f, ImVec2(x, y), f.tr("common.sample_data"), p.warning.u32(), p.on_status.u32());
+    y += m.small_size * 1.9f;
+  }
+  scroll.ends_at(y + m.pad);
   end_scroll(f, scroll);
   audit_region(f, "desk-detail:" + d->id, main);
 }

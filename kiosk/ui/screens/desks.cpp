@@ -33,8 +33,7 @@ float legend(FrameContext& f, const Rect& r) {
       y += h + m.gap * 0.5f;
     }
     const Rect sw = Rect::at(ImVec2(x, y), ImVec2(h, h));
-    fill_rect(canvas(), sw.min, sw.max, status_colour(p, s).u32(), m.radius * 0.5f);
-    status_mark(canvas(), s, sw.center(), h * 0.7f, status_text_colour(p, s).u32());
+    status_swatch(f, sw, s);
     text_line(f, Rect{ImVec2(sw.max.x + m.gap * 0.5f, y), ImVec2(x + w, y + h)}, word, f.fonts().small,
               p.text.u32());
     audit_region(f, "legend:" + std::string(content::to_string(s)), Rect::at(ImVec2(x, y), ImVec2(w, h)));

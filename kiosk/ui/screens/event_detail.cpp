@@ -35,13 +35,9 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
       e->poster.empty() ? 0 : std::round(std::min(main.w() * 9.0f / 16.0f, main.h() * 0.42f));
   const float title_h = text_block_height(f.fonts().title, f.text(e->title), main.w());
   const std::string body = f.text(e->summary) + (e->body.empty() ? "" : "\n\n" + f.text(e->body));
-  const float facts_h = m.body_size * 1.25f * 8 + m.gap * 6;  // the space row may take three lines
-  const float body_h = text_block_height(f.fonts().body, body, main.w());
   const std::string note = f.text(e->status_note);
   const float note_h = note.empty() ? 0 : text_block_height(f.fonts().body, note, main.w()) + m.gap;
-  const float extent =
-      poster_h + m.gap + title_h + m.gap + note_h + facts_h + body_h + m.pad * 2 + m.body_size * 3;
-  ScrollArea scroll = begin_scroll(f, "##event-detail", main, false, extent);
+  ScrollArea scroll = begin_scroll(f, "##event-detail", main, false, kMeasuredExtent);
   float y = scroll.origin.y;
   const float x = scroll.origin.x;
   if (poster_h > 0) {
@@ -61,16 +57,14 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
                     p.warning.u32()) +
          m.gap;
   }
-  const Rect facts{ImVec2(x, y), ImVec2(x + main.w(), y + facts_h)};
-  y += fact_row(f, Rect{ImVec2(x, y), facts.max}, f.tr("events.when"),
+  const float w = main.w();
+  y += fact_row(f, {x, y}, w, f.tr("events.when"),
                 short_date(f.i18n, f.lang, e->start) + " " + time_range(f.i18n, f.lang, e->start, e->end));
-  y += fact_row(f, Rect{ImVec2(x, y), ImVec2(facts.max.x, y + facts_h)}, f.tr("events.venue"),
-                f.text(e->venue));
-  y += fact_row(f, Rect{ImVec2(x, y), ImVec2(facts.max.x, y + facts_h)}, f.tr("events.organiser"),
-                f.text(e->organiser));
+  y += fact_row(f, {x, y}, w, f.tr("events.venue"), f.text(e->venue));
+  y += fact_row(f, {x, y}, w, f.tr("events.organiser"), f.text(e->organiser));
   if (e->capacity > 0) {
     y += fact_row(
-        f, Rect{ImVec2(x, y), ImVec2(facts.max.x, y + facts_h)}, f.tr("events.capacity"),
+        f, {x, y}, w, f.tr("events.capacity"),
         f.format("events.registered_of", {std::to_string(e->registered), std::to_string(e->capacity)}));
   }
   if (const content::Space* space = f.snap.space(e->space_id)) {
@@ -81,7 +75,8 @@ void draw_event_detail(FrameContext& f, const UiState& s, const Rect& area) {
     y += m.small_size * 1.9f;
   }
   y += m.gap;
-  text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, body, f.fonts().body, p.text_muted.u32());
+  y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, body, f.fonts().body, p.text_muted.u32());
+  scroll.ends_at(y + m.pad);
   end_scroll(f, scroll);
   audit_region(f, "event-detail:" + e->id, main);
 }

@@ -24,9 +24,7 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
   if (!res->booking_url.empty()) detail_qr(f, cols, res->booking_url, f.tr("resources.scan_to_book"));
   const float image_h = res->image.empty() ? 0 : std::round(std::min(main.w() * 0.5f, main.h() * 0.36f));
   const float title_h = text_block_height(f.fonts().title, f.text(res->name), main.w());
-  const float summary_h = text_block_height(f.fonts().body, f.text(res->summary), main.w());
-  const float extent = image_h + title_h + summary_h + m.body_size * 1.6f * 11 + m.pad * 3;
-  ScrollArea scroll = begin_scroll(f, "##resource-detail", main, false, extent);
+  ScrollArea scroll = begin_scroll(f, "##resource-detail", main, false, kMeasuredExtent);
   const float x = scroll.origin.x;
   float y = scroll.origin.y;
   if (image_h > 0) {
@@ -44,20 +42,17 @@ void draw_resource_detail(FrameContext& f, const UiState& s, const Rect& area) {
   if (res->sample)
     badge(f, ImVec2(bx, y), f.tr("common.sample_data"), p.warning.u32(), p.on_status.u32(), f.fonts().body);
   if (res->voucher_eligible || res->sample) y += m.body_size * 1.8f;
-  const ImVec2 end(x + main.w(), y + m.body_size * 4);
-  const auto fact = [&](const char* key, const content::LocalText& value) {
-    y += fact_row(f, Rect{ImVec2(x, y), ImVec2(end.x, y + m.body_size * 4)}, f.tr(key), f.text(value));
-  };
-  y += fact_row(f, Rect{ImVec2(x, y), ImVec2(end.x, y + m.body_size * 4)}, f.tr("resources.fee"),
-                resource_price(f.i18n, f.lang, *res));
-  fact("resources.provider", res->provider);
-  fact("resources.location", res->location);
-  fact("resources.hours", res->hours);
-  fact("resources.contact", res->contact);
-  fact("resources.booking", res->booking);
+  y += fact_row(f, {x, y}, main.w(), f.tr("resources.fee"), resource_price(f.i18n, f.lang, *res));
+  for (const auto& [key, value] : {std::pair{"resources.provider", &res->provider},
+                                   {"resources.location", &res->location},
+                                   {"resources.hours", &res->hours},
+                                   {"resources.contact", &res->contact},
+                                   {"resources.booking", &res->booking}})
+    y += fact_row(f, {x, y}, main.w(), f.tr(key), f.text(*value));
   y += m.gap;
-  text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, f.text(res->summary), f.fonts().body,
-             p.text_muted.u32());
+  y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, f.text(res->summary), f.fonts().body,
+                  p.text_muted.u32());
+  scroll.ends_at(y + m.pad);
   end_scroll(f, scroll);
   audit_region(f, "resource-detail:" + res->id, main);
 }

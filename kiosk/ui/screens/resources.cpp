@@ -72,10 +72,10 @@ void draw_resources(FrameContext& f, const UiState& s, const Rect& area, ListCac
     // Chinese words of the directory that the pinyin typed spells: a tap puts the word in its place.
     const auto& words = found.candidates;
     if (!words.empty()) {
-      std::vector<std::pair<std::string, std::string>> chips;
-      for (const auto& w : words) chips.emplace_back(w, w);
+      std::vector<std::pair<std::string, std::string>> word_chips;
+      for (const auto& w : words) word_chips.emplace_back(w, w);
       const Rect row = r.bottom(m.touch);
-      chip_row_ids(f, "##candidates", row, chips, std::string(), Action::Kind::key_candidate);
+      chip_row_ids(f, "##candidates", row, word_chips, std::string(), Action::Kind::key_candidate);
       audit_region(f, "candidates", row);
       r = r.cut_bottom(m.touch + m.gap);
     }

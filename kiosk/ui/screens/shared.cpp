@@ -65,8 +65,9 @@ Rect back_header(FrameContext& f, const Rect& area, const std::string& title) {
   return area.cut_top(m.touch + m.gap);
 }
 
-float fact_row(FrameContext& f, const Rect& r, const std::string& label, const std::string& value) {
+float fact_row(FrameContext& f, ImVec2 at, float width, const std::string& label, const std::string& value) {
   if (value.empty()) return 0;
+  const Rect r = Rect::at(at, ImVec2(width, 0));
   const auto& m = f.metrics();
   const auto& p = f.colours();
   const float label_w = std::min(r.w() * 0.32f, m.u * 5.5f);
@@ -131,7 +132,7 @@ float space_link_row(FrameContext& f, ImVec2 at, float width, const std::string&
   }
   ImGui::PopID();
   const Rect in = row.inset(m.gap * 0.5f, (h - text_h) * 0.5f);
-  fact_row(f, in.cut_right(chevron_w + m.gap), label, value);
+  fact_row(f, in.min, in.w() - chevron_w - m.gap, label, value);
   // A chevron: this row leads somewhere.
   const ImVec2 c(row.max.x - chevron_w * 0.5f - m.gap * 0.5f, row.center().y);
   const float s = chevron_w * 0.25f;

@@ -20,8 +20,9 @@ void chip_row_ids(FrameContext& f, const char* id, const Rect& r,
 // "← Back" plus a title; returns the rest of the area.
 Rect back_header(FrameContext& f, const Rect& area, const std::string& title);
 
-// A label / value line in a detail view; returns the height used (value wraps).
-float fact_row(FrameContext& f, const Rect& r, const std::string& label, const std::string& value);
+// A label / value line in a detail view at `at`, `width` wide; returns the height used (the value
+// wraps to three lines). An empty value draws nothing.
+float fact_row(FrameContext& f, ImVec2 at, float width, const std::string& label, const std::string& value);
 // The "space" fact of a detail view, drawn as a button that opens the space's own page (address,
 // hours, map code). Returns its height.
 float space_link_row(FrameContext& f, ImVec2 at, float width, const std::string& label,

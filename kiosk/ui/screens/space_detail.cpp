@@ -30,9 +30,7 @@ void draw_space_detail(FrameContext& f, const UiState& s, const Rect& area) {
   const Rect& main = cols.main;
   const std::string name = f.text(space->name), description = f.text(space->description);
   const float name_h = text_block_height(f.fonts().title, name, main.w());
-  const float description_h = text_block_height(f.fonts().body, description, main.w());
-  const float extent = name_h + m.body_size * 1.8f + m.body_size * 1.25f * 9 + description_h + m.pad * 2;
-  ScrollArea scroll = begin_scroll(f, "##space-detail", main, false, extent);
+  ScrollArea scroll = begin_scroll(f, "##space-detail", main, false, kMeasuredExtent);
   const float x = scroll.origin.x;
   float y = scroll.origin.y;
   y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + name_h + 1)}, name, f.fonts().title,
@@ -42,20 +40,18 @@ void draw_space_detail(FrameContext& f, const UiState& s, const Rect& area) {
     badge(f, ImVec2(x, y), f.tr("space.you_are_here"), p.accent.u32(), p.on_accent.u32(), f.fonts().body);
     y += m.body_size * 1.8f;
   }
-  const auto fact = [&](const char* key, const std::string& value) {
-    y += fact_row(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + m.body_size * 4)}, f.tr(key), value);
-  };
-  fact("space.address", f.text(space->address));
-  fact("space.hours", f.text(space->hours));
+  y += fact_row(f, {x, y}, main.w(), f.tr("space.address"), f.text(space->address));
+  y += fact_row(f, {x, y}, main.w(), f.tr("space.hours"), f.text(space->hours));
   const content::SpaceDesks desks = f.snap.desks_in_space(space->id, f.now);
   if (desks.counts.total > 0) {
-    fact("space.desks",
-         f.format("desks.free_of", {std::to_string(desks.counts.count(content::DeskStatus::free)),
-                                    std::to_string(desks.counts.total)}));
+    y += fact_row(f, {x, y}, main.w(), f.tr("space.desks"),
+                  f.format("desks.free_of", {std::to_string(desks.counts.count(content::DeskStatus::free)),
+                                             std::to_string(desks.counts.total)}));
   }
   y += m.gap;
-  text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y + description_h + 1)}, description, f.fonts().body,
-             p.text_muted.u32());
+  y += text_block(f, Rect{ImVec2(x, y), ImVec2(x + main.w(), y)}, description, f.fonts().body,
+                  p.text_muted.u32());
+  scroll.ends_at(y + m.pad);
   end_scroll(f, scroll);
   audit_region(f, "space-detail:" + space->id, main);
 }

@@ -23,8 +23,9 @@ std::vector<AttractSlide> attract_slides(const content::ContentSnapshot& snap, c
                    [](const content::Event* a, const content::Event* b) { return a->start < b->start; });
   for (const content::Event* e : events) slides.push_back({Kind::event, e->id});
 
+  // Free desks are an invitation; none free (or none known: statuses gone stale) is not.
   if (const content::Space* here = snap.home_space(kiosk_id);
-      here != nullptr && snap.desks_in_space(here->id, now).counts.total > 0) {
+      here != nullptr && snap.desks_in_space(here->id, now).counts.count(content::DeskStatus::free) > 0) {
     slides.push_back({Kind::desks, {}});
   }
 

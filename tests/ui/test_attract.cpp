@@ -46,7 +46,7 @@ TEST_CASE(
   CHECK(resources <= ui::kAttractResources);
 }
 
-TEST_CASE("attract slides leave out full and cancelled events and those beyond two weeks") {
+TEST_CASE("attract slides leave out full and cancelled events - those beyond two weeks - desks none of which is free") {
   const auto demo = test::demo_snapshot();
   const auto first = ui::attract_slides(*demo, test::ui_now(), "lobby-1");
   std::string invited;
@@ -63,11 +63,15 @@ TEST_CASE("attract slides leave out full and cancelled events and those beyond t
     for (const auto& s : ui::attract_slides(*test::snapshot_of(dir.path()), test::ui_now(), "lobby-1"))
       CHECK_MESSAGE(s.id != invited, status << ": still invited to");
   }
-  // A year later nothing in the demo is within the horizon: the welcome still shows.
+  // A year later nothing in the demo is within the horizon and every desk status is stale (unknown,
+  // so none is known to be free): the welcome still shows, and no slide invites to nothing.
   const auto later = ui::attract_slides(*demo, test::ui_now() + 365 * 86400, "lobby-1");
   REQUIRE_FALSE(later.empty());
   CHECK(later.front().kind == Kind::welcome);
-  for (const auto& s : later) CHECK(s.kind != Kind::event);
+  for (const auto& s : later) {
+    CHECK(s.kind != Kind::event);
+    CHECK(s.kind != Kind::desks);
+  }
 }
 
 TEST_CASE("attract mode holds each slide still - the kiosk asks for no frame until the next slide") {

@@ -43,6 +43,17 @@ content::Content many_events(std::size_t n) {
   return c;
 }
 
+// Keys and a copy of the demo as the staff's source in `dir` (a concrete title: sample content moves
+// its dates with every publish); the options publish at the demo's Monday.
+PublishOptions demo_source(const test::TempDir& dir) {
+  generate_keys(dir / "keys", test::demo_now());
+  test::copy_tree(test::demo_dir(), dir / "src");
+  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "大厅", "en": "Hall"}})");
+  PublishOptions o;
+  o.now = test::demo_now();
+  return o;
+}
+
 }  // namespace
 
 TEST_CASE("pagination: one changed event re-publishes exactly one page") {
@@ -223,11 +234,7 @@ TEST_CASE("images are downscaled to what a 1080p kiosk shows and re-encoded") {
 
 TEST_CASE("after an online key rotation unchanged content is published again - signed by the new key") {
   test::TempDir dir;
-  generate_keys(dir / "keys", test::demo_now());
-  test::copy_tree(test::demo_dir(), dir / "src");
-  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "大厅", "en": "Hall"}})");
-  PublishOptions o;
-  o.now = test::demo_now();
+  PublishOptions o = demo_source(dir);
   REQUIRE(publish(dir / "src", dir / "keys", dir / "feed", o).version == 1);
   rotate_keys(dir / "keys", dir / "keys2", o.now);
   o.now += 3600;
@@ -280,11 +287,7 @@ TEST_CASE("re-signing the timestamp alone keeps the version and the manifest and
 
 TEST_CASE("publishing again reuses prepared images - a changed or lost image is prepared again") {
   test::TempDir dir;
-  generate_keys(dir / "keys", test::demo_now());
-  test::copy_tree(test::demo_dir(), dir / "src");
-  test::write_text(dir / "src" / "meta.json", R"({"title": {"zh": "大厅", "en": "Hall"}})");
-  PublishOptions o;
-  o.now = test::demo_now();
+  PublishOptions o = demo_source(dir);
   const fs::path feed = dir / "feed";
   const auto images_of = [&](std::int64_t version) {
     const std::string bytes = test::read_text(feed / manifest_path(version));

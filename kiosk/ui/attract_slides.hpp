@@ -1,7 +1,8 @@
 #pragma once
 // What attract mode shows, in order: a welcome to this space, the next events a visitor can still go
 // to (poster first), this space's free desks (when some are free), and resources worth a walk
-// (vouchers accepted, with a photo). Chosen from the content alone, so a test can ask what a lobby will show tonight.
+// (vouchers accepted, with a photo). Chosen from the content alone, so a test can ask what a lobby will show
+// tonight.
 #include <string>
 #include <vector>
 

@@ -46,7 +46,9 @@ TEST_CASE(
   CHECK(resources <= ui::kAttractResources);
 }
 
-TEST_CASE("attract slides leave out full and cancelled events - those beyond two weeks - desks none of which is free") {
+TEST_CASE(
+    "attract slides leave out full and cancelled events - those beyond two weeks - desks none of which is "
+    "free") {
   const auto demo = test::demo_snapshot();
   const auto first = ui::attract_slides(*demo, test::ui_now(), "lobby-1");
   std::string invited;

@@ -54,6 +54,17 @@ class ItemCheck {
             bool allow_newlines = false) {
     string(field + ".zh", t.zh, max_chars, allow_newlines);
     string(field + ".en", t.en, max_chars, allow_newlines);
+    // The kiosk draws every language with one CJK font, whose curly quotes are full width: in an
+    // English sentence they read as gaps. Chinese text keeps them (they are right there).
+    for (const char* curly : {"\u201C", "\u201D", "\u2018", "\u2019"}) {
+      if (t.en.find(curly) != std::string::npos) {
+        warning(field + ".en",
+                "uses curly quotes (\u201C \u201D \u2018 \u2019), which the kiosk's Chinese font draws full "
+                "width; "
+                "type straight quotes (\" ') in English");
+        break;
+      }
+    }
   }
 
   void string(const std::string& field, const std::string& s, std::size_t max_chars,

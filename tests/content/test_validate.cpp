@@ -229,3 +229,25 @@ TEST_CASE("prices: desks in whole yuan within range - a voucher share needs a vo
     warned |= i.to_string().find("were the two swapped?") != std::string::npos;
   CHECK(warned);
 }
+
+TEST_CASE(
+    "curly quotes in English are a warning - the kiosk's font draws them full width - Chinese keeps them") {
+  const auto warnings_of = [](const Content& c) {
+    Issues issues;
+    validate(c, issues);
+    std::string out;
+    for (const auto& i : issues.all()) {
+      CHECK(i.severity == Issue::Severity::warning);  // published all the same
+      out += i.to_string() + "\n";
+    }
+    return out;
+  };
+  Content c = valid();
+  c.events[0].title.en = "The \u201CSet Sail\u201D programme";
+  c.events[0].title.zh = "\u201C启航\u201D计划";
+  const std::string said = warnings_of(c);
+  CHECK(said.find("title.en: uses curly quotes") != std::string::npos);
+  CHECK(said.find("title.zh") == std::string::npos);
+  c.events[0].title.en = "The \"Set Sail\" programme, the zone's own";
+  CHECK(warnings_of(c).empty());
+}
